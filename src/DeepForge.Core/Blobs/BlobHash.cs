@@ -1,0 +1,12 @@
+namespace DeepForge.Blobs;
+
+/// <summary>Checks blob names: 64 lowercase hex digits, so a name can never be a path.</summary>
+internal static class BlobHash
+{
+    public static bool IsValid(string hash) => hash.Length == 64 && hash.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
+
+    public static string Require(string hash) =>
+        IsValid(hash) ? hash : throw new DeepForgeException("blob", $"'{Truncate(hash)}' is not a blob hash (64 lowercase hex digits)");
+
+    private static string Truncate(string text) => text.Length > 80 ? text[..80] + "..." : text;
+}

@@ -1,0 +1,49 @@
+using DeepForge.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace DeepForge.Compilation;
+
+/// <summary>Compiles a project's C# sources with Roslyn; problems name file, line and column.</summary>
+internal static class RoslynCompiler
+{
+    private const string GlobalUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        global using DeepForge.Operations;
+        global using DeepForge.Feedback;
+        """;
+
+    public static CSharpCompilation Create(string assemblyName, IReadOnlyList<SourceFile> sources)
+    {
+        var options = new CSharpParseOptions(LanguageVersion.Latest);
+        var trees = sources.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, System.Text.Encoding.UTF8), options, s.Path))
+            .Append(CSharpSyntaxTree.ParseText(GlobalUsings, options, "<global usings>"));
+        return CSharpCompilation.Create(assemblyName, trees, MetadataReferences.Current(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, optimizationLevel: OptimizationLevel.Release,
+                nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false, deterministic: true));
+    }
+
+    /// <summary>Emits the assembly; returns its bytes (null on errors) and every error and warning as a problem.</summary>
+    public static (byte[]? Image, IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings) Emit(CSharpCompilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToProblem).ToList();
+        var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(ToProblem).ToList();
+        return (result.Success ? stream.ToArray() : null, errors, warnings);
+    }
+
+    public static Problem ToProblem(Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var location = span.IsValid ? $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})" : "project";
+        var severity = diagnostic.Severity == DiagnosticSeverity.Error ? "error" : "warning";
+        return new Problem(location, $"{location}: {severity} {diagnostic.Id}: {diagnostic.GetMessage()}");
+    }
+}

@@ -1,0 +1,31 @@
+namespace DeepForge.Hosting;
+
+/// <summary>Where DeepForge keeps its data and how it runs pipelines.</summary>
+public sealed class DeepForgeOptions
+{
+    /// <summary>The data folder: database, config, default blob folder. Default: DEEPFORGE_DATA_DIR, else ~/.deepforge.</summary>
+    public string DataDirectory { get; set; } = DefaultDataDirectory();
+
+    /// <summary>blob.dir: where blobs are kept. Default: the config file's blob.dir, else &lt;data&gt;/blob.</summary>
+    public string? BlobDirectory { get; set; }
+
+    /// <summary>Folders holding one sub-folder per seed.</summary>
+    public List<string> SeedDirectories { get; } = [];
+
+    /// <summary>Folders whose plugin assemblies are loaded at start.</summary>
+    public List<string> PluginDirectories { get; } = [];
+
+    /// <summary>How many operations of one execution run at once in this process.</summary>
+    public int MaxParallelOperations { get; set; } = Math.Max(2, Environment.ProcessorCount);
+
+    /// <summary>How often log and feedback of running jobs are written to the store.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The data folder used when none is configured.</summary>
+    public static string DefaultDataDirectory() =>
+        Environment.GetEnvironmentVariable("DEEPFORGE_DATA_DIR") is { Length: > 0 } dir
+            ? dir
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".deepforge");
+
+    internal string ResolvedBlobDirectory => BlobDirectory ?? Path.Combine(DataDirectory, "blob");
+}

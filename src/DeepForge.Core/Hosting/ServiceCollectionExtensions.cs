@@ -1,0 +1,77 @@
+using DeepForge.Blobs;
+using DeepForge.Catalog;
+using DeepForge.Plugins;
+using DeepForge.Projects;
+using DeepForge.Runtime;
+using DeepForge.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DeepForge.Hosting;
+
+/// <summary>Registers DeepForge with a service collection.</summary>
+public static class ServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds DeepForge: <c>services.AddDeepForge(df => df.UseSqlite(path).AddTorch())</c>. Safe to call
+    /// twice; later calls add configuration. A store must be chosen (for example <c>UseSqlite</c>).
+    /// </summary>
+    public static IServiceCollection AddDeepForge(this IServiceCollection services, Action<DeepForgeBuilder>? configure = null)
+    {
+        var builder = new DeepForgeBuilder(services);
+        if (!services.Any(s => s.ServiceType == typeof(DeepForgeMarker)))
+        {
+            services.AddSingleton<DeepForgeMarker>();
+            builder.AddPlugin(typeof(DeepForgeEngine).Assembly, "DeepForge.Core");
+            AddCore(services);
+        }
+        configure?.Invoke(builder);
+        return services;
+    }
+
+    private static void AddCore(IServiceCollection services)
+    {
+        services.AddOptions<DeepForgeOptions>().Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory),
+            "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR").ValidateOnStart();
+        services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory));
+        services.TryAddSingleton(sp => CreatePlugins(sp));
+        services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
+        services.TryAddSingleton<CatalogProvider>();
+        services.TryAddSingleton<SeedCatalog>();
+        services.TryAddSingleton<ExecutionFactory>();
+        services.TryAddSingleton<IJobRunner>(sp => new InProcessJobRunner(sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<IBlobStore>(),
+            Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs")));
+        services.TryAddSingleton(sp => new ProjectService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<SeedCatalog>(), sp.GetRequiredService<CatalogProvider>()));
+        services.TryAddSingleton(sp => new ArtifactService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<ProjectService>()));
+        services.TryAddSingleton(CreateExecutions);
+        services.TryAddSingleton(sp => new DeepForgeEngine(sp.GetRequiredService<ProjectService>(), sp.GetRequiredService<ExecutionService>(), sp.GetRequiredService<ArtifactService>()));
+    }
+
+    private static ExecutionService CreateExecutions(IServiceProvider sp)
+    {
+        var store = sp.GetRequiredService<DeepForgeStore>();
+        var options = sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value;
+        return new ExecutionService(store, sp.GetRequiredService<ProjectService>(), sp.GetRequiredService<ExecutionFactory>(), observer =>
+            new ExecutionRun(store, new NodeRunner(store, sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<IJobRunner>(),
+                sp.GetRequiredService<CatalogProvider>(), options.FlushInterval, observer), options.MaxParallelOperations, observer));
+    }
+
+    private static PluginRegistry CreatePlugins(IServiceProvider sp)
+    {
+        var registry = new PluginRegistry();
+        foreach (var plugin in sp.GetServices<PluginRegistration>()) registry.Add(plugin.Name, plugin.Assembly);
+        foreach (var directory in sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.PluginDirectories) registry.LoadDirectory(directory);
+        return registry;
+    }
+
+    private static IDocumentStore RequireStore(IServiceProvider sp)
+    {
+        var store = sp.GetService<IDocumentStore>()
+            ?? throw new InvalidOperationException("DeepForge has no store: call UseSqlite(path) (DeepForge.Storage.Sqlite) inside AddDeepForge");
+        store.InitializeAsync().GetAwaiter().GetResult();
+        return store;
+    }
+
+    private sealed class DeepForgeMarker;
+}

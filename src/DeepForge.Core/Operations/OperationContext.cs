@@ -1,0 +1,51 @@
+using DeepForge.Feedback;
+
+namespace DeepForge.Operations;
+
+/// <summary>What a running operation may use: feedback (graphs, images), its log, cancellation and the device.</summary>
+public sealed class OperationContext
+{
+    private readonly IFeedbackSink _sink;
+    private readonly Dictionary<string, Graph> _graphs = new();
+    private int _images;
+
+    internal OperationContext(IFeedbackSink sink, TextWriter log, string device, string workingDirectory, CancellationToken cancellationToken)
+    {
+        _sink = sink;
+        Log = log;
+        Device = device;
+        WorkingDirectory = workingDirectory;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>The job's log; console output of the operation lands here too.</summary>
+    public TextWriter Log { get; }
+
+    /// <summary>The device to compute on: <c>cpu</c> or <c>cuda</c>.</summary>
+    public string Device { get; }
+
+    /// <summary>A folder of this job for scratch files.</summary>
+    public string WorkingDirectory { get; }
+
+    /// <summary>Signalled when the execution is cancelled.</summary>
+    public CancellationToken CancellationToken { get; }
+
+    /// <summary>The graph of that title, created on first use.</summary>
+    public Graph Graph(string title)
+    {
+        lock (_graphs)
+        {
+            if (!_graphs.TryGetValue(title, out var graph))
+                _graphs[title] = graph = new Graph(_sink, $"g{_graphs.Count}", title);
+            return graph;
+        }
+    }
+
+    /// <summary>Shows an image; keep the returned object to change its title or pixels.</summary>
+    public FeedbackImage Image(string title, ImageData? image = null) =>
+        new(_sink, $"i{Interlocked.Increment(ref _images)}", title, image);
+
+    /// <summary>Makes a context for tests and tools that run an operation outside a pipeline.</summary>
+    public static OperationContext Create(IFeedbackSink sink, TextWriter? log = null, CancellationToken cancellationToken = default) =>
+        new(sink, log ?? TextWriter.Null, "cpu", Directory.GetCurrentDirectory(), cancellationToken);
+}

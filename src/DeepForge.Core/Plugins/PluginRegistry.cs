@@ -1,0 +1,56 @@
+using System.Reflection;
+using DeepForge.Operations;
+using McMaster.NETCore.Plugins;
+
+namespace DeepForge.Plugins;
+
+/// <summary>
+/// The plugin assemblies of this process: built-in ones registered by the host, and packages loaded
+/// from plugin folders with McMaster.NETCore.Plugins. Plugins share every assembly the host has
+/// (Core, TorchSharp, DeepForge.Torch), so there is one copy of each type in the process.
+/// </summary>
+internal sealed class PluginRegistry
+{
+    private readonly Lock _gate = new();
+    private readonly List<PluginAssembly> _assemblies = [];
+    private readonly List<PluginLoader> _loaders = [];
+
+    public IReadOnlyList<PluginAssembly> Assemblies
+    {
+        get { lock (_gate) return _assemblies.ToList(); }
+    }
+
+    public void Add(string name, Assembly assembly)
+    {
+        lock (_gate)
+            if (_assemblies.All(a => a.Assembly != assembly)) _assemblies.Add(new PluginAssembly(name, assembly));
+    }
+
+    /// <summary>Loads every <c>*.dll</c> directly in <paramref name="directory"/> that references DeepForge.Core.</summary>
+    public void LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory)) return;
+        foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(ReferencesCore))
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(path, [typeof(Operation)], c => c.PreferSharedTypes = true);
+            lock (_gate) _loaders.Add(loader);
+            Add(Path.GetFileNameWithoutExtension(path), loader.LoadDefaultAssembly());
+        }
+    }
+
+    private static bool ReferencesCore(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var reader = new System.Reflection.PortableExecutable.PEReader(stream);
+            if (!reader.HasMetadata) return false;
+            var metadata = System.Reflection.Metadata.PEReaderExtensions.GetMetadataReader(reader);
+            return metadata.AssemblyReferences.Any(h => metadata.GetString(metadata.GetAssemblyReference(h).Name) == "DeepForge.Core");
+        }
+        catch (BadImageFormatException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using DeepForge.Data;
+using DeepForge.Model;
+
+namespace DeepForge.Projects;
+
+/// <summary>
+/// Projects and seeds as files a person can read and diff: <c>seed.json</c>, <c>pipelines/*.json</c>,
+/// <c>architectures/*.json</c> and C# sources anywhere below the folder.
+/// </summary>
+internal static class ProjectFolder
+{
+    public static ProjectDefinition Load(string directory, string name)
+    {
+        var info = ReadManifest(directory);
+        return new ProjectDefinition
+        {
+            Name = name,
+            Description = info.Description,
+            Pipelines = ReadAll<PipelineDefinition>(Path.Combine(directory, "pipelines")),
+            Architectures = ReadAll<ArchitectureDefinition>(Path.Combine(directory, "architectures")),
+            Sources = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+                .Order(StringComparer.Ordinal)
+                .Select(f => new SourceFile(Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText(f))).ToList(),
+        };
+    }
+
+    public static SeedManifest ReadManifest(string directory) =>
+        File.Exists(Path.Combine(directory, "seed.json")) ? Read<SeedManifest>(Path.Combine(directory, "seed.json")) : new SeedManifest();
+
+    public static void Save(ProjectDefinition project, string directory)
+    {
+        Write(Path.Combine(directory, "seed.json"), new SeedManifest { Description = project.Description });
+        foreach (var pipeline in project.Pipelines) Write(Path.Combine(directory, "pipelines", pipeline.Name + ".json"), pipeline);
+        foreach (var architecture in project.Architectures) Write(Path.Combine(directory, "architectures", architecture.Name + ".json"), architecture);
+        foreach (var source in project.Sources)
+        {
+            var path = Path.GetFullPath(Path.Combine(directory, source.Path));
+            if (!path.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal))
+                throw new DeepForgeException($"source '{source.Path}'", $"source path '{source.Path}' leaves the project folder");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, source.Text);
+        }
+    }
+
+    private static List<T> ReadAll<T>(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal).Select(Read<T>).ToList()
+            : [];
+
+    private static T Read<T>(string path)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Json.Options) ?? throw new JsonException("the file holds null");
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $"{path}({line + 1},{e.BytePositionInLine + 1})" : path;
+            throw new DeepForgeException(where, $"{where}: not a valid {typeof(T).Name.Replace("Definition", "")}: {e.Message}");
+        }
+    }
+
+    private static void Write<T>(string path, T value)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, JsonSerializer.Serialize(value, Json.Indented) + "\n");
+    }
+}

@@ -1,0 +1,15 @@
+using DeepForge.Model;
+
+namespace DeepForge.Runtime;
+
+/// <summary>What a cache key is made of, and the outputs of the run that made it.</summary>
+internal sealed record CacheEntry
+{
+    public required string Key { get; init; }
+    public required string Operation { get; init; }
+    public required string CodeHash { get; init; }
+    public Dictionary<string, string> Attributes { get; init; } = new();
+    public Dictionary<string, string> References { get; init; } = new();
+    public Dictionary<string, string> Inputs { get; init; } = new();
+    public Dictionary<string, OutputValue> Outputs { get; init; } = new();
+}

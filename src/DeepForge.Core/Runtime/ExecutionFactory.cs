@@ -1,0 +1,68 @@
+using DeepForge.Catalog;
+using DeepForge.Model;
+using DeepForge.Storage;
+using DeepForge.Validation;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Validates a pipeline and stores a new execution of it; when anything is wrong, nothing is stored.</summary>
+internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider catalogs)
+{
+    public async Task<ExecutionRecord> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
+    {
+        var pipeline = project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
+            $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})");
+        var catalog = await catalogs.ForAsync(project.Sources, cancellationToken);
+        var artifacts = await ResolveInputsAsync(project, pipeline, options, cancellationToken);
+        var problems = catalog.Errors.Concat(new PipelineValidator(project, pipeline, catalog, artifacts).Validate()).ToList();
+        if (problems.Count > 0) throw new DeepForgeException(problems);
+        var execution = new ExecutionRecord
+        {
+            Id = NewId(), Project = project.Name, Pipeline = pipeline, Architectures = project.Architectures,
+            SourceHash = catalog.SourceHash ?? "", AssemblyBlob = catalog.ProjectAssemblyBlob, UseCache = options.UseCache,
+            Inputs = artifacts.Where(a => a.Value != null).ToDictionary(a => a.Key, a => a.Value!.Id),
+            Status = ExecutionStatus.Pending, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        var writes = pipeline.Nodes.Select(n => store.Nodes.Write(NodeRecord.Key(execution.Id, n.Id), execution.Id, InitialNode(execution, n, artifacts), 0))
+            .Prepend(store.Executions.Write(execution.Id, project.Name, execution, 0)).ToList();
+        await store.Documents.PutManyAsync(writes, cancellationToken);
+        return execution;
+    }
+
+    private static NodeRecord InitialNode(ExecutionRecord execution, PipelineNode node, IReadOnlyDictionary<string, ArtifactRecord?> artifacts)
+    {
+        var record = new NodeRecord { ExecutionId = execution.Id, NodeId = node.Id, Status = NodeStatus.Pending };
+        if (node.Kind != NodeKind.Input) return record;
+        // Input nodes read their artifact when the run starts, so later uploads do not change a running execution.
+        record.Status = NodeStatus.Succeeded;
+        record.StartedAt = record.FinishedAt = execution.CreatedAt;
+        if (artifacts.GetValueOrDefault(node.Id) is { } artifact)
+            record.Outputs[PipelineNode.DataPort] = new OutputValue(artifact.DataType, artifact.Hash, artifact.Size);
+        return record;
+    }
+
+    private async Task<IReadOnlyDictionary<string, ArtifactRecord?>> ResolveInputsAsync(
+        ProjectDefinition project, PipelineDefinition pipeline, RunOptions options, CancellationToken cancellationToken)
+    {
+        foreach (var unknown in options.Inputs.Keys.Where(k => pipeline.FindNode(k) is not { Kind: NodeKind.Input }))
+            throw new DeepForgeException($"--input {unknown}", $"pipeline '{pipeline.Name}' has no Input node '{unknown}' (Input nodes: {string.Join(", ", pipeline.Nodes.Where(n => n.Kind == NodeKind.Input).Select(n => n.Id))})");
+        var result = new Dictionary<string, ArtifactRecord?>();
+        foreach (var node in pipeline.Nodes.Where(n => n.Kind == NodeKind.Input))
+        {
+            var wanted = options.Inputs.GetValueOrDefault(node.Id) ?? node.Artifact;
+            result[node.Id] = wanted == null ? null : await FindArtifactAsync(project.Name, wanted, cancellationToken);
+            if (options.Inputs.ContainsKey(node.Id) && result[node.Id] == null)
+                throw new DeepForgeException($"--input {node.Id}", $"--input {node.Id}={wanted}: project '{project.Name}' has no artifact with that id or name");
+        }
+        return result;
+    }
+
+    private async Task<ArtifactRecord?> FindArtifactAsync(string project, string idOrName, CancellationToken cancellationToken)
+    {
+        var byId = await store.Artifacts.GetAsync(idOrName, cancellationToken);
+        if (byId != null && byId.Value.Project == project) return byId.Value;
+        return await store.NewestArtifactAsync(project, idOrName, cancellationToken);
+    }
+
+    private static string NewId() => $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("n")[..6]}";
+}

@@ -1,0 +1,90 @@
+using DeepForge.Data;
+using DeepForge.Feedback;
+using DeepForge.Model;
+using DeepForge.Projects;
+using DeepForge.Storage;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Executions: run a pipeline, resume, cancel, and read status, logs and feedback.</summary>
+public sealed class ExecutionService
+{
+    private readonly DeepForgeStore _store;
+    private readonly ProjectService _projects;
+    private readonly ExecutionFactory _factory;
+    private readonly Func<IExecutionObserver?, ExecutionRun> _newRun;
+
+    internal ExecutionService(DeepForgeStore store, ProjectService projects, ExecutionFactory factory, Func<IExecutionObserver?, ExecutionRun> newRun) =>
+        (_store, _projects, _factory, _newRun) = (store, projects, factory, newRun);
+
+    /// <summary>Validates and stores a new execution without running it; nothing is stored when the pipeline is invalid.</summary>
+    public async Task<ExecutionRecord> CreateAsync(string project, string pipeline, RunOptions? options = null, CancellationToken cancellationToken = default) =>
+        await _factory.CreateAsync(await _projects.GetAsync(project, cancellationToken), pipeline, options ?? new RunOptions(), cancellationToken);
+
+    /// <summary>Runs a pipeline in this process to its end.</summary>
+    public async Task<ExecutionRecord> RunAsync(string project, string pipeline, RunOptions? options = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        var execution = await CreateAsync(project, pipeline, options, cancellationToken);
+        return await ResumeAsync(execution.Id, observer, cancellationToken);
+    }
+
+    /// <summary>Runs a stored execution on from where it stopped; finished operations are not run again.</summary>
+    public Task<ExecutionRecord> ResumeAsync(string executionId, IExecutionObserver? observer = null, CancellationToken cancellationToken = default) =>
+        _newRun(observer).RunAsync(executionId, cancellationToken);
+
+    /// <summary>Asks the process running the execution to stop it; an execution nobody runs is marked cancelled at once.</summary>
+    public async Task<ExecutionRecord> CancelAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var current = await GetAsync(executionId, cancellationToken);
+        return await _store.Executions.UpdateAsync(executionId, current.Project, e =>
+        {
+            if (e.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Cancelled) return e;
+            e.CancelRequested = true;
+            if (ProcessIdentity.EffectiveStatus(e) is ExecutionStatus.Interrupted or ExecutionStatus.Pending)
+                (e.Status, e.FinishedAt) = (ExecutionStatus.Cancelled, DateTimeOffset.UtcNow);
+            return e;
+        }, cancellationToken);
+    }
+
+    /// <summary>The execution, with <see cref="ExecutionStatus.Interrupted"/> shown for a run whose process is gone.</summary>
+    public async Task<ExecutionRecord> GetAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var execution = (await _store.Executions.GetAsync(executionId, cancellationToken))?.Value
+            ?? throw new DeepForgeException($"execution '{executionId}'", $"there is no execution '{executionId}'");
+        execution.Status = ProcessIdentity.EffectiveStatus(execution);
+        return execution;
+    }
+
+    /// <summary>A project's executions, newest first.</summary>
+    public async Task<IReadOnlyList<ExecutionRecord>> ListAsync(string project, CancellationToken cancellationToken = default)
+    {
+        var executions = await _store.Executions.ListAsync(project, cancellationToken);
+        foreach (var execution in executions) execution.Status = ProcessIdentity.EffectiveStatus(execution);
+        return executions.OrderByDescending(e => e.CreatedAt).ToList();
+    }
+
+    /// <summary>Every node of the execution, in pipeline order.</summary>
+    public async Task<IReadOnlyList<NodeRecord>> NodesAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var execution = await GetAsync(executionId, cancellationToken);
+        var nodes = (await _store.Nodes.ListAsync(executionId, cancellationToken)).ToDictionary(n => n.NodeId);
+        return execution.Pipeline.Nodes.Where(n => nodes.ContainsKey(n.Id)).Select(n => nodes[n.Id]).ToList();
+    }
+
+    /// <summary>All a node's log text so far (console output and log of every attempt).</summary>
+    public Task<string> LogAsync(string executionId, string nodeId, CancellationToken cancellationToken = default) =>
+        _store.ReadLogAsync(executionId, nodeId, cancellationToken);
+
+    /// <summary>A node's feedback events so far, in order.</summary>
+    public async Task<IReadOnlyList<FeedbackEvent>> FeedbackAsync(string executionId, string nodeId, CancellationToken cancellationToken = default)
+    {
+        var events = new List<FeedbackEvent>();
+        long after = 0;
+        while (await _store.Documents.ReadStreamAsync(Collections.FeedbackStream(executionId, nodeId), after, 1000, cancellationToken) is { Count: > 0 } entries)
+        {
+            events.AddRange(entries.Select(e => Json.Deserialize<FeedbackEvent>(e.Text)));
+            after = entries[^1].Sequence;
+        }
+        return events;
+    }
+}

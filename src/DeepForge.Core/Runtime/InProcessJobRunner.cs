@@ -1,0 +1,42 @@
+using DeepForge.Blobs;
+using DeepForge.Catalog;
+using DeepForge.Feedback;
+using DeepForge.Model;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Runs jobs in this process: how <c>deepforge run</c> and embedding apps execute pipelines.</summary>
+internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blobs, string workRoot) : IJobRunner
+{
+    public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
+    {
+        var catalog = job.AssemblyBlob != null
+            ? await catalogs.ForAssemblyBlobAsync(job.SourceHash!, job.AssemblyBlob, cancellationToken)
+            : await catalogs.ForAsync([], cancellationToken);
+        var workDirectory = Path.Combine(workRoot, job.ExecutionId, job.NodeId);
+        Directory.CreateDirectory(workDirectory);
+        try
+        {
+            return await new OperationInvoker(catalog, blobs).InvokeAsync(job, sink, workDirectory, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is not JobFailedException)
+        {
+            throw new JobFailedException($"operation '{job.Operation}' of node '{job.NodeId}' failed: {e.Message}", e.ToString(), e);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try { Directory.Delete(directory, recursive: true); }
+        catch (IOException) { } // a file still open in the operation; the next run of the node starts clean anyway
+        catch (UnauthorizedAccessException) { }
+    }
+}

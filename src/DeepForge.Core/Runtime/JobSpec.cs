@@ -1,0 +1,23 @@
+using System.Text.Json;
+using DeepForge.Model;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Everything needed to run one operation of an execution, in this process or on a worker.</summary>
+internal sealed record JobSpec
+{
+    public required string ExecutionId { get; init; }
+    public required string NodeId { get; init; }
+    public required int Attempt { get; init; }
+    public required string Operation { get; init; }
+    public string? SourceHash { get; init; }
+    public string? AssemblyBlob { get; init; }
+    public Dictionary<string, JsonElement> Attributes { get; init; } = new();
+    public Dictionary<string, string> References { get; init; } = new();
+    public List<ArchitectureDefinition> Architectures { get; init; } = new();
+    public Dictionary<string, OutputValue> Inputs { get; init; } = new();
+    public List<string> Labels { get; init; } = new();
+
+    /// <summary>The job's id in logs and on workers.</summary>
+    public string JobId => $"{ExecutionId}/{NodeId}/{Attempt}";
+}

@@ -1,0 +1,135 @@
+using DeepForge.Blobs;
+using DeepForge.Catalog;
+using DeepForge.Model;
+using DeepForge.Storage;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Runs one node of an execution: an Output node saves an artifact; an operation node reuses a cached result or runs as a job, with bounded retries.</summary>
+internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRunner jobs, CatalogProvider catalogs, TimeSpan flushInterval, IExecutionObserver? observer)
+{
+    public async Task<NodeRecord> RunAsync(ExecutionRecord execution, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
+    {
+        var node = execution.Pipeline.FindNode(record.NodeId)!;
+        try
+        {
+            if (node.Kind == NodeKind.Output) return await SaveArtifactAsync(execution, node, record, inputs, cancellationToken);
+            return await RunOperationAsync(execution, node, record, inputs, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return await TransitionAsync(record, NodeStatus.Cancelled, null, CancellationToken.None);
+        }
+    }
+
+    private async Task<NodeRecord> SaveArtifactAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
+    {
+        var value = inputs[PipelineNode.DataPort];
+        var artifact = new ArtifactRecord
+        {
+            Id = $"{execution.Id}-{node.Id}", Project = execution.Project, Name = node.Artifact!, DataType = value.DataType,
+            Hash = value.Hash, Size = value.Size, ExecutionId = execution.Id, NodeId = node.Id, CreatedAt = DateTimeOffset.UtcNow,
+        };
+        record.Status = NodeStatus.Succeeded;
+        record.Attempts++;
+        record.StartedAt = record.FinishedAt = artifact.CreatedAt;
+        record.Outputs[PipelineNode.DataPort] = value;
+        // The artifact id is fixed per execution and node, so saving again after a crash replaces rather than duplicates.
+        await store.Documents.PutManyAsync([
+            store.Artifacts.Write(artifact.Id, artifact.Project, artifact, null),
+            store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null)], cancellationToken);
+        observer?.NodeChanged(record);
+        return record;
+    }
+
+    private async Task<NodeRecord> RunOperationAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
+    {
+        var catalog = execution.AssemblyBlob != null
+            ? await catalogs.ForAssemblyBlobAsync(execution.SourceHash, execution.AssemblyBlob, cancellationToken)
+            : await catalogs.ForAsync([], cancellationToken);
+        var operation = catalog.Find(node.Operation!)
+            ?? throw new DeepForgeException($"node '{node.Id}'", $"node '{node.Id}': unknown operation '{node.Operation}'");
+        var job = BuildJob(execution, node, operation, record, inputs);
+        var cache = CacheKeys.Describe(job, operation);
+        var cacheable = execution.UseCache && operation.Descriptor.Cacheable;
+        if (cacheable && await TryReuseAsync(execution, node, record, cache, cancellationToken) is { } reused) return reused;
+        record.CacheKey = cache.Key;
+        record.CacheMissReason = cacheable ? CacheKeys.MissReason((await store.CacheLatest.GetAsync(LatestKey(execution, node), cancellationToken))?.Value, cache)
+            : execution.UseCache ? $"operation '{operation.Name}' is not cacheable" : "cache turned off for this run";
+        while (true)
+        {
+            record = await TransitionAsync(record, NodeStatus.Running, null, cancellationToken);
+            var result = await RunJobAsync(job with { Attempt = record.Attempts }, cancellationToken);
+            if (result.Outputs != null) return await SucceedAsync(execution, node, record, cache, result.Outputs, cancellationToken);
+            if (record.Attempts > node.Retries) return await TransitionAsync(record, NodeStatus.Failed, result.Error, cancellationToken);
+        }
+    }
+
+    private async Task<(IReadOnlyDictionary<string, OutputValue>? Outputs, string? Error)> RunJobAsync(JobSpec job, CancellationToken cancellationToken)
+    {
+        await using var sink = new StreamingSink(store.Documents, job.ExecutionId, job.NodeId, flushInterval, observer);
+        try
+        {
+            return (await jobs.RunAsync(job, sink, cancellationToken), null);
+        }
+        catch (JobFailedException e)
+        {
+            sink.Log($"\n{e.Details}\n");
+            return (null, e.Message);
+        }
+        catch (DeepForgeException e)
+        {
+            sink.Log($"\n{e.Message}\n");
+            return (null, e.Message);
+        }
+    }
+
+    private async Task<NodeRecord?> TryReuseAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, CancellationToken cancellationToken)
+    {
+        var hit = (await store.Cache.GetAsync(cache.Key, cancellationToken))?.Value;
+        if (hit == null || !hit.Outputs.Values.All(o => blobs.Exists(o.Hash))) return null;
+        record.FromCache = true;
+        record.CacheKey = cache.Key;
+        record.CacheMissReason = null;
+        record.Outputs = hit.Outputs;
+        record.Attempts++;
+        record.StartedAt = DateTimeOffset.UtcNow;
+        await store.Documents.AppendAsync(Collections.LogStream(execution.Id, node.Id), [$"Reused the outputs of an earlier identical run (cache key {cache.Key[..12]}).\n"], cancellationToken);
+        return await TransitionAsync(record, NodeStatus.Succeeded, null, cancellationToken);
+    }
+
+    private async Task<NodeRecord> SucceedAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, IReadOnlyDictionary<string, OutputValue> outputs, CancellationToken cancellationToken)
+    {
+        record.Status = NodeStatus.Succeeded;
+        record.FinishedAt = DateTimeOffset.UtcNow;
+        record.Outputs = outputs.ToDictionary();
+        var entry = cache with { Outputs = record.Outputs };
+        await store.Documents.PutManyAsync([
+            store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null),
+            store.Cache.Write(cache.Key, null, entry, null),
+            store.CacheLatest.Write(LatestKey(execution, node), execution.Project, entry, null)], cancellationToken);
+        observer?.NodeChanged(record);
+        return record;
+    }
+
+    private async Task<NodeRecord> TransitionAsync(NodeRecord record, NodeStatus status, string? error, CancellationToken cancellationToken)
+    {
+        record.Status = status;
+        record.Error = error;
+        if (status == NodeStatus.Running) { record.Attempts++; record.StartedAt = DateTimeOffset.UtcNow; record.FinishedAt = null; }
+        else record.FinishedAt = DateTimeOffset.UtcNow;
+        await store.Nodes.PutAsync(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null, cancellationToken);
+        observer?.NodeChanged(record);
+        return record;
+    }
+
+    private static JobSpec BuildJob(ExecutionRecord execution, PipelineNode node, OperationType operation, NodeRecord record, Dictionary<string, OutputValue> inputs) => new()
+    {
+        ExecutionId = execution.Id, NodeId = node.Id, Attempt = record.Attempts + 1, Operation = operation.Name,
+        SourceHash = execution.SourceHash, AssemblyBlob = execution.AssemblyBlob,
+        Attributes = node.Attributes, References = node.References, Architectures = execution.Architectures, Inputs = inputs,
+        Labels = operation.Descriptor.Labels.Concat(node.Labels).Distinct().ToList(),
+    };
+
+    private static string LatestKey(ExecutionRecord execution, PipelineNode node) => $"{execution.Project}/{execution.Pipeline.Name}/{node.Id}";
+}

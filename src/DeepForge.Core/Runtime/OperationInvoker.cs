@@ -1,0 +1,115 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using DeepForge.Blobs;
+using DeepForge.Catalog;
+using DeepForge.Feedback;
+using DeepForge.Model;
+using DeepForge.Operations;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Runs one operation: builds it from attributes and references, reads its inputs, calls Execute, stores its outputs.</summary>
+internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blobs)
+{
+    public async Task<IReadOnlyDictionary<string, OutputValue>> InvokeAsync(JobSpec job, IFeedbackSink sink, string workDirectory, CancellationToken cancellationToken)
+    {
+        var operation = catalog.Find(job.Operation)
+            ?? throw new DeepForgeException($"node '{job.NodeId}'", $"node '{job.NodeId}': unknown operation '{job.Operation}'");
+        var values = new List<object?>();
+        try
+        {
+            var instance = operation.Constructor.Invoke(ConstructorArguments(operation, job));
+            values.Add(instance);
+            var log = new SinkWriter(sink);
+            var context = new OperationContext(sink, log, "cpu", workDirectory, cancellationToken);
+            var arguments = InputArguments(operation, job, context, values);
+            var result = await Task.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken);
+            return await StoreOutputsAsync(operation, job, result, values, cancellationToken);
+        }
+        finally
+        {
+            foreach (var value in values) (value as IDisposable)?.Dispose();
+        }
+    }
+
+    private object?[] ConstructorArguments(OperationType operation, JobSpec job) =>
+        operation.Constructor.GetParameters().Select(p => ConstructorArgument(p, job)).ToArray();
+
+    private object? ConstructorArgument(ParameterInfo parameter, JobSpec job)
+    {
+        var location = $"node '{job.NodeId}' attribute '{parameter.Name}'";
+        if (parameter.ParameterType != typeof(Architecture))
+            return AttributeValues.Convert(parameter, job.Attributes.TryGetValue(parameter.Name!, out var v) ? v : null, location);
+        var library = job.Architectures.ToDictionary(a => a.Name);
+        if (!job.References.TryGetValue(parameter.Name!, out var name) || !library.TryGetValue(name, out var definition))
+            throw new DeepForgeException($"node '{job.NodeId}' reference '{parameter.Name}'", $"node '{job.NodeId}' reference '{parameter.Name}' names no architecture of the project");
+        return new Architecture(definition, library, catalog.Assemblies);
+    }
+
+    private object?[] InputArguments(OperationType operation, JobSpec job, OperationContext context, List<object?> values)
+    {
+        var inputs = operation.Descriptor.Inputs;
+        var next = 0;
+        return operation.Execute.GetParameters().Select(p =>
+        {
+            if (p.ParameterType == typeof(OperationContext)) return context;
+            if (p.ParameterType == typeof(CancellationToken)) return (object)context.CancellationToken;
+            var port = inputs[next++];
+            if (!job.Inputs.TryGetValue(port.Name, out var input)) return p.HasDefaultValue ? p.DefaultValue : null;
+            var value = ReadValue(input, p.ParameterType);
+            values.Add(value);
+            return value;
+        }).ToArray();
+    }
+
+    private object ReadValue(OutputValue input, Type parameterType)
+    {
+        var stored = catalog.ResolveType(input.DataType);
+        var type = stored != null && parameterType.IsAssignableFrom(stored) ? stored : parameterType;
+        using var stream = blobs.OpenRead(input.Hash);
+        return catalog.Serializers.For(type).Deserialize(stream);
+    }
+
+    private static async Task<object?> CallAsync(OperationType operation, object instance, object?[] arguments, TextWriter log)
+    {
+        using var _ = ConsoleCapture.Route(log);
+        object? result;
+        try { result = operation.Execute.Invoke(instance, arguments); }
+        catch (TargetInvocationException e) when (e.InnerException != null) { throw e.InnerException; }
+        switch (result)
+        {
+            case Task task:
+                await task;
+                return task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
+            case ValueTask valueTask:
+                await valueTask;
+                return null;
+            default:
+                return result;
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, OutputValue>> StoreOutputsAsync(
+        OperationType operation, JobSpec job, object? result, List<object?> values, CancellationToken cancellationToken)
+    {
+        var outputs = operation.Descriptor.Outputs;
+        var results = outputs.Count == 1 ? [result] : ((ITuple?)result) is { } tuple ? Enumerable.Range(0, tuple.Length).Select(i => tuple[i]).ToArray() : [];
+        var stored = new Dictionary<string, OutputValue>();
+        for (var i = 0; i < outputs.Count; i++)
+        {
+            var value = results.ElementAtOrDefault(i)
+                ?? throw new DeepForgeException($"node '{job.NodeId}' output '{outputs[i].Name}'", $"operation '{operation.Name}' returned null for output '{outputs[i].Name}'");
+            values.Add(value);
+            stored[outputs[i].Name] = await WriteValueAsync(value, cancellationToken);
+        }
+        return stored;
+    }
+
+    private async Task<OutputValue> WriteValueAsync(object value, CancellationToken cancellationToken)
+    {
+        var type = value.GetType();
+        var serializer = catalog.Serializers.For(type);
+        var blob = await blobs.WriteAsync((stream, _) => { serializer.Serialize(value, stream); return Task.CompletedTask; }, cancellationToken);
+        return new OutputValue(DataTypeNames.Of(type), blob.Hash, blob.Size);
+    }
+}

@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using DeepForge.Model;
+
+namespace DeepForge.Runtime;
+
+/// <summary>Who runs an execution, and whether that process is still alive (so a killed run shows as interrupted).</summary>
+internal static class ProcessIdentity
+{
+    public static ExecutionOwner Current { get; } = Create();
+
+    public static bool IsAlive(ExecutionOwner owner)
+    {
+        if (owner.Host != Environment.MachineName) return true; // another machine: assume it is, it will tell
+        try
+        {
+            using var process = Process.GetProcessById(owner.ProcessId);
+            return Math.Abs((ToOffset(process.StartTime) - owner.ProcessStartedAt).TotalSeconds) < 2;
+        }
+        catch (ArgumentException) { return false; }
+        catch (InvalidOperationException) { return false; }
+    }
+
+    /// <summary>The status as users should see it: a running execution whose owner is gone is interrupted.</summary>
+    public static ExecutionStatus EffectiveStatus(ExecutionRecord execution) =>
+        execution.Status == ExecutionStatus.Running && (execution.Owner == null || !IsAlive(execution.Owner))
+            ? ExecutionStatus.Interrupted
+            : execution.Status;
+
+    private static ExecutionOwner Create()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new ExecutionOwner(Environment.MachineName, process.Id, ToOffset(process.StartTime));
+    }
+
+    private static DateTimeOffset ToOffset(DateTime time) => new(time.ToUniversalTime(), TimeSpan.Zero);
+}

@@ -1,0 +1,11 @@
+namespace DeepForge.Runtime;
+
+/// <summary>How to start an execution.</summary>
+public sealed class RunOptions
+{
+    /// <summary>Input node id to artifact (an artifact id, or a name meaning the newest of that name).</summary>
+    public Dictionary<string, string> Inputs { get; } = new();
+
+    /// <summary>Whether outputs of earlier identical runs may be reused (default true).</summary>
+    public bool UseCache { get; set; } = true;
+}

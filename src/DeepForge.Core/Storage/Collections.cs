@@ -1,0 +1,14 @@
+namespace DeepForge.Storage;
+
+/// <summary>The collection and stream names DeepForge uses.</summary>
+internal static class Collections
+{
+    public const string Projects = "projects";
+    public const string Executions = "executions";
+    public const string Nodes = "nodes";
+    public const string Artifacts = "artifacts";
+    public const string Cache = "cache";
+
+    public static string LogStream(string executionId, string nodeId) => $"log/{executionId}/{nodeId}";
+    public static string FeedbackStream(string executionId, string nodeId) => $"feedback/{executionId}/{nodeId}";
+}

@@ -1,0 +1,37 @@
+using DeepForge.Model;
+using DeepForge.Runtime;
+
+namespace DeepForge.Storage;
+
+/// <summary>DeepForge's collections over one <see cref="IDocumentStore"/>.</summary>
+internal sealed class DeepForgeStore(IDocumentStore documents)
+{
+    public IDocumentStore Documents { get; } = documents;
+    public DocumentCollection<ProjectDefinition> Projects { get; } = new(documents, Collections.Projects);
+    public DocumentCollection<ExecutionRecord> Executions { get; } = new(documents, Collections.Executions);
+    public DocumentCollection<NodeRecord> Nodes { get; } = new(documents, Collections.Nodes);
+    public DocumentCollection<ArtifactRecord> Artifacts { get; } = new(documents, Collections.Artifacts);
+    public DocumentCollection<CacheEntry> Cache { get; } = new(documents, Collections.Cache);
+
+    /// <summary>The last cache description of a node, to explain the next miss.</summary>
+    public DocumentCollection<CacheEntry> CacheLatest { get; } = new(documents, "cache-latest");
+
+    public async Task<ArtifactRecord?> NewestArtifactAsync(string project, string name, CancellationToken cancellationToken) =>
+        (await Artifacts.ListAsync(project, cancellationToken))
+            .Where(a => a.Name == name)
+            .OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal)
+            .FirstOrDefault();
+
+    public async Task<string> ReadLogAsync(string executionId, string nodeId, CancellationToken cancellationToken)
+    {
+        var text = new System.Text.StringBuilder();
+        long after = 0;
+        while (true)
+        {
+            var entries = await Documents.ReadStreamAsync(Collections.LogStream(executionId, nodeId), after, 1000, cancellationToken);
+            if (entries.Count == 0) return text.ToString();
+            foreach (var entry in entries) text.Append(entry.Text);
+            after = entries[^1].Sequence;
+        }
+    }
+}
