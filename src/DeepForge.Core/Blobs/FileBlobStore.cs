@@ -13,7 +13,17 @@ internal sealed class FileBlobStore : IBlobStore
         Directory.CreateDirectory(_incoming);
     }
 
-    public async Task<BlobInfo> WriteAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default)
+    public Task<BlobInfo> WriteAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
+        WriteCoreAsync(write, null, cancellationToken);
+
+    public async Task<BlobInfo> PutAsync(Stream content, string? expectedHash = null, CancellationToken cancellationToken = default)
+    {
+        if (expectedHash != null) BlobHash.Require(expectedHash);
+        return await WriteCoreAsync((s, ct) => content.CopyToAsync(s, 1 << 20, ct), expectedHash, cancellationToken);
+    }
+
+    // The hash is checked before the temporary file is committed, so content refused for its hash is never kept.
+    private async Task<BlobInfo> WriteCoreAsync(Func<Stream, CancellationToken, Task> write, string? expectedHash, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(_incoming, Guid.NewGuid().ToString("n"));
         try
@@ -26,6 +36,8 @@ internal sealed class FileBlobStore : IBlobStore
                 await write(hashing, cancellationToken);
                 (hash, size) = (hashing.Hash(), hashing.Length64);
             }
+            if (expectedHash != null && hash != expectedHash)
+                throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {hash}");
             Commit(temp, hash);
             return new BlobInfo(hash, size);
         }
@@ -33,15 +45,6 @@ internal sealed class FileBlobStore : IBlobStore
         {
             File.Delete(temp);
         }
-    }
-
-    public async Task<BlobInfo> PutAsync(Stream content, string? expectedHash = null, CancellationToken cancellationToken = default)
-    {
-        if (expectedHash != null) BlobHash.Require(expectedHash);
-        var info = await WriteAsync((s, ct) => content.CopyToAsync(s, 1 << 20, ct), cancellationToken);
-        if (expectedHash != null && info.Hash != expectedHash)
-            throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {info.Hash}");
-        return info;
     }
 
     public Stream OpenRead(string hash)

@@ -20,14 +20,25 @@ internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, 
     private const string CompilationsCollection = "compilations";
     private readonly ConcurrentDictionary<string, Lazy<Task<OperationCatalog>>> _catalogs = new();
 
-    public Task<OperationCatalog> ForAsync(IReadOnlyList<SourceFile> sources, CancellationToken cancellationToken)
+    public async Task<OperationCatalog> ForAsync(IReadOnlyList<SourceFile> sources, CancellationToken cancellationToken)
     {
         var key = CompilationKey(SourceHasher.Hash(sources));
-        var lazy = _catalogs.GetOrAdd(key, k => new Lazy<Task<OperationCatalog>>(() => BuildAsync(k, sources, cancellationToken)));
-        var task = lazy.Value;
-        // A failed build (code that does not compile) is not remembered: the next call compiles again.
-        task.ContinueWith(t => _catalogs.TryRemove(new(key, lazy)), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        return task;
+        // The build is shared by every caller, so one caller's cancellation must not end (and poison) it: each caller only stops waiting.
+        var lazy = _catalogs.GetOrAdd(key, k => new Lazy<Task<OperationCatalog>>(() => BuildAsync(k, sources, CancellationToken.None)));
+        try
+        {
+            var catalog = await lazy.Value.WaitAsync(cancellationToken);
+            // Runs find the project's code by its blob; hand them this same load so types stay one identity in the process.
+            if (catalog.ProjectAssemblyBlob is { } blob)
+                _catalogs.TryAdd($"blob:{blob}", new Lazy<Task<OperationCatalog>>(Task.FromResult(catalog)));
+            return catalog;
+        }
+        catch when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
+        {
+            // A failed build (code that does not compile) is not remembered: the next call compiles again.
+            _catalogs.TryRemove(new(key, lazy));
+            throw;
+        }
     }
 
     /// <summary>The catalog of a compiled project assembly stored as a blob (how a worker loads project code).</summary>

@@ -1,9 +1,7 @@
-using System.Text.Json.Serialization;
 
 namespace DeepForge.Model;
 
 /// <summary>Where an execution stands. <see cref="Interrupted"/> is shown for a running execution whose owner process is gone.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<ExecutionStatus>))]
 public enum ExecutionStatus
 {
     /// <summary>Created, not started.</summary>

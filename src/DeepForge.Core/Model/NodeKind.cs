@@ -1,9 +1,7 @@
-using System.Text.Json.Serialization;
 
 namespace DeepForge.Model;
 
 /// <summary>What a pipeline node is.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NodeKind>))]
 public enum NodeKind
 {
     /// <summary>Runs an operation.</summary>

@@ -1,9 +1,7 @@
-using System.Text.Json.Serialization;
 
 namespace DeepForge.Model;
 
 /// <summary>Where one node of an execution stands.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<NodeStatus>))]
 public enum NodeStatus
 {
     /// <summary>Waiting for its inputs.</summary>

@@ -37,7 +37,8 @@ internal static class ProjectFolder
         foreach (var source in project.Sources)
         {
             var path = Path.GetFullPath(Path.Combine(directory, source.Path));
-            if (!path.StartsWith(Path.GetFullPath(directory), StringComparison.Ordinal))
+            // With the separator, so '../project2/x.cs' (a sibling whose name starts the same) is refused too.
+            if (!path.StartsWith(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                 throw new DeepForgeException($"source '{source.Path}'", $"source path '{source.Path}' leaves the project folder");
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, source.Text);

@@ -14,8 +14,10 @@ internal sealed class SeedCatalog(IOptions<DeepForgeOptions> options)
             .OrderBy(s => s.Name, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>A seed by name, or any folder laid out as a seed when given a path.</summary>
     public SeedInfo Find(string name) =>
-        List().FirstOrDefault(s => s.Name == name)
+        (name.Contains('/') && Directory.Exists(name) ? new SeedInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(name)), ReadDescription(name), name) : null)
+        ?? List().FirstOrDefault(s => s.Name == name)
         ?? throw new DeepForgeException($"--seed {name}", $"there is no seed '{name}' (seeds: {string.Join(", ", List().Select(s => s.Name))})");
 
     private static string? ReadDescription(string directory)

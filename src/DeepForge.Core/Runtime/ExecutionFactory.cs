@@ -10,8 +10,8 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
 {
     public async Task<ExecutionRecord> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
     {
-        var pipeline = project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
-            $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})");
+        var pipeline = WithAttributes(project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
+            $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})"), options);
         var catalog = await catalogs.ForAsync(project.Sources, cancellationToken);
         var artifacts = await ResolveInputsAsync(project, pipeline, options, cancellationToken);
         var problems = catalog.Errors.Concat(new PipelineValidator(project, pipeline, catalog, artifacts).Validate()).ToList();
@@ -27,6 +27,19 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
             .Prepend(store.Executions.Write(execution.Id, project.Name, execution, 0)).ToList();
         await store.Documents.PutManyAsync(writes, cancellationToken);
         return execution;
+    }
+
+    /// <summary>A copy of the pipeline with this run's attribute values; the project itself is not changed.</summary>
+    private static PipelineDefinition WithAttributes(PipelineDefinition pipeline, RunOptions options)
+    {
+        if (options.Attributes.Count == 0) return pipeline;
+        var copy = Data.Json.Deserialize<PipelineDefinition>(Data.Json.Serialize(pipeline));
+        foreach (var (nodeId, values) in options.Attributes)
+        {
+            var node = copy.FindNode(nodeId) ?? throw new DeepForgeException($"--set {nodeId}", $"pipeline '{pipeline.Name}' has no node '{nodeId}'");
+            foreach (var (name, value) in values) node.Attributes[name] = value;
+        }
+        return copy;
     }
 
     private static NodeRecord InitialNode(ExecutionRecord execution, PipelineNode node, IReadOnlyDictionary<string, ArtifactRecord?> artifacts)

@@ -70,7 +70,7 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
         {
             if (outcome == RunOutcome.Succeeded && !cancellationToken.IsCancellationRequested)
                 foreach (var ready in ReadyNodes().Where(n => !running.ContainsKey(n)).Take(maxParallel - running.Count))
-                    running[ready] = nodeRunner.RunAsync(_execution, _nodes[ready], InputsOf(ready), cancellationToken);
+                    running[ready] = RunNodeAsync(ready, cancellationToken);
             if (running.Count == 0) break;
             var done = await Task.WhenAny(running.Values);
             var record = await done;
@@ -81,6 +81,24 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
         }
         if (cancellationToken.IsCancellationRequested && outcome == RunOutcome.Succeeded) outcome = RunOutcome.Cancelled;
         return outcome;
+    }
+
+    // Whatever goes wrong around a node (not inside its operation) fails that node, never leaves the run hanging as Running.
+    private async Task<NodeRecord> RunNodeAsync(string nodeId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await nodeRunner.RunAsync(_execution, _nodes[nodeId], InputsOf(nodeId), cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var node = _nodes[nodeId];
+            node.Status = NodeStatus.Failed;
+            node.Error = e.Message;
+            node.FinishedAt = DateTimeOffset.UtcNow;
+            await SaveAsync(node, CancellationToken.None);
+            return node;
+        }
     }
 
     private IEnumerable<string> ReadyNodes() =>

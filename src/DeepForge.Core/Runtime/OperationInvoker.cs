@@ -84,6 +84,11 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             case ValueTask valueTask:
                 await valueTask;
                 return null;
+            case not null when result.GetType() is { IsGenericType: true } type && type.GetGenericTypeDefinition() == typeof(ValueTask<>):
+                // ValueTask<T> is not a ValueTask: without this its boxed struct, not its result, would be stored as the output.
+                var asTask = (Task)type.GetMethod(nameof(ValueTask<int>.AsTask))!.Invoke(result, null)!;
+                await asTask;
+                return asTask.GetType().GetProperty(nameof(Task<int>.Result))!.GetValue(asTask);
             default:
                 return result;
         }

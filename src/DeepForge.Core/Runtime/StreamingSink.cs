@@ -75,6 +75,7 @@ internal sealed class StreamingSink : IFeedbackSink, IAsyncDisposable
     private async Task RunAsync(TimeSpan interval)
     {
         using var timer = new PeriodicTimer(interval);
-        while (await timer.WaitForNextTickAsync(_stop.Token)) await FlushAsync(_stop.Token);
+        // A flush is not cancelled once it has taken the buffered text: stopping mid-write would lose that batch.
+        while (await timer.WaitForNextTickAsync(_stop.Token)) await FlushAsync(CancellationToken.None);
     }
 }

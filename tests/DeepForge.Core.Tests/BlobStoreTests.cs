@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace DeepForge.Core.Tests;
+
+public sealed class BlobStoreTests
+{
+    [Fact]
+    public async Task Put_NamesBlobBySha256OfItsContent()
+    {
+        await using var df = TestEngine.Create();
+        var content = Encoding.UTF8.GetBytes("some bytes");
+
+        var info = await df.Blobs.PutAsync(new MemoryStream(content));
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), info.Hash);
+        Assert.Equal(content.Length, info.Size);
+        Assert.Equal(content.Length, df.Blobs.SizeOf(info.Hash));
+        Assert.Equal(Path.Combine(df.Directory, "blob", info.Hash[..2], info.Hash), df.Blobs.LocalPath(info.Hash));
+        await using var read = df.Blobs.OpenRead(info.Hash);
+        var copy = new MemoryStream();
+        await read.CopyToAsync(copy);
+        Assert.Equal(content, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task Put_StoresSameContentOnce()
+    {
+        await using var df = TestEngine.Create();
+
+        var first = await df.Blobs.PutAsync(new MemoryStream("same"u8.ToArray()));
+        var second = await df.Blobs.WriteAsync((s, ct) => s.WriteAsync("same"u8.ToArray(), ct).AsTask());
+
+        Assert.Equal(first, second);
+        Assert.Single(StoredFiles(df));
+    }
+
+    [Fact]
+    public async Task Put_RefusesContentOfAnotherHash_AndKeepsNothing()
+    {
+        await using var df = TestEngine.Create();
+        var content = "what arrived"u8.ToArray();
+        var claimed = Convert.ToHexStringLower(SHA256.HashData("what was announced"u8));
+
+        var error = await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.PutAsync(new MemoryStream(content), claimed));
+
+        Assert.Contains(claimed, error.Message);
+        Assert.False(df.Blobs.Exists(Convert.ToHexStringLower(SHA256.HashData(content))));
+        Assert.False(df.Blobs.Exists(claimed));
+        Assert.Empty(StoredFiles(df));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789")]
+    [InlineData("")]
+    public async Task Blobs_RefuseNamesThatAreNotHashes(string name)
+    {
+        await using var df = TestEngine.Create();
+
+        Assert.Throws<DeepForgeException>(() => df.Blobs.OpenRead(name));
+        await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.PutAsync(new MemoryStream([1, 2, 3]), name));
+        Assert.False(df.Blobs.Exists(name));
+        Assert.Null(df.Blobs.LocalPath(name));
+        Assert.Null(df.Blobs.SizeOf(name));
+        Assert.Empty(StoredFiles(df));
+    }
+
+    [Fact]
+    public async Task OpenRead_NamesMissingBlob()
+    {
+        await using var df = TestEngine.Create();
+        var hash = new string('a', 64);
+
+        var error = Assert.Throws<DeepForgeException>(() => df.Blobs.OpenRead(hash));
+
+        Assert.Contains(hash, error.Message);
+    }
+
+    /// <summary>Every file under blob.dir, including the incoming folder (where a refused upload must not linger).</summary>
+    private static List<string> StoredFiles(TestEngine df)
+    {
+        var root = Path.Combine(df.Directory, "blob");
+        return Directory.Exists(root) ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).ToList() : [];
+    }
+}
