@@ -23,7 +23,7 @@ public sealed class CatalogProviderTests
     {
         await using var df = TestEngine.Create();
         var catalogs = df.Get<CatalogProvider>();
-        List<DeepForge.Model.SourceFile> broken = [new("ops/Broken.cs", "public sealed class Broken : Operation { public int Execute() => \"x\"; }")];
+        List<DeepForge.Models.SourceFile> broken = [new("ops/Broken.cs", "public sealed class Broken : Operation { public int Execute() => \"x\"; }")];
 
         var first = await Assert.ThrowsAsync<DeepForgeException>(() => catalogs.ForAsync(broken, CancellationToken.None));
         var second = await Assert.ThrowsAsync<DeepForgeException>(() => catalogs.ForAsync(broken, CancellationToken.None));

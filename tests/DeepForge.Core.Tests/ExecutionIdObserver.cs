@@ -1,4 +1,4 @@
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Runtime;
 
 namespace DeepForge.Core.Tests;

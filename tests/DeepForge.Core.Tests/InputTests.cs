@@ -1,4 +1,4 @@
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Runtime;
 using static DeepForge.Core.Tests.TestProjects;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Core.Tests;
 

@@ -1,4 +1,4 @@
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Projects;
 using static DeepForge.Core.Tests.TestProjects;
 

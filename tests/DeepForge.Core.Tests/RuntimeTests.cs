@@ -1,4 +1,4 @@
-using DeepForge.Model;
+using DeepForge.Models;
 using static DeepForge.Core.Tests.TestProjects;
 
 namespace DeepForge.Core.Tests;

@@ -1,6 +1,6 @@
 using DeepForge.Blobs;
 using DeepForge.Hosting;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using DeepForge.Model;
+using DeepForge.Models;
 using static DeepForge.Core.Tests.TestProjects;
 
 namespace DeepForge.Core.Tests;

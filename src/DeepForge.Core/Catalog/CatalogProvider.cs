@@ -4,7 +4,7 @@ using System.Text;
 using DeepForge.Blobs;
 using DeepForge.Compilation;
 using DeepForge.Data;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Plugins;
 using DeepForge.Storage;
 

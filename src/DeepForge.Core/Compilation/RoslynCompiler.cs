@@ -1,4 +1,4 @@
-using DeepForge.Model;
+using DeepForge.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;

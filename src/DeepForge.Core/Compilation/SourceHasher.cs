@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Compilation;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Operations;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DeepForge.Data;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Projects;
 

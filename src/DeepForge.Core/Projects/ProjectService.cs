@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using DeepForge.Catalog;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Storage;
 
 namespace DeepForge.Projects;

@@ -1,4 +1,4 @@
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Runtime;
 

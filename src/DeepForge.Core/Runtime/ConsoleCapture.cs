@@ -31,6 +31,14 @@ internal static class ConsoleCapture
         return new Restore(previous);
     }
 
+    /// <summary>Lets the current flow write to the real console until disposed (observers print progress from inside a job's flow).</summary>
+    public static IDisposable Suspend()
+    {
+        var previous = Current.Value;
+        Current.Value = null;
+        return new Restore(previous);
+    }
+
     private sealed class Restore(TextWriter? previous) : IDisposable
     {
         public void Dispose() => Current.Value = previous;

@@ -1,5 +1,5 @@
 using DeepForge.Catalog;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Storage;
 using DeepForge.Validation;
 

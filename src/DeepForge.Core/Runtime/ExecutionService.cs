@@ -1,6 +1,6 @@
 using DeepForge.Data;
 using DeepForge.Feedback;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Projects;
 using DeepForge.Storage;
 

@@ -1,5 +1,5 @@
 using DeepForge.Feedback;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Runtime;
 

@@ -1,7 +1,7 @@
 using DeepForge.Blobs;
 using DeepForge.Catalog;
 using DeepForge.Feedback;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Runtime;
 

@@ -1,6 +1,6 @@
 using DeepForge.Blobs;
 using DeepForge.Catalog;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Storage;
 
 namespace DeepForge.Runtime;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using DeepForge.Blobs;
 using DeepForge.Catalog;
 using DeepForge.Feedback;
-using DeepForge.Model;
+using DeepForge.Models;
 using DeepForge.Operations;
 
 namespace DeepForge.Runtime;

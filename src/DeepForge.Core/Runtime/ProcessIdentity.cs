@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using DeepForge.Model;
+using DeepForge.Models;
 
 namespace DeepForge.Runtime;
 

@@ -33,13 +33,17 @@ internal sealed class StreamingSink : IFeedbackSink, IAsyncDisposable
     public void Log(string text)
     {
         lock (_gate) _log.Append(text);
-        _observer?.Log(_nodeId, text);
+        if (_observer == null) return;
+        using var _ = ConsoleCapture.Suspend();
+        _observer.Log(_nodeId, text);
     }
 
     public void Feedback(FeedbackEvent feedbackEvent)
     {
         lock (_gate) Append(feedbackEvent);
-        _observer?.Feedback(_nodeId, feedbackEvent);
+        if (_observer == null) return;
+        using var _ = ConsoleCapture.Suspend();
+        _observer.Feedback(_nodeId, feedbackEvent);
     }
 
     public async Task FlushAsync(CancellationToken cancellationToken)

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using DeepForge.Cli.Bench;
+using DeepForge.Cli.Hosting;
+using DeepForge.Cli.Output;
+
+namespace DeepForge.Cli.Commands;
+
+/// <summary><c>deepforge bench engine|train</c>: speed figures as JSON, never as test assertions.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var nodes = new Option<int>("--nodes") { Description = "Operations per graph", DefaultValueFactory = _ => 1000 };
+        var engineJson = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var engine = new Command("engine", "Milliseconds per no-op operation, in a chain and in a wide graph") { nodes, engineJson };
+        CliAction.Set(engine, async (parse, _, ct) =>
+        {
+            Report(await EngineBenchmark.RunAsync(parse.GetValue(nodes), ct), parse.GetValue(engineJson));
+            return CliAction.Ok;
+        });
+        return new Command("bench", "Measure DeepForge's speed") { engine };
+    }
+
+    internal static void Report(object result, bool json)
+    {
+        if (json) JsonOutput.Print(result);
+        else foreach (var p in result.GetType().GetProperties()) Console.WriteLine($"{p.Name}: {p.GetValue(result)}");
+    }
+}

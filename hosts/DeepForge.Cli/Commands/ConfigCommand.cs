@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Text.Json;
+using DeepForge.Cli.Hosting;
+
+namespace DeepForge.Cli.Commands;
+
+/// <summary><c>deepforge config [key [value]]</c>, with environment overrides as the seed describes.</summary>
+internal static class ConfigCommand
+{
+    public static Command Create()
+    {
+        var key = new Argument<string?>("key") { Description = "Setting, e.g. blob.dir", Arity = ArgumentArity.ZeroOrOne };
+        var value = new Argument<string?>("value") { Description = "New value", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("config", "Print or change settings (blob.dir, worker.dir, worker.cache.dir, worker.cache.useBlob, mongo.uri)") { key, value };
+        CliAction.Set(command, (parse, context, _) =>
+        {
+            var config = context.Config;
+            var (k, v) = (parse.GetValue(key), parse.GetValue(value));
+            if (k == null)
+            {
+                Console.WriteLine("Current config:");
+                Console.WriteLine(config.Effective().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            }
+            else if (v == null) Console.WriteLine(JsonSerializer.Serialize(config.Get(k)));
+            else
+            {
+                config.Set(k, v);
+                Console.WriteLine($"{k} = {JsonSerializer.Serialize(config.Get(k))}");
+            }
+            return Task.FromResult(CliAction.Ok);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,36 @@
+using System.CommandLine;
+using DeepForge.Cli.Hosting;
+using DeepForge.Cli.Output;
+using Spectre.Console;
+
+namespace DeepForge.Cli.Commands;
+
+/// <summary><c>deepforge executions &lt;project&gt;</c></summary>
+internal static class ExecutionsCommand
+{
+    public static Command Create()
+    {
+        var project = new Argument<string>("project") { Description = "Project name" };
+        var json = new Option<bool>("--json") { Description = "Print JSON, one execution per line" };
+        var command = new Command("executions", "List a project's executions, newest first") { project, json };
+        CliAction.Set(command, async (parse, context, ct) =>
+        {
+            var name = parse.GetValue(project)!;
+            await context.Engine.Projects.GetAsync(name, ct);
+            var executions = await context.Engine.Executions.ListAsync(name, ct);
+            if (parse.GetValue(json))
+            {
+                foreach (var e in executions)
+                    JsonOutput.Print(new { e.Id, Pipeline = e.Pipeline.Name, e.Status, e.CreatedAt, e.FinishedAt, e.Error });
+                return CliAction.Ok;
+            }
+            var table = new Table().AddColumns("Execution", "Pipeline", "Status", "Started", "Duration");
+            foreach (var e in executions)
+                table.AddRow(e.Id, Markup.Escape(e.Pipeline.Name), e.Status.ToString().ToLowerInvariant(), e.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
+                    e.FinishedAt is { } f ? $"{(f - e.CreatedAt).TotalSeconds:0.0} s" : "");
+            AnsiConsole.Write(table);
+            return CliAction.Ok;
+        });
+        return command;
+    }
+}

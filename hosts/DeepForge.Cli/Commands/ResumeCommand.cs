@@ -1,0 +1,25 @@
+using System.CommandLine;
+using DeepForge.Cli.Hosting;
+using DeepForge.Cli.Output;
+
+namespace DeepForge.Cli.Commands;
+
+/// <summary><c>deepforge resume &lt;execution&gt;</c></summary>
+internal static class ResumeCommand
+{
+    public static Command Create()
+    {
+        var id = new Argument<string>("execution") { Description = "Execution id" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of live progress" };
+        var command = new Command("resume", "Continue an interrupted, failed or cancelled execution; finished operations are not run again") { id, json };
+        CliAction.Set(command, async (parse, context, ct) =>
+        {
+            var quiet = parse.GetValue(json);
+            var view = new RunView(quiet);
+            var execution = await context.Engine.Executions.ResumeAsync(parse.GetValue(id)!, view, ct);
+            view.Flush();
+            return await ExecutionSummary.PrintAsync(context.Engine, execution, quiet, ct);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using DeepForge.Cli.Hosting;
+using DeepForge.Cli.Output;
+using DeepForge.Runtime;
+
+namespace DeepForge.Cli.Commands;
+
+/// <summary><c>deepforge run &lt;project&gt; &lt;pipeline&gt; [--input node=artifact]...</c></summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var project = new Argument<string>("project") { Description = "Project name" };
+        var pipeline = new Argument<string>("pipeline") { Description = "Pipeline name" };
+        var inputs = new Option<string[]>("--input", "-i")
+        {
+            Description = "Set an Input node: node=artifact (an artifact id or name) or node=path (a file or folder to upload)",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var settings = new Option<string[]>("--set", "-s") { Description = "Set an attribute for this run only: node.attribute=value" };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of live progress" };
+        var noCache = new Option<bool>("--no-cache") { Description = "Run every operation even when an identical earlier run could be reused" };
+        var command = new Command("run", "Run a pipeline and show each operation's status as it runs") { project, pipeline, inputs, settings, json, noCache };
+        CliAction.Set(command, async (parse, context, ct) =>
+        {
+            var name = parse.GetValue(project)!;
+            var options = new RunOptions { UseCache = !parse.GetValue(noCache) };
+            AttributeBinding.Bind(parse.GetValue(settings) ?? [], options);
+            await InputBinding.BindAsync(context.Engine, name, parse.GetValue(inputs) ?? [], options, ct);
+            var quiet = parse.GetValue(json);
+            var view = new RunView(quiet);
+            var created = await context.Engine.Executions.CreateAsync(name, parse.GetValue(pipeline)!, options, ct);
+            if (!quiet) Console.Error.WriteLine($"Execution {created.Id} of {name}/{created.Pipeline.Name}");
+            var execution = await context.Engine.Executions.ResumeAsync(created.Id, view, ct);
+            view.Flush();
+            return await ExecutionSummary.PrintAsync(context.Engine, execution, quiet, ct);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,22 @@
+using System.CommandLine;
+using DeepForge.Cli.Commands;
+
+namespace DeepForge.Cli.Hosting;
+
+/// <summary>The <c>deepforge</c> command tree.</summary>
+internal static class CliApp
+{
+    public static RootCommand Create() => new("DeepForge for .NET: design, run and watch deep learning pipelines")
+    {
+        NewCommand.Create(),
+        ProjectsCommand.Create(),
+        RunCommand.Create(),
+        ResumeCommand.Create(),
+        CancelCommand.Create(),
+        ExecutionsCommand.Create(),
+        LogCommand.Create(),
+        ArtifactsCommand.Create(),
+        ConfigCommand.Create(),
+        BenchCommand.Create(),
+    };
+}

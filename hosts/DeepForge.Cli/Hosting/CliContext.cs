@@ -1,0 +1,40 @@
+using DeepForge.Configuration;
+using DeepForge.Hosting;
+using DeepForge.Torch.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeepForge.Cli.Hosting;
+
+/// <summary>What every command shares: the data folder, its config, and (made on first use) the engine.</summary>
+internal sealed class CliContext : IAsyncDisposable
+{
+    private ServiceProvider? _services;
+
+    public string DataDirectory { get; } = DeepForgeOptions.DefaultDataDirectory();
+
+    public DeepForgeConfig Config => new(DataDirectory);
+
+    public DeepForgeEngine Engine => Services.GetRequiredService<DeepForgeEngine>();
+
+    public ServiceProvider Services => _services ??= Build(DataDirectory, Config);
+
+    public static ServiceProvider Build(string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
+    {
+        var services = new ServiceCollection();
+        services.AddDeepForge(df =>
+        {
+            df.UseDataDirectory(dataDirectory)
+              .UseBlobDirectory(config.GetString("blob.dir"))
+              .UseSqlite(Path.Combine(dataDirectory, "deepforge.db"))
+              .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds"))
+              .AddTorch();
+            more?.Invoke(df);
+        });
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_services != null) await _services.DisposeAsync();
+    }
+}

@@ -1,0 +1,3 @@
+using DeepForge.Cli.Hosting;
+
+return await CliApp.Create().Parse(args).InvokeAsync();

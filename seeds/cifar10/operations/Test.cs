@@ -1,0 +1,35 @@
+using DeepForge.Torch.Data;
+using static TorchSharp.torch;
+
+/// <summary>Tests a trained network: prints how many test images it gets right overall, then the accuracy of each class.</summary>
+[Operation(Category = "Evaluation", Description = "Prints overall and per-class accuracy on the test set")]
+public sealed class Test(int batchSize = 500) : Operation
+{
+    [return: Output("classScores")]
+    public double[] Execute(string[] classes, Model net, ImageDataset testingData)
+    {
+        var module = net.Module;
+        module.eval();
+        var correct = new long[classes.Length];
+        var total = new long[classes.Length];
+        using (no_grad())
+            for (long start = 0; start < testingData.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                var count = Math.Min(batchSize, testingData.Count - start);
+                var predicted = module.forward(testingData.Images.narrow(0, start, count)).argmax(1).data<long>().ToArray();
+                var actual = testingData.Labels.narrow(0, start, count).data<long>().ToArray();
+                for (var i = 0; i < count; i++)
+                {
+                    total[actual[i]]++;
+                    if (predicted[i] == actual[i]) correct[actual[i]]++;
+                }
+            }
+        var right = correct.Sum();
+        var all = total.Sum();
+        Console.WriteLine($"{right} / {all} correct ({100.0 * right / all:0.00} %)");
+        var scores = classes.Select((_, c) => total[c] == 0 ? 0 : 100.0 * correct[c] / total[c]).ToArray();
+        for (var c = 0; c < classes.Length; c++) Console.WriteLine($"{classes[c]} {scores[c]:0.00} %");
+        return scores;
+    }
+}

@@ -1,4 +1,0 @@
-namespace DeepForge.Model;
-
-/// <summary>Where an editor draws a node.</summary>
-public sealed record NodePosition(double X, double Y);

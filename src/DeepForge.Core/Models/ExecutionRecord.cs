@@ -1,0 +1,47 @@
+namespace DeepForge.Models;
+
+/// <summary>A run of a pipeline: the pipeline as it was run and where it stands.</summary>
+public sealed class ExecutionRecord
+{
+    /// <summary>Short unique id.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The project's name.</summary>
+    public string Project { get; set; } = "";
+
+    /// <summary>The pipeline as it was when the run started.</summary>
+    public PipelineDefinition Pipeline { get; set; } = new();
+
+    /// <summary>Hash of the project's sources the run uses.</summary>
+    public string SourceHash { get; set; } = "";
+
+    /// <summary>The project's architectures as they were when the run started.</summary>
+    public List<ArchitectureDefinition> Architectures { get; set; } = new();
+
+    /// <summary>Blob of the project's compiled code, when it has code.</summary>
+    public string? AssemblyBlob { get; set; }
+
+    /// <summary>Input node id to artifact id, resolved when the run started.</summary>
+    public Dictionary<string, string> Inputs { get; set; } = new();
+
+    /// <summary>Where it stands (as stored; see <see cref="ExecutionStatus.Interrupted"/>).</summary>
+    public ExecutionStatus Status { get; set; }
+
+    /// <summary>When it was made.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When it ended.</summary>
+    public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>The process running it now.</summary>
+    public ExecutionOwner? Owner { get; set; }
+
+    /// <summary>A user asked to cancel it.</summary>
+    public bool CancelRequested { get; set; }
+
+    /// <summary>Whether outputs of earlier identical runs may be reused.</summary>
+    public bool UseCache { get; set; } = true;
+
+    /// <summary>Why it failed.</summary>
+    public string? Error { get; set; }
+}
