@@ -9,7 +9,7 @@ public sealed class BlobStoreTests
     public async Task Put_NamesBlobBySha256OfItsContent()
     {
         await using var df = TestEngine.Create();
-        var content = Encoding.UTF8.GetBytes("some bytes");
+        var content = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("some bytes ", 1000)));
 
         var info = await df.Blobs.PutAsync(new MemoryStream(content));
 
@@ -28,11 +28,28 @@ public sealed class BlobStoreTests
     {
         await using var df = TestEngine.Create();
 
-        var first = await df.Blobs.PutAsync(new MemoryStream("same"u8.ToArray()));
-        var second = await df.Blobs.WriteAsync((s, ct) => s.WriteAsync("same"u8.ToArray(), ct).AsTask());
+        var same = new byte[10_000];
+        Array.Fill(same, (byte)7);
+        var first = await df.Blobs.PutAsync(new MemoryStream(same));
+        var second = await df.Blobs.WriteAsync((s, ct) => s.WriteAsync(same, ct).AsTask());
 
         Assert.Equal(first, second);
         Assert.Single(StoredFiles(df));
+    }
+
+    [Fact]
+    public async Task Put_KeepsSmallContentInTheStore_WithoutAFile()
+    {
+        await using var df = TestEngine.Create();
+
+        var info = await df.Blobs.PutAsync(new MemoryStream("small"u8.ToArray()));
+
+        Assert.Empty(StoredFiles(df));
+        Assert.Null(df.Blobs.LocalPath(info.Hash));
+        Assert.True(df.Blobs.Exists(info.Hash));
+        Assert.Equal(5, df.Blobs.SizeOf(info.Hash));
+        await using var read = df.Blobs.OpenRead(info.Hash);
+        Assert.Equal("small"u8.ToArray(), new BinaryReader(read).ReadBytes(10));
     }
 
     [Fact]

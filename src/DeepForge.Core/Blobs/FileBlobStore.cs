@@ -1,3 +1,5 @@
+using DeepForge.Storage;
+
 namespace DeepForge.Blobs;
 
 /// <summary>Blobs as files under blob.dir: <c>ab/abcdef…</c>, written to a temporary file and renamed, so a reader never sees half a blob.</summary>
@@ -5,9 +7,13 @@ internal sealed class FileBlobStore : IBlobStore
 {
     private readonly string _root;
     private readonly string _incoming;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new();
 
-    public FileBlobStore(string root)
+    private readonly SmallBlobs? _small;
+
+    public FileBlobStore(string root, IDocumentStore? smallBlobStore = null)
     {
+        _small = smallBlobStore == null ? null : new SmallBlobs(smallBlobStore);
         _root = Path.GetFullPath(root);
         _incoming = Path.Combine(_root, "incoming");
         Directory.CreateDirectory(_incoming);
@@ -22,7 +28,7 @@ internal sealed class FileBlobStore : IBlobStore
         return await WriteCoreAsync((s, ct) => content.CopyToAsync(s, 1 << 20, ct), expectedHash, cancellationToken);
     }
 
-    // The hash is checked before the temporary file is committed, so content refused for its hash is never kept.
+    // The hash is checked before anything is committed, so content refused for its hash is never kept.
     private async Task<BlobInfo> WriteCoreAsync(Func<Stream, CancellationToken, Task> write, string? expectedHash, CancellationToken cancellationToken)
     {
         var temp = Path.Combine(_incoming, Guid.NewGuid().ToString("n"));
@@ -30,43 +36,68 @@ internal sealed class FileBlobStore : IBlobStore
         {
             string hash;
             long size;
-            await using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: false))
-            await using (var hashing = new HashingStream(file))
+            ReadOnlyMemory<byte>? buffered;
+            await using (var spill = new SpillStream(temp, SmallBlobBytes))
+            await using (var hashing = new HashingStream(spill))
             {
                 await write(hashing, cancellationToken);
-                (hash, size) = (hashing.Hash(), hashing.Length64);
+                (hash, size, buffered) = (hashing.Hash(), hashing.Length64, spill.Buffered);
             }
             if (expectedHash != null && hash != expectedHash)
                 throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {hash}");
-            Commit(temp, hash);
+            if (buffered is { Length: <= SmallBlobs.MaxBytes } small && _small != null)
+            {
+                if (!Exists(hash)) _small.Put(hash, small.Span);
+            }
+            else if (!File.Exists(PathOf(hash)))
+            {
+                if (buffered is { } bytes) WriteSmall(temp, bytes.Span);
+                Commit(temp, hash);
+            }
             return new BlobInfo(hash, size);
         }
         finally
         {
-            File.Delete(temp);
+            if (File.Exists(temp)) File.Delete(temp);
         }
+    }
+
+    private const int SmallBlobBytes = 1 << 20;
+
+    private static void WriteSmall(string path, ReadOnlySpan<byte> bytes)
+    {
+        using var handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+        RandomAccess.Write(handle, bytes, 0);
     }
 
     public Stream OpenRead(string hash)
     {
         var path = PathOf(hash);
+        if (!File.Exists(path) && _small?.Get(hash) is { } bytes) return new MemoryStream(bytes, writable: false);
         if (!File.Exists(path)) throw new DeepForgeException("blob", $"blob {hash} is missing from {_root}");
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
     }
 
-    public bool Exists(string hash) => BlobHash.IsValid(hash) && File.Exists(PathOf(hash));
+    public bool Exists(string hash) => BlobHash.IsValid(hash) && (File.Exists(PathOf(hash)) || _small?.Exists(hash) == true);
 
-    public long? SizeOf(string hash) => Exists(hash) ? new FileInfo(PathOf(hash)).Length : null;
+    public long? SizeOf(string hash) =>
+        !BlobHash.IsValid(hash) ? null
+        : File.Exists(PathOf(hash)) ? new FileInfo(PathOf(hash)).Length
+        : _small?.Get(hash)?.Length;
 
-    public string? LocalPath(string hash) => Exists(hash) ? PathOf(hash) : null;
+    public string? LocalPath(string hash) => BlobHash.IsValid(hash) && File.Exists(PathOf(hash)) ? PathOf(hash) : null;
 
     private string PathOf(string hash) => Path.Combine(_root, BlobHash.Require(hash)[..2], hash);
 
     private void Commit(string temp, string hash)
     {
         var target = PathOf(hash);
-        if (File.Exists(target)) return; // same content is already there
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var folder = hash[..2];
+        if (!_folders.ContainsKey(folder))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            _folders[folder] = true;
+        }
         try { File.Move(temp, target); }
         catch (IOException) when (File.Exists(target)) { } // another writer stored the same bytes first
     }

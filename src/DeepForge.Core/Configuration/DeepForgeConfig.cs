@@ -26,7 +26,8 @@ internal sealed class DeepForgeConfig(string dataDirectory)
     public JsonObject Effective()
     {
         var root = new JsonObject();
-        foreach (var key in Keys) Place(root, key.Key, JsonValue.Create(Get(key.Key)));
+        // Typed values: a JsonValue made from an object cannot be written with options that have no type resolver (as `deepforge config` writes it).
+        foreach (var key in Keys) Place(root, key.Key, Get(key.Key) is bool b ? JsonValue.Create(b) : JsonValue.Create((string)Get(key.Key)));
         return root;
     }
 

@@ -34,7 +34,8 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<DeepForgeOptions>().Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory),
             "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR").ValidateOnStart();
-        services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory));
+        services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory,
+            sp.GetRequiredService<DeepForgeStore>().Documents));
         services.TryAddSingleton(sp => CreatePlugins(sp));
         services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
         services.TryAddSingleton<CatalogProvider>();

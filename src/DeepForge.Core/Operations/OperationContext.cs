@@ -7,6 +7,7 @@ public sealed class OperationContext
 {
     private readonly IFeedbackSink _sink;
     private readonly Dictionary<string, Graph> _graphs = new();
+    private readonly string _workingDirectory;
     private int _images;
 
     internal OperationContext(IFeedbackSink sink, TextWriter log, string device, string workingDirectory, CancellationToken cancellationToken)
@@ -14,7 +15,7 @@ public sealed class OperationContext
         _sink = sink;
         Log = log;
         Device = device;
-        WorkingDirectory = workingDirectory;
+        _workingDirectory = workingDirectory;
         CancellationToken = cancellationToken;
     }
 
@@ -24,8 +25,16 @@ public sealed class OperationContext
     /// <summary>The device to compute on: <c>cpu</c> or <c>cuda</c>.</summary>
     public string Device { get; }
 
-    /// <summary>A folder of this job for scratch files.</summary>
-    public string WorkingDirectory { get; }
+    /// <summary>A folder of this job for scratch files, made on first use and removed when the job ends.</summary>
+    public string WorkingDirectory
+    {
+        get
+        {
+            // Made only when asked for: most operations need none, and a folder per job is real cost at a thousand jobs.
+            Directory.CreateDirectory(_workingDirectory);
+            return _workingDirectory;
+        }
+    }
 
     /// <summary>Signalled when the execution is cancelled.</summary>
     public CancellationToken CancellationToken { get; }

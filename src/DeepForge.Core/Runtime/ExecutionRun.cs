@@ -13,12 +13,14 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
 {
     private readonly Dictionary<string, NodeRecord> _nodes = new();
     private ExecutionRecord _execution = null!;
+    private PipelineGraph _graph = null!;
 
     public async Task<ExecutionRecord> RunAsync(string executionId, CancellationToken cancellationToken)
     {
         _execution = await ClaimAsync(executionId, cancellationToken);
         if (_execution.Status != ExecutionStatus.Running) return _execution;
         await LoadNodesAsync(cancellationToken);
+        _graph = new PipelineGraph(_execution.Pipeline, _nodes);
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watcher = WatchForCancelAsync(cancel);
         var outcome = await RunNodesAsync(cancel.Token);
@@ -68,14 +70,15 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
         var outcome = RunOutcome.Succeeded;
         while (true)
         {
-            if (outcome == RunOutcome.Succeeded && !cancellationToken.IsCancellationRequested)
-                foreach (var ready in ReadyNodes().Where(n => !running.ContainsKey(n)).Take(maxParallel - running.Count))
-                    running[ready] = RunNodeAsync(ready, cancellationToken);
+            while (outcome == RunOutcome.Succeeded && !cancellationToken.IsCancellationRequested
+                   && running.Count < maxParallel && _graph.TryTakeReady(out var ready))
+                running[ready] = RunNodeAsync(ready, cancellationToken);
             if (running.Count == 0) break;
             var done = await Task.WhenAny(running.Values);
             var record = await done;
             running.Remove(record.NodeId);
             _nodes[record.NodeId] = record;
+            if (record.Status == NodeStatus.Succeeded) _graph.Succeeded(record.NodeId);
             if (record.Status == NodeStatus.Failed) outcome = RunOutcome.Failed;
             if (record.Status == NodeStatus.Cancelled && outcome == RunOutcome.Succeeded) outcome = RunOutcome.Cancelled;
         }
@@ -101,19 +104,12 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
         }
     }
 
-    private IEnumerable<string> ReadyNodes() =>
-        _execution.Pipeline.Nodes
-            .Where(n => _nodes.TryGetValue(n.Id, out var r) && r.Status == NodeStatus.Pending)
-            .Where(n => _execution.Pipeline.Connections.Where(c => c.Target.Node == n.Id)
-                .All(c => _nodes.TryGetValue(c.Source.Node, out var s) && s.Status == NodeStatus.Succeeded))
-            .Select(n => n.Id);
-
     private Dictionary<string, OutputValue> InputsOf(string nodeId)
     {
         var inputs = new Dictionary<string, OutputValue>();
-        foreach (var connection in _execution.Pipeline.Connections.Where(c => c.Target.Node == nodeId))
-            if (_nodes[connection.Source.Node].Outputs.TryGetValue(connection.Source.Port, out var value))
-                inputs[connection.Target.Port] = value;
+        foreach (var (source, targetPort) in _graph.Incoming(nodeId))
+            if (_nodes[source.Node].Outputs.TryGetValue(source.Port, out var value))
+                inputs[targetPort] = value;
         return inputs;
     }
 

@@ -14,7 +14,6 @@ internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore bl
             ? await catalogs.ForAssemblyBlobAsync(job.SourceHash!, job.AssemblyBlob, cancellationToken)
             : await catalogs.ForAsync([], cancellationToken);
         var workDirectory = Path.Combine(workRoot, job.ExecutionId, job.NodeId);
-        Directory.CreateDirectory(workDirectory);
         try
         {
             return await new OperationInvoker(catalog, blobs).InvokeAsync(job, sink, workDirectory, cancellationToken);
@@ -35,6 +34,7 @@ internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore bl
 
     private static void TryDelete(string directory)
     {
+        if (!Directory.Exists(directory)) return;
         try { Directory.Delete(directory, recursive: true); }
         catch (IOException) { } // a file still open in the operation; the next run of the node starts clean anyway
         catch (UnauthorizedAccessException) { }

@@ -17,7 +17,7 @@ internal sealed class StreamingSink : IFeedbackSink, IAsyncDisposable
     private readonly string _nodeId;
     private readonly IExecutionObserver? _observer;
     private readonly Lock _gate = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly PeriodicTimer _timer;
     private readonly Task _loop;
     private StringBuilder _log = new();
     private List<FeedbackEvent> _events = [];
@@ -27,7 +27,8 @@ internal sealed class StreamingSink : IFeedbackSink, IAsyncDisposable
         (_store, _nodeId, _observer) = (store, nodeId, observer);
         _logStream = Collections.LogStream(executionId, nodeId);
         _feedbackStream = Collections.FeedbackStream(executionId, nodeId);
-        _loop = RunAsync(interval);
+        _timer = new PeriodicTimer(interval);
+        _loop = RunAsync();
     }
 
     public void Log(string text)
@@ -61,10 +62,10 @@ internal sealed class StreamingSink : IFeedbackSink, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _stop.CancelAsync();
-        try { await _loop; } catch (OperationCanceledException) { }
+        // Disposing the timer ends the loop without an exception: this runs once per job, so it stays cheap.
+        _timer.Dispose();
+        await _loop;
         await FlushAsync(CancellationToken.None);
-        _stop.Dispose();
     }
 
     // Points added to the same line one after another travel as one event.
@@ -76,10 +77,9 @@ internal sealed class StreamingSink : IFeedbackSink, IAsyncDisposable
             _events.Add(next);
     }
 
-    private async Task RunAsync(TimeSpan interval)
+    private async Task RunAsync()
     {
-        using var timer = new PeriodicTimer(interval);
         // A flush is not cancelled once it has taken the buffered text: stopping mid-write would lose that batch.
-        while (await timer.WaitForNextTickAsync(_stop.Token)) await FlushAsync(CancellationToken.None);
+        while (await _timer.WaitForNextTickAsync()) await FlushAsync(CancellationToken.None);
     }
 }
