@@ -38,6 +38,23 @@ public sealed class BlobStoreTests
     }
 
     [Fact]
+    public async Task Write_StoresContentLargerThanTheMemoryBuffer_AsOneWholeFile()
+    {
+        await using var df = TestEngine.Create();
+        var content = new byte[3_000_000];
+        new Random(1).NextBytes(content);
+
+        var info = await df.Blobs.WriteAsync(async (s, ct) =>
+        {
+            await s.WriteAsync(content.AsMemory(0, 100), ct);
+            s.Write(content, 100, content.Length - 100);
+        });
+
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), info.Hash);
+        Assert.Equal(content, File.ReadAllBytes(df.Blobs.LocalPath(info.Hash)!));
+    }
+
+    [Fact]
     public async Task Put_KeepsSmallContentInTheStore_WithoutAFile()
     {
         await using var df = TestEngine.Create();

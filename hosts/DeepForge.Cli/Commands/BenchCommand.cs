@@ -18,7 +18,17 @@ internal static class BenchCommand
             Report(await EngineBenchmark.RunAsync(parse.GetValue(nodes), ct), parse.GetValue(engineJson));
             return CliAction.Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine };
+        var images = new Option<int>("--images") { Description = "Training images (random, CIFAR-10 shaped)", DefaultValueFactory = _ => 8192 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run", DefaultValueFactory = _ => 2 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating runs of each; the best counts", DefaultValueFactory = _ => 2 };
+        var trainJson = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var train = new Command("train", "lenet images per second: the seed's Train operation through a pipeline, and the same loop written directly") { images, epochs, rounds, trainJson };
+        CliAction.Set(train, async (parse, _, ct) =>
+        {
+            Report(await TrainBenchmark.RunAsync(parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
+            return CliAction.Ok;
+        });
+        return new Command("bench", "Measure DeepForge's speed") { engine, train };
     }
 
     internal static void Report(object result, bool json)

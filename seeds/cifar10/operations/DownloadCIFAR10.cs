@@ -1,5 +1,6 @@
 using System.Formats.Tar;
 using System.IO.Compression;
+using System.Net.Http;
 using System.Text;
 using DeepForge.Data;
 using DeepForge.Torch.Data;

@@ -10,7 +10,9 @@ internal sealed class SpillStream(string spillPath, int threshold) : Stream
     private FileStream? _file;
 
     /// <summary>The content when it stayed in memory; null once it went to <see cref="SpillPath"/>.</summary>
-    public ReadOnlyMemory<byte>? Buffered => _memory is { } m ? m.GetBuffer().AsMemory(0, (int)m.Length) : null;
+    public ReadOnlyMemory<byte>? Buffered =>
+        // Spelled out: a bare null here would convert through byte[] into an empty, non-null Memory.
+        _memory is { } m ? new ReadOnlyMemory<byte>(m.GetBuffer(), 0, (int)m.Length) : (ReadOnlyMemory<byte>?)null;
 
     public string SpillPath => spillPath;
 

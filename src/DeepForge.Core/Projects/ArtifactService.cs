@@ -34,6 +34,17 @@ public sealed class ArtifactService
         return (T)catalog.Serializers.For(type).Deserialize(stream);
     }
 
+    /// <summary>Stores a .NET value as an artifact, with its data type's serializer.</summary>
+    public async Task<ArtifactRecord> SaveAsync<T>(string project, string name, T value, CancellationToken cancellationToken = default) where T : notnull
+    {
+        var definition = await _projects.GetAsync(project, cancellationToken);
+        CheckName(name);
+        var catalog = await _catalogs.ForAsync(definition.Sources, cancellationToken);
+        var serializer = catalog.Serializers.For(value.GetType());
+        var blob = await _blobs.WriteAsync((stream, _) => { serializer.Serialize(value, stream); return Task.CompletedTask; }, cancellationToken);
+        return await AddAsync(project, name, DataTypeNames.Of(value.GetType()), blob, cancellationToken);
+    }
+
     /// <summary>Stores a file as an artifact of type <see cref="Data.DataFile"/>.</summary>
     public async Task<ArtifactRecord> UploadFileAsync(string project, string name, string path, CancellationToken cancellationToken = default)
     {
@@ -42,10 +53,15 @@ public sealed class ArtifactService
         if (!File.Exists(path)) throw new DeepForgeException(path, $"there is no file {path}");
         await using var file = File.OpenRead(path);
         var blob = await _blobs.PutAsync(file, cancellationToken: cancellationToken);
+        return await AddAsync(project, name, DataTypeNames.Of(typeof(Data.DataFile)), blob, cancellationToken);
+    }
+
+    private async Task<ArtifactRecord> AddAsync(string project, string name, string dataType, Blobs.BlobInfo blob, CancellationToken cancellationToken)
+    {
         var artifact = new ArtifactRecord
         {
             Id = $"upload-{Guid.NewGuid().ToString("n")[..12]}", Project = project, Name = name,
-            DataType = DataTypeNames.Of(typeof(Data.DataFile)), Hash = blob.Hash, Size = blob.Size, CreatedAt = DateTimeOffset.UtcNow,
+            DataType = dataType, Hash = blob.Hash, Size = blob.Size, CreatedAt = DateTimeOffset.UtcNow,
         };
         await _store.Artifacts.PutAsync(artifact.Id, project, artifact, 0, cancellationToken);
         return artifact;
