@@ -1,3 +1,4 @@
 using DeepForge.Cli.Hosting;
 
+CliConsole.Configure();
 return await CliApp.Create().Parse(args).InvokeAsync();

@@ -28,7 +28,7 @@ public sealed class ValidationTests
             .Wire("numbers.values", "sum.values")));
 
         Assert.Equal("connection numbers.values -> sum.values", problem.Location);
-        Assert.Contains("gives Int32[] but sum.values takes Double[]", problem.Message);
+        Assert.Contains("gives int[] but sum.values takes double[]", problem.Message);
     }
 
     [Fact]

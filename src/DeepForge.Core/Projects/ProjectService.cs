@@ -51,6 +51,24 @@ public sealed partial class ProjectService
         return catalog.Operations.Select(o => o.Descriptor).OrderBy(o => o.Category).ThenBy(o => o.Name).ToList();
     }
 
+    /// <summary>
+    /// Reads the interface of each operation in the project's code from source, without compiling it to an
+    /// assembly and even when some code has errors: what the operation editor shows as the code is typed.
+    /// <paramref name="edited"/>, when given, stands in for the stored file of its path (or is added).
+    /// Problems are compile errors and warnings and analysis warnings such as <c>DF0001</c> (an input never used).
+    /// </summary>
+    public async Task<SourceReadResult> ReadOperationsAsync(string name, SourceFile? edited = null, CancellationToken cancellationToken = default)
+    {
+        var sources = (await GetAsync(name, cancellationToken)).Sources.ToList();
+        if (edited != null)
+        {
+            var index = sources.FindIndex(s => s.Path == edited.Path);
+            if (index < 0) sources.Add(edited);
+            else sources[index] = edited;
+        }
+        return SourceOperationReader.Read(sources);
+    }
+
     private static void CheckName(string name)
     {
         if (!NamePattern().IsMatch(name))

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace DeepForge.Integration.Tests.Infrastructure;
+
+/// <summary>
+/// Runs <c>dotnet artifacts/cli/deepforge.dll ...</c> as a separate process against one data folder,
+/// with none of the caller's DeepForge settings leaking in. The data folder need not exist yet: the command makes it.
+/// </summary>
+internal sealed class Cli(string dataDirectory)
+{
+    private static readonly string[] Inherited = ["DEEPFORGE_DATA_DIR", "DEEPFORGE_BLOB_DIR", "DEEPFORGE_WORKER_DIR", "DEEPFORGE_WORKER_CACHE", "DEEPFORGE_WORKER_USE_BLOB", "MONGO_URI"];
+
+    public string DataDirectory { get; } = dataDirectory;
+
+    /// <summary>Environment variables set for every process this starts.</summary>
+    public Dictionary<string, string> Environment { get; } = new();
+
+    /// <summary>Runs the command to its end (at most <paramref name="timeout"/>, five minutes by default).</summary>
+    public CliResult Run(params string[] arguments) => Run(TimeSpan.FromMinutes(5), arguments);
+
+    public CliResult Run(TimeSpan timeout, params string[] arguments)
+    {
+        using var process = Start(arguments);
+        return process.WaitForExit(timeout);
+    }
+
+    /// <summary>Starts the command in the background.</summary>
+    public BackgroundCli Start(params string[] arguments) => new(StartInfo(arguments), arguments);
+
+    private ProcessStartInfo StartInfo(string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+            UseShellExecute = false, WorkingDirectory = System.IO.Path.GetDirectoryName(DataDirectory)!,
+        };
+        start.ArgumentList.Add(CliBuild.EnsureBuilt());
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var name in Inherited) start.Environment.Remove(name);
+        start.Environment["DEEPFORGE_DATA_DIR"] = DataDirectory;
+        start.Environment["NO_COLOR"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in Environment) start.Environment[name] = value;
+        return start;
+    }
+}
