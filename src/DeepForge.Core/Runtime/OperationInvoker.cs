@@ -23,7 +23,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             var log = new SinkWriter(sink);
             var context = new OperationContext(sink, log, "cpu", workDirectory, cancellationToken);
             var arguments = InputArguments(operation, job, context, values);
-            var result = await Task.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken);
+            var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);
         }
         finally
