@@ -9,12 +9,17 @@ internal static class InputBinding
     {
         foreach (var input in inputs)
         {
-            var equals = input.IndexOf('=');
-            if (equals <= 0 || equals == input.Length - 1)
-                throw new DeepForgeException($"--input {input}", $"--input {input}: write it as node=artifact or node=path");
-            var (node, value) = (input[..equals], input[(equals + 1)..]);
+            var (node, value) = Split(input);
             options.Inputs[node] = await ResolveAsync(engine, project, value, cancellationToken);
         }
+    }
+
+    public static (string Node, string Value) Split(string input)
+    {
+        var equals = input.IndexOf('=');
+        if (equals <= 0 || equals == input.Length - 1)
+            throw new DeepForgeException($"--input {input}", $"--input {input}: write it as node=artifact or node=path");
+        return (input[..equals], input[(equals + 1)..]);
     }
 
     private static async Task<string> ResolveAsync(DeepForgeEngine engine, string project, string value, CancellationToken cancellationToken)

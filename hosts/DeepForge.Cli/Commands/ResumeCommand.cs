@@ -11,10 +11,12 @@ internal static class ResumeCommand
     {
         var id = new Argument<string>("execution") { Description = "Execution id" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of live progress" };
-        var command = new Command("resume", "Continue an interrupted, failed or cancelled execution; finished operations are not run again") { id, json };
+        var server = ServerOption.Create();
+        var command = new Command("resume", "Continue an interrupted, failed or cancelled execution; finished operations are not run again") { id, json, server };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var quiet = parse.GetValue(json);
+            if (parse.GetValue(server) is { } url) return await Remote.RemoteCommands.ResumeAsync(url, parse.GetValue(id)!, quiet, ct);
             var view = new RunView(quiet);
             var execution = await context.Engine.Executions.ResumeAsync(parse.GetValue(id)!, view, ct);
             view.Flush();

@@ -19,13 +19,16 @@ internal static class RunCommand
         };
         var settings = new Option<string[]>("--set", "-s") { Description = "Set an attribute for this run only: node.attribute=value" };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of live progress" };
+        var server = ServerOption.Create();
         var noCache = new Option<bool>("--no-cache") { Description = "Run every operation even when an identical earlier run could be reused" };
-        var command = new Command("run", "Run a pipeline and show each operation's status as it runs") { project, pipeline, inputs, settings, json, noCache };
+        var command = new Command("run", "Run a pipeline and show each operation's status as it runs") { project, pipeline, inputs, settings, json, noCache, server };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;
             var options = new RunOptions { UseCache = !parse.GetValue(noCache) };
             AttributeBinding.Bind(parse.GetValue(settings) ?? [], options);
+            if (parse.GetValue(server) is { } url)
+                return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), ct);
             await InputBinding.BindAsync(context.Engine, name, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);
             var view = new RunView(quiet);

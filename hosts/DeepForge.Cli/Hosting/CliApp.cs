@@ -18,5 +18,8 @@ internal static class CliApp
         ArtifactsCommand.Create(),
         ConfigCommand.Create(),
         BenchCommand.Create(),
+        StartCommand.Create(),
+        TokenCommand.Create(),
+        JobExecCommand.Create(),
     };
 }

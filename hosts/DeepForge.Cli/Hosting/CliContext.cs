@@ -21,6 +21,12 @@ internal sealed class CliContext : IAsyncDisposable
     public static ServiceProvider Build(string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
     {
         var services = new ServiceCollection();
+        AddEngine(services, dataDirectory, config, more);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+    }
+
+    /// <summary>The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, Torch.</summary>
+    public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null) =>
         services.AddDeepForge(df =>
         {
             df.UseDataDirectory(dataDirectory)
@@ -30,8 +36,6 @@ internal sealed class CliContext : IAsyncDisposable
               .AddTorch();
             more?.Invoke(df);
         });
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-    }
 
     public async ValueTask DisposeAsync()
     {

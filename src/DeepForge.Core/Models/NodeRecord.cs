@@ -36,6 +36,12 @@ public sealed class NodeRecord
     /// <summary>Why the cache had nothing to reuse.</summary>
     public string? CacheMissReason { get; set; }
 
+    /// <summary>
+    /// Why a running node has not started yet, as a server reports it (for example "waiting for a worker
+    /// with: gpu"); worked out when the node is read, never stored.
+    /// </summary>
+    public string? Waiting { get; set; }
+
     /// <summary>Store key of a node record.</summary>
     public static string Key(string executionId, string nodeId) => $"{executionId}/{nodeId}";
 }

@@ -8,6 +8,10 @@ internal static class Collections
     public const string Nodes = "nodes";
     public const string Artifacts = "artifacts";
     public const string Cache = "cache";
+    public const string Jobs = "jobs";
+    public const string NodeJobs = "node-jobs";
+    public const string Runners = "runners";
+    public const string Tokens = "tokens";
 
     public static string LogStream(string executionId, string nodeId) => $"log/{executionId}/{nodeId}";
     public static string FeedbackStream(string executionId, string nodeId) => $"feedback/{executionId}/{nodeId}";

@@ -1,0 +1,33 @@
+using System.CommandLine;
+using DeepForge.Cli.Hosting;
+
+namespace DeepForge.Cli.Commands;
+
+/// <summary><c>deepforge start [-s] [-w [url]] [--port N] [--host H]</c>: the server and a worker (the default), or either alone.</summary>
+internal static class StartCommand
+{
+    public static Command Create()
+    {
+        var server = new Option<bool>("--server", "-s") { Description = "Run the server only" };
+        var worker = new Option<string?>("--worker", "-w") { Description = "Run a worker only, leasing from this server URL (default http://localhost:8888)", Arity = ArgumentArity.ZeroOrOne };
+        var port = new Option<int>("--port", "-p") { Description = "Port the server listens on", DefaultValueFactory = _ => 8888 };
+        var host = new Option<string>("--host") { Description = "Address the server listens on; 127.0.0.1 unless you ask for more", DefaultValueFactory = _ => "127.0.0.1" };
+        var token = new Option<string?>("--token") { Description = "Worker token (default: worker.token from the config)" };
+        var labels = new Option<string[]>("--labels") { Description = "Extra worker labels, e.g. gpu", AllowMultipleArgumentsPerToken = true };
+        var slots = new Option<int>("--slots") { Description = "Jobs a worker runs at once", DefaultValueFactory = _ => 1 };
+        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots };
+        CliAction.Set(command, async (parse, context, ct) =>
+        {
+            var workerOnly = parse.GetResult(worker) != null;
+            var settings = new StartSettings(!workerOnly, !parse.GetValue(server), parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(worker),
+                parse.GetValue(token), (parse.GetValue(labels) ?? []).SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
+                parse.GetValue(slots));
+            if (workerOnly && parse.GetValue(server))
+                throw new DeepForgeException("--server --worker", "--server and --worker each start one part; leave both out to start both");
+            return workerOnly
+                ? await WorkerHost.RunAsync(settings, context.Config, ct)
+                : await ServerHost.RunAsync(settings, context.DataDirectory, context.Config, ct);
+        });
+        return command;
+    }
+}

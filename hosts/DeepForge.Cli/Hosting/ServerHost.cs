@@ -1,0 +1,33 @@
+using DeepForge.Configuration;
+using DeepForge.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DeepForge.Cli.Hosting;
+
+/// <summary>The server of <c>deepforge start</c>, with a worker beside it in the same process unless <c>--server</c> alone was asked for.</summary>
+internal static class ServerHost
+{
+    public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
+    {
+        var token = LocalWorkerToken.GetOrCreate(config);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        CliContext.AddEngine(builder.Services, dataDirectory, config);
+        builder.Services.AddDeepForgeServer(s =>
+        {
+            (s.Host, s.Port) = (settings.Host, settings.Port);
+            s.WorkerTokens.Add(token);
+        });
+        if (settings.Worker) builder.Services.AddWorker(config, settings.LocalUrl, token, settings.Labels, settings.Slots);
+        await using var app = builder.Build();
+        app.MapDeepForgeServer();
+        Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+        return CliAction.Ok;
+    }
+}

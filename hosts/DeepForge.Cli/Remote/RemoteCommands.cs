@@ -1,0 +1,41 @@
+using DeepForge.Runtime;
+
+namespace DeepForge.Cli.Remote;
+
+/// <summary>The commands that act on a running server instead of the local data folder.</summary>
+internal static class RemoteCommands
+{
+    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, CancellationToken cancellationToken)
+    {
+        using var client = new ServerClient(server);
+        foreach (var input in inputs)
+        {
+            var (node, value) = Commands.InputBinding.Split(input);
+            options.Inputs[node] = File.Exists(value) ? await client.UploadAsync(project, Path.GetFileName(value), value, cancellationToken) : value;
+        }
+        var started = await client.StartAsync(project, new { pipeline, inputs = options.Inputs, attributes = options.Attributes, useCache = options.UseCache }, cancellationToken);
+        if (!json) Console.Error.WriteLine($"Execution {started.Execution.Id} of {project}/{pipeline} on {server}");
+        return await RemoteWatch.FollowAsync(client, started.Execution.Id, json, cancellationToken);
+    }
+
+    public static async Task<int> ResumeAsync(string server, string executionId, bool json, CancellationToken cancellationToken)
+    {
+        using var client = new ServerClient(server);
+        await client.ResumeAsync(executionId, cancellationToken);
+        return await RemoteWatch.FollowAsync(client, executionId, json, cancellationToken);
+    }
+
+    public static async Task<int> CancelAsync(string server, string executionId, CancellationToken cancellationToken)
+    {
+        using var client = new ServerClient(server);
+        await client.CancelAsync(executionId, cancellationToken);
+        Console.WriteLine($"Asked execution {executionId} on {server} to stop");
+        return 0;
+    }
+
+    public static async Task<IReadOnlyList<RemoteSummary>> ListAsync(string server, string project, CancellationToken cancellationToken)
+    {
+        using var client = new ServerClient(server);
+        return await client.ListAsync(project, cancellationToken);
+    }
+}

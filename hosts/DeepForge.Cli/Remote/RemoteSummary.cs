@@ -1,0 +1,6 @@
+using DeepForge.Models;
+
+namespace DeepForge.Cli.Remote;
+
+/// <summary>One line of a server's execution list.</summary>
+internal sealed record RemoteSummary(string Id, string Pipeline, ExecutionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Error);

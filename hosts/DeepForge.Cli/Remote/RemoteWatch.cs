@@ -1,0 +1,52 @@
+using DeepForge.Cli.Output;
+using DeepForge.Models;
+
+namespace DeepForge.Cli.Remote;
+
+/// <summary>
+/// Follows an execution on a server until it ends: prints each node's status as it changes (and what
+/// a queued job is waiting for) and its log as it arrives, polling four times a second.
+/// </summary>
+internal static class RemoteWatch
+{
+    public static async Task<int> FollowAsync(ServerClient client, string executionId, bool json, CancellationToken cancellationToken)
+    {
+        var view = new RunView(json);
+        var seen = new Dictionary<string, string>();
+        var logAfter = new Dictionary<string, long>();
+        while (true)
+        {
+            var current = await client.GetAsync(executionId, cancellationToken);
+            foreach (var node in current.Nodes)
+            {
+                var state = $"{node.Status}|{node.Attempts}|{node.Waiting}";
+                if (seen.GetValueOrDefault(node.NodeId) != state)
+                {
+                    seen[node.NodeId] = state;
+                    if (!json && node.Waiting != null) Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {node.NodeId}: {node.Waiting}");
+                    else view.NodeChanged(node);
+                }
+                if (node.Status != NodeStatus.Pending) await PrintLogAsync(client, executionId, node.NodeId, view, logAfter, cancellationToken);
+            }
+            if (current.Execution.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Cancelled)
+                return Finish(current, view, json);
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+
+    private static async Task PrintLogAsync(ServerClient client, string executionId, string nodeId, RunView view, Dictionary<string, long> after, CancellationToken cancellationToken)
+    {
+        var page = await client.LogAsync(executionId, nodeId, after.GetValueOrDefault(nodeId), cancellationToken);
+        foreach (var entry in page.Entries) view.Log(nodeId, entry.Text);
+        after[nodeId] = page.Last;
+    }
+
+    private static int Finish(RemoteExecution current, RunView view, bool json)
+    {
+        view.Flush();
+        var execution = current.Execution;
+        if (json) JsonOutput.Print(new { execution.Id, execution.Project, Pipeline = execution.Pipeline.Name, execution.Status, execution.Error, current.Nodes });
+        else Console.Error.WriteLine($"Execution {execution.Id} of {execution.Project}/{execution.Pipeline.Name}: {execution.Status.ToString().ToLowerInvariant()}");
+        return execution.Status == ExecutionStatus.Succeeded ? 0 : 1;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeepForge.Models;
+
+namespace DeepForge.Cli.Remote;
+
+/// <summary>The command's side of the server's REST API, for <c>run</c>, <c>executions</c>, <c>cancel</c> and <c>resume</c> with <c>--server</c>.</summary>
+internal sealed class ServerClient(string baseUrl) : IDisposable
+{
+    private static readonly JsonSerializerOptions Options = CreateOptions();
+    private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
+
+    public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
+        await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
+
+    public async Task<RemoteExecution> GetAsync(string executionId, CancellationToken cancellationToken) =>
+        await ReadAsync<RemoteExecution>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}", cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<RemoteSummary>> ListAsync(string project, CancellationToken cancellationToken) =>
+        await ReadAsync<List<RemoteSummary>>(await _http.GetAsync($"projects/{Uri.EscapeDataString(project)}/executions", cancellationToken), cancellationToken);
+
+    public async Task CancelAsync(string executionId, CancellationToken cancellationToken) =>
+        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/cancel", null, cancellationToken), cancellationToken);
+
+    public async Task ResumeAsync(string executionId, CancellationToken cancellationToken) =>
+        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/resume", null, cancellationToken), cancellationToken);
+
+    public async Task<RemoteLogPage> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
+        await ReadAsync<RemoteLogPage>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/nodes/{Uri.EscapeDataString(nodeId)}/log?after={after}", cancellationToken), cancellationToken);
+
+    public async Task<string> UploadAsync(string project, string name, string path, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        var response = await _http.PostAsync($"projects/{Uri.EscapeDataString(project)}/artifacts?name={Uri.EscapeDataString(name)}", new StreamContent(file), cancellationToken);
+        return (await ReadAsync<ArtifactRecord>(response, cancellationToken)).Id;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        await EnsureAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<T>(Options, cancellationToken) ?? throw new InvalidDataException("the server sent an empty answer");
+    }
+
+    // The server answers bad input with a problem document naming what was wrong; pass its words on.
+    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var detail = TryDetail(body) ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        var where = response.RequestMessage?.RequestUri?.AbsolutePath ?? "server";
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+            throw new DeepForgeException(where, detail);
+        throw new HttpRequestException($"{where}: {detail}", null, response.StatusCode);
+    }
+
+    private static string? TryDetail(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+        }
+        catch (JsonException) { return null; }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        return options;
+    }
+}

@@ -1,0 +1,36 @@
+using DeepForge.Server.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DeepForge.Server.Api;
+
+/// <summary>Turns errors into problem details: DeepForge's own errors (bad input, named) are 400; anything else is logged and is a 500 that says where to look.</summary>
+internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        try
+        {
+            return await next(context);
+        }
+        catch (DeepForgeException e)
+        {
+            return ApiProblems.FromException(e);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return ApiProblems.Create(e.StatusCode, "Bad request", e.Message);
+        }
+        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+        {
+            throw; // the client went away: nobody reads an answer
+        }
+        catch (Exception e)
+        {
+            ServerLog.RequestFailed(logger, http.Request.Method, http.Request.Path, e);
+            return ApiProblems.Create(StatusCodes.Status500InternalServerError, "Internal server error",
+                $"{http.Request.Method} {http.Request.Path} failed on the server ({e.GetType().Name}); the server log has the details");
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using DeepForge.Blobs;
+using DeepForge.Hosting;
+using DeepForge.Server.Dispatch;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace DeepForge.Server.Api.Blobs;
+
+/// <summary>/api/v1/blobs/{sha256}: content-addressed data for workers, streamed both ways; an upload is checked against its hash as it arrives.</summary>
+internal static class BlobEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/blobs/{hash}");
+        group.MapGet("/", Download).RunnerProtocol().WithSummary("A blob's bytes; Range requests get 206")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapMethods("/", [HttpMethods.Head], Head).RunnerProtocol().WithSummary("Whether a blob exists, and its size")
+            .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
+        group.MapPut("/", UploadAsync).RunnerProtocol().WithSummary("Store a blob; refused with 400, and nothing kept, when the content does not match the hash")
+            .Accepts<Stream>("application/octet-stream").Produces<BlobInfo>(StatusCodes.Status201Created).Produces<BlobInfo>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+    }
+
+    private static IResult Download(string hash, IBlobStore blobs)
+    {
+        if (!BlobHash.IsValid(hash)) return NotAHash(hash);
+        if (!blobs.Exists(hash)) return NoBlob(hash);
+        return Results.Stream(blobs.OpenRead(hash), "application/octet-stream", entityTag: new EntityTagHeaderValue($"\"{hash}\""), enableRangeProcessing: true);
+    }
+
+    private static IResult Head(string hash, IBlobStore blobs, HttpResponse response)
+    {
+        if (!BlobHash.IsValid(hash)) return Results.BadRequest();
+        if (blobs.SizeOf(hash) is not { } size) return Results.NotFound();
+        response.ContentLength = size;
+        response.Headers.AcceptRanges = "bytes";
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> UploadAsync(string hash, HttpContext http, IBlobStore blobs, IOptions<DeepForgeServerOptions> options, CancellationToken cancellationToken)
+    {
+        if (!BlobHash.IsValid(hash)) return NotAHash(hash);
+        Uploads.AllowBody(http, options.Value);
+        var existed = blobs.Exists(hash);
+        var blob = await blobs.PutAsync(http.Request.Body, hash, cancellationToken);
+        return existed ? Results.Ok(blob) : Results.Created($"/api/v1/blobs/{hash}", blob);
+    }
+
+    private static IResult NotAHash(string hash) => ApiProblems.BadRequest($"'{(hash.Length > 80 ? hash[..80] + "..." : hash)}' is not a blob hash: use the sha256 of the content as 64 lowercase hex digits");
+
+    private static IResult NoBlob(string hash) => ApiProblems.NotFound($"there is no blob {hash}");
+}

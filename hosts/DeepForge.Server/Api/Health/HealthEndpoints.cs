@@ -1,0 +1,57 @@
+using DeepForge.Hosting;
+using DeepForge.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace DeepForge.Server.Api.Health;
+
+/// <summary>/health (the process answers) and /ready (the store answers and blob.dir takes writes; 503 naming what does not).</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health").WithSummary("Liveness: the server process answers");
+        app.MapGet("/ready", ReadyAsync).WithTags("Health").WithSummary("Readiness: the store answers and the blob folder takes writes")
+            .Produces<ReadyReport>().Produces<ReadyReport>(StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<IResult> ReadyAsync(IDocumentStore store, IOptions<DeepForgeOptions> options, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        if (await StoreProblemAsync(store, cancellationToken) is { } storeProblem) problems.Add(storeProblem);
+        if (BlobProblem(options.Value.ResolvedBlobDirectory) is { } blobProblem) problems.Add(blobProblem);
+        var report = new ReadyReport(problems.Count == 0, problems);
+        return problems.Count == 0 ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+
+    private static async Task<string?> StoreProblemAsync(IDocumentStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.GetAsync("health", "probe", cancellationToken);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return $"the store does not answer: {e.Message}";
+        }
+    }
+
+    private static string? BlobProblem(string blobDirectory)
+    {
+        var probe = Path.Combine(blobDirectory, "incoming", $"ready-{Guid.NewGuid():n}");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(probe)!);
+            File.WriteAllBytes(probe, [1]);
+            File.Delete(probe);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return $"blob.dir {blobDirectory} does not take writes: {e.Message}";
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using DeepForge.Hosting;
+using DeepForge.Models;
+using DeepForge.Runtime;
+using DeepForge.Server.Hosting;
+using DeepForge.Storage;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DeepForge.Server.Executions;
+
+/// <summary>
+/// Runs executions in the background of the server, and at start resumes those whose process stopped
+/// while running them. Stopping the server stops the runs without cancelling them: they stay Running
+/// in the store, their jobs stay with their workers, and the next start takes them up again.
+/// </summary>
+internal sealed class BackgroundExecutions(
+    ExecutionService executions, DeepForgeStore store, IOptions<DeepForgeServerOptions> options, ILogger<BackgroundExecutions> logger)
+    : IHostedService, IDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, Task> _runs = new();
+    private Task _resume = Task.CompletedTask;
+
+    /// <summary>Whether this process runs the execution now.</summary>
+    public static bool IsRunningHere(string executionId) => ProcessRuns.Contains(executionId);
+
+    /// <summary>Starts running a stored execution; false when this process already runs it.</summary>
+    public bool Start(string executionId)
+    {
+        if (_stopping.IsCancellationRequested || !ProcessRuns.TryAdd(executionId)) return false;
+        // Created cold and started after it is recorded, so a run that ends at once still removes its own entry.
+        var run = new Task<Task>(() => RunAsync(executionId));
+        _runs[executionId] = run.Unwrap();
+        run.Start(TaskScheduler.Default);
+        ServerLog.ExecutionStarted(logger, executionId);
+        return true;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.ResumeExecutionsOnStart) _resume = Task.Run(() => ResumeLeftRunningAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        try { await Task.WhenAll(_runs.Values.Append(_resume)).WaitAsync(cancellationToken); }
+        catch (OperationCanceledException) { } // the host's shutdown timeout: what is left resumes on the next start
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    private async Task RunAsync(string executionId)
+    {
+        try
+        {
+            var result = await executions.ResumeAsync(executionId, null, _stopping.Token);
+            ServerLog.ExecutionEnded(logger, executionId, result.Status);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            ServerLog.ExecutionStoppedWithServer(logger, executionId);
+        }
+        catch (Exception e)
+        {
+            ServerLog.ExecutionRunFailed(logger, executionId, e);
+        }
+        finally
+        {
+            ProcessRuns.Remove(executionId);
+            _runs.TryRemove(executionId, out _);
+        }
+    }
+
+    private async Task ResumeLeftRunningAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var execution in await store.Executions.ListAsync(null, cancellationToken))
+            {
+                if (!WasLeftRunning(execution)) continue;
+                ServerLog.ResumingLeftRunning(logger, execution.Id, execution.Project);
+                Start(execution.Id);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
+        catch (Exception e)
+        {
+            ServerLog.ResumeScanFailed(logger, e);
+        }
+    }
+
+    // Running in the store, but its process is gone, or it is this process and no host in it runs the execution any more.
+    internal static bool WasLeftRunning(ExecutionRecord execution) =>
+        execution.Status == ExecutionStatus.Running
+        && (execution.Owner is not { } owner || !ProcessIdentity.IsAlive(owner)
+            || (owner == ProcessIdentity.Current && !ProcessRuns.Contains(execution.Id)));
+}

@@ -1,0 +1,44 @@
+using DeepForge.Server.Api;
+using DeepForge.Server.Api.Artifacts;
+using DeepForge.Server.Api.Blobs;
+using DeepForge.Server.Api.Executions;
+using DeepForge.Server.Api.Health;
+using DeepForge.Server.Api.Pipelines;
+using DeepForge.Server.Api.Projects;
+using DeepForge.Server.Api.Runners;
+using DeepForge.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeepForge.Hosting;
+
+/// <summary>Maps the DeepForge server's endpoints.</summary>
+public static class DeepForgeServerApplicationExtensions
+{
+    private const string MappedKey = "DeepForge.Server.Mapped";
+
+    /// <summary>
+    /// Maps the REST API under /api/v1 (projects, pipelines, executions, artifacts, runners, blobs), /health,
+    /// /ready and the OpenAPI document at /openapi/v1.json. Needs <c>AddDeepForgeServer</c>; safe to call twice.
+    /// </summary>
+    public static WebApplication MapDeepForgeServer(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (properties.ContainsKey(MappedKey)) return app;
+        if (app.Services.GetService<ServerMarker>() == null)
+            throw new InvalidOperationException("MapDeepForgeServer needs the server's services: call services.AddDeepForgeServer() before building the app");
+        properties[MappedKey] = true;
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiErrorFilter>();
+        ProjectEndpoints.Map(api);
+        PipelineEndpoints.Map(api);
+        ExecutionEndpoints.Map(api);
+        ArtifactEndpoints.Map(api);
+        RunnerEndpoints.Map(api);
+        BlobEndpoints.Map(api);
+        HealthEndpoints.Map(app);
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using DeepForge.Blobs;
+using DeepForge.Dispatch;
+using DeepForge.Runtime;
+using DeepForge.Server;
+using DeepForge.Server.Dispatch;
+using DeepForge.Server.Executions;
+using DeepForge.Server.Hosting;
+using DeepForge.Server.OpenApi;
+using DeepForge.Storage;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+// In the builder's namespace so AddDeepForgeServer shows up wherever DeepForge is configured.
+namespace DeepForge.Hosting;
+
+/// <summary>Registers the DeepForge server.</summary>
+public static class DeepForgeServerServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the DeepForge server: the REST API, the runner protocol, background executions on a job queue
+    /// that workers lease from, and the OpenAPI document. Call <c>AddDeepForge</c> with a store as well,
+    /// and <c>app.MapDeepForgeServer()</c> on the built app. Safe to call twice; later calls add configuration.
+    /// Kestrel listens where the options say (default 127.0.0.1:8888).
+    /// </summary>
+    public static IServiceCollection AddDeepForgeServer(this IServiceCollection services, Action<DeepForgeServerOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddDeepForge();
+        if (!services.Any(s => s.ServiceType == typeof(ServerMarker)))
+        {
+            services.AddSingleton<ServerMarker>();
+            AddOptions(services);
+            AddDispatch(services);
+            AddHttp(services);
+        }
+        if (configure != null) services.Configure(configure);
+        return services;
+    }
+
+    private static void AddOptions(IServiceCollection services)
+    {
+        services.AddOptions<DeepForgeServerOptions>().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DeepForgeServerOptions>, ServerOptionsValidator>();
+        services.AddOptions<DeepForgeOptions>().Configure<IOptions<DeepForgeServerOptions>>((engine, server) =>
+            engine.MaxParallelOperations = server.Value.MaxParallelJobs);
+        services.AddOptions<KestrelServerOptions>().Configure<IOptions<DeepForgeServerOptions>>((kestrel, options) =>
+            ServerEndpoint.From(options.Value).ListenOn(kestrel));
+    }
+
+    private static void AddDispatch(IServiceCollection services)
+    {
+        services.AddSingleton(sp => QueueOptions(sp.GetRequiredService<IOptions<DeepForgeServerOptions>>().Value));
+        // Through DeepForgeStore, which makes sure the store is initialized before the first job is written.
+        services.AddSingleton(sp => new RunnerRegistry(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<JobQueueOptions>()));
+        services.AddSingleton(sp => new JobQueue(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IBlobStore>(),
+            sp.GetRequiredService<RunnerRegistry>(), sp.GetRequiredService<JobQueueOptions>(), sp.GetRequiredService<ILogger<JobQueue>>()));
+        // Replace, not TryAdd: AddDeepForge has already registered the in-process runner.
+        services.Replace(ServiceDescriptor.Singleton<IJobRunner>(sp => new QueueJobRunner(sp.GetRequiredService<JobQueue>(),
+            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, sp.GetRequiredService<ILogger<QueueJobRunner>>())));
+        services.AddSingleton(sp => new WorkerTokens(sp.GetRequiredService<DeepForgeStore>().Documents,
+            sp.GetRequiredService<IOptions<DeepForgeServerOptions>>().Value.WorkerTokens));
+        services.AddSingleton<BackgroundExecutions>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
+        services.AddHostedService<LeaseSweeper>();
+    }
+
+    private static void AddHttp(IServiceCollection services)
+    {
+        services.AddProblemDetails();
+        // The same JSON as the store and the workers: camelCase, enums as camelCase strings, nulls left out.
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        services.AddOpenApi("v1", o =>
+        {
+            o.AddDocumentTransformer<ServerDocumentTransformer>();
+            o.AddOperationTransformer<RunnerProtocolOperationTransformer>();
+        });
+    }
+
+    private static JobQueueOptions QueueOptions(DeepForgeServerOptions options) => new()
+    {
+        LeaseDuration = options.LeaseDuration, MaxAttempts = options.MaxAttempts, LongPoll = options.LongPoll, PollInterval = options.PollInterval,
+    };
+}

@@ -1,0 +1,34 @@
+using DeepForge.Blobs;
+using DeepForge.Catalog;
+using DeepForge.Feedback;
+using DeepForge.Plugins;
+using DeepForge.Runtime;
+
+namespace DeepForge.Worker.Jobs;
+
+/// <summary>
+/// Runs jobs in this process against the cache: what a job's child process does, and what the worker
+/// does itself when RunInChildProcess is off. Project code loads once per assembly blob.
+/// </summary>
+internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache) : IJobExecutor
+{
+    private readonly CatalogProvider _catalogs = new(plugins, cache, NoDocumentStore.Instance);
+
+    public async Task<JobOutcome> RunAsync(JobSpec spec, string jobDirectory, IFeedbackSink sink, CancellationToken cancellationToken)
+    {
+        var runner = new InProcessJobRunner(_catalogs, cache, Path.Combine(jobDirectory, "work"));
+        try
+        {
+            return JobOutcome.Success(await runner.RunAsync(spec, sink, cancellationToken));
+        }
+        catch (JobFailedException e)
+        {
+            return JobOutcome.Failure(e.Message, e.Details);
+        }
+        catch (DeepForgeException e)
+        {
+            // Raised before the operation ran: its code or an input could not be loaded.
+            return JobOutcome.Failure($"operation '{spec.Operation}' of node '{spec.NodeId}' could not start: {e.Message}", e.ToString());
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using DeepForge.Configuration;
+using DeepForge.Hosting;
+
+namespace DeepForge.Worker;
+
+/// <summary><see cref="WorkerOptions"/> checked, with every folder filled in from the config.</summary>
+internal sealed record WorkerSettings
+{
+    public required Uri ServerUrl { get; init; }
+    public string? Token { get; init; }
+    public required int Slots { get; init; }
+    public required string WorkDirectory { get; init; }
+    public required string CacheDirectory { get; init; }
+    public required bool UseBlob { get; init; }
+    public string? ServerBlobDirectory { get; init; }
+    public required bool RunInChildProcess { get; init; }
+    public required IReadOnlyList<string> ChildCommand { get; init; }
+    public required IReadOnlyList<string> ExtraLabels { get; init; }
+    public Func<bool>? CudaAvailable { get; init; }
+    public required TimeSpan MaxBackoff { get; init; }
+    public required TimeSpan ReportInterval { get; init; }
+    public required TimeSpan IdleHeartbeatInterval { get; init; }
+
+    /// <summary>The folder under worker.dir that holds one folder per running job.</summary>
+    public string JobsDirectory => Path.Combine(WorkDirectory, "jobs");
+
+    public static WorkerSettings From(WorkerOptions options)
+    {
+        var problems = new List<string>();
+        if (!Uri.TryCreate(options.ServerUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
+            problems.Add($"ServerUrl '{options.ServerUrl}' is not an http:// or https:// address");
+        if (options.Slots < 1) problems.Add($"Slots is {options.Slots}; a worker runs at least 1 job at a time");
+        if (options.RunInChildProcess && (options.ChildCommand.Count == 0 || string.IsNullOrWhiteSpace(options.ChildCommand[0])))
+            problems.Add("ChildCommand is empty: set the program that runs a job folder (it calls JobChild.RunAsync), or turn RunInChildProcess off");
+        if (options.MaxBackoff <= TimeSpan.Zero) problems.Add("MaxBackoff must be positive");
+        if (options.ReportInterval <= TimeSpan.Zero) problems.Add("ReportInterval must be positive");
+        if (options.IdleHeartbeatInterval <= TimeSpan.Zero) problems.Add("IdleHeartbeatInterval must be positive");
+        var labels = options.Labels.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        foreach (var label in labels.Where(l => l.Any(c => char.IsWhiteSpace(c) || c == ',')))
+            problems.Add($"label '{label}' holds a space or a comma; give labels one by one");
+        if (problems.Count > 0) throw new DeepForgeException("worker options", "worker options: " + string.Join("; ", problems));
+
+        var config = new DeepForgeConfig(options.DataDirectory ?? DeepForgeOptions.DefaultDataDirectory());
+        var serverUrl = url!.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
+        return new WorkerSettings
+        {
+            ServerUrl = serverUrl,
+            Token = string.IsNullOrWhiteSpace(options.Token) ? null : options.Token.Trim(),
+            Slots = options.Slots,
+            WorkDirectory = Path.GetFullPath(options.WorkDirectory ?? config.GetString("worker.dir")),
+            CacheDirectory = Path.GetFullPath(options.CacheDirectory ?? config.GetString("worker.cache.dir")),
+            UseBlob = options.UseBlob ?? (bool)config.Get("worker.cache.useBlob"),
+            ServerBlobDirectory = options.ServerBlobDirectory ?? config.GetString("blob.dir"),
+            RunInChildProcess = options.RunInChildProcess,
+            ChildCommand = options.ChildCommand.ToList(),
+            ExtraLabels = labels,
+            CudaAvailable = options.CudaAvailable,
+            MaxBackoff = options.MaxBackoff,
+            ReportInterval = options.ReportInterval,
+            IdleHeartbeatInterval = options.IdleHeartbeatInterval,
+        };
+    }
+}

@@ -1,0 +1,329 @@
+using System.Security.Cryptography;
+using System.Text;
+using DeepForge.Blobs;
+using DeepForge.Data;
+using DeepForge.Feedback;
+using DeepForge.Models;
+using DeepForge.Runtime;
+using DeepForge.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace DeepForge.Dispatch;
+
+/// <summary>
+/// Jobs handed to workers under leases (DESIGN.md decision 2). Every transition is a compare-and-set
+/// on the job's document, so two servers on one store never both hand out, finish or re-queue a job;
+/// a report is fenced by the lease token, so one from a worker that lost its lease changes nothing.
+/// What this process does wakes its waiters at once; what another server does is seen by polling.
+/// </summary>
+internal sealed class JobQueue
+{
+    private readonly IDocumentStore _documents;
+    private readonly IBlobStore _blobs;
+    private readonly JobStore _jobs;
+    private readonly JobSignals _signals = new();
+    private readonly ILogger<JobQueue> _logger;
+
+    public JobQueue(IDocumentStore documents, IBlobStore blobs, RunnerRegistry runners, JobQueueOptions options, ILogger<JobQueue> logger)
+    {
+        (_documents, _blobs, Runners, Options, _logger) = (documents, blobs, runners, options, logger);
+        _jobs = new JobStore(documents);
+    }
+
+    public RunnerRegistry Runners { get; }
+
+    public JobQueueOptions Options { get; }
+
+    private int LeaseSeconds => (int)Math.Ceiling(Options.LeaseDuration.TotalSeconds);
+
+    public async Task<JobRecord> EnqueueAsync(JobSpec spec, CancellationToken cancellationToken)
+    {
+        var job = new JobRecord
+        {
+            Id = Guid.NewGuid().ToString("n"), ExecutionId = spec.ExecutionId, NodeId = spec.NodeId, Spec = spec,
+            Labels = spec.Labels.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList(),
+            Status = JobStatus.Queued, MaxAttempts = Options.MaxAttempts, EnqueuedAt = DateTimeOffset.UtcNow,
+        };
+        await _jobs.CreateAsync(job, cancellationToken);
+        DispatchLog.Queued(_logger, job.Id, job.NodeId, job.ExecutionId, string.Join(", ", job.Labels));
+        _signals.Queued();
+        return job;
+    }
+
+    public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => _jobs.GetAsync(jobId, cancellationToken);
+
+    /// <summary>The newest job of a node of an execution, in any state.</summary>
+    public Task<JobRecord?> LatestAsync(string executionId, string nodeId, CancellationToken cancellationToken) =>
+        _jobs.NewestOfNodeAsync(executionId, nodeId, cancellationToken);
+
+    public Task<IReadOnlyList<JobRecord>> OfExecutionAsync(string executionId, CancellationToken cancellationToken) =>
+        _jobs.OfExecutionAsync(executionId, cancellationToken);
+
+    public Task<IReadOnlyList<JobRecord>> LeasedAsync(CancellationToken cancellationToken) => _jobs.LeasedAsync(cancellationToken);
+
+    /// <summary>Hands the runner the oldest queued job it has the labels for, waiting up to the long-poll for one; null when none came.</summary>
+    public async Task<LeasedJob?> LeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
+    {
+        await Runners.SeenAsync(request, cancellationToken);
+        var deadline = DateTimeOffset.UtcNow + LongPollOf(request);
+        while (true)
+        {
+            // Taken before looking, so a job queued between the look and the wait still wakes this request.
+            var queued = _signals.NextQueued();
+            if (await TryLeaseAsync(request, cancellationToken) is { } job) return job;
+            var left = deadline - DateTimeOffset.UtcNow;
+            if (left <= TimeSpan.Zero) return null;
+            await Task.WhenAny(queued, Task.Delay(left < Options.PollInterval ? left : Options.PollInterval, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    private TimeSpan LongPollOf(LeaseRequest request) =>
+        request.WaitSeconds is { } seconds && TimeSpan.FromSeconds(Math.Max(0, seconds)) < Options.LongPoll ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : Options.LongPoll;
+
+    private async Task<LeasedJob?> TryLeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
+    {
+        var candidates = (await _jobs.QueuedAsync(cancellationToken))
+            .Where(j => !j.CancelRequested && j.RunsOn(request.Labels))
+            .OrderBy(j => j.EnqueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal);
+        foreach (var candidate in candidates)
+        {
+            var token = NewToken();
+            var (job, written) = await _jobs.UpdateAsync(candidate.Id, j =>
+            {
+                if (j.Status != JobStatus.Queued || j.CancelRequested) return false;
+                var now = DateTimeOffset.UtcNow;
+                (j.Status, j.RunnerId, j.LeaseToken, j.LeasedAt, j.LeaseExpiresAt) = (JobStatus.Leased, request.RunnerId, token, now, now + Options.LeaseDuration);
+                j.Attempts++;
+                return true;
+            }, cancellationToken);
+            if (!written) continue; // another runner (or server) took it first
+            DispatchLog.Leased(_logger, job!.Id, request.RunnerId, job.Attempts);
+            return new LeasedJob(job.Id, token, job.Spec, LeaseSeconds);
+        }
+        return null;
+    }
+
+    /// <summary>Extends the lease, stores the log and feedback sent, and says whether to cancel.</summary>
+    public async Task<JobReport> HeartbeatAsync(string jobId, HeartbeatRequest request, CancellationToken cancellationToken)
+    {
+        string? lost = null;
+        var (job, _) = await _jobs.UpdateAsync(jobId, j =>
+        {
+            lost = LostLease(j, request.LeaseToken);
+            var now = DateTimeOffset.UtcNow;
+            // Heartbeats come several times a second; the lease is rewritten only once a third of it has passed.
+            if (lost != null || j.LeaseExpiresAt - now > Options.LeaseDuration * 2 / 3) return false;
+            j.LeaseExpiresAt = now + Options.LeaseDuration;
+            return true;
+        }, cancellationToken);
+        if (job == null) return JobReport.NotFound(jobId);
+        if (lost != null) return Refused(jobId, "heartbeat", lost);
+        await AppendAsync(job, request.Log, request.Feedback, cancellationToken);
+        await Runners.SeenAsync(job.RunnerId!, cancellationToken);
+        return new JobReport(JobReportStatus.Accepted, Reply: new HeartbeatReply(job.CancelRequested, LeaseSeconds));
+    }
+
+    /// <summary>Stores the outputs of a job whose blobs the worker uploaded; a repeat of the same report is accepted again.</summary>
+    public async Task<JobReport> CompleteAsync(string jobId, CompleteRequest request, CancellationToken cancellationToken)
+    {
+        if (CheckOutputs(request.Outputs) is { } problem) return JobReport.Invalid(problem);
+        string? lost = null;
+        var (job, written) = await _jobs.UpdateAsync(jobId, j =>
+        {
+            var repeat = j.Status == JobStatus.Succeeded && SameToken(j.LeaseToken, request.LeaseToken);
+            lost = repeat ? null : LostLease(j, request.LeaseToken);
+            if (repeat || lost != null) return false;
+            (j.Status, j.Outputs, j.FinishedAt, j.LeaseExpiresAt) = (JobStatus.Succeeded, request.Outputs.ToDictionary(), DateTimeOffset.UtcNow, null);
+            return true;
+        }, cancellationToken);
+        if (job == null) return JobReport.NotFound(jobId);
+        if (lost != null) return Refused(jobId, "complete", lost);
+        if (!written) return JobReport.Accepted;
+        if (request.Log is { Count: > 0 } log) await AppendAsync(job, log, [], cancellationToken);
+        DispatchLog.Succeeded(_logger, jobId, job.RunnerId);
+        _signals.Ended(jobId);
+        return JobReport.Accepted;
+    }
+
+    /// <summary>Records that the operation failed (or stopped after a cancel); a repeat of the same report is accepted again.</summary>
+    public async Task<JobReport> FailAsync(string jobId, FailRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Error)) return JobReport.Invalid("'error' is empty: say what went wrong");
+        string? lost = null;
+        var (job, written) = await _jobs.UpdateAsync(jobId, j =>
+        {
+            var repeat = j.Status is JobStatus.Failed or JobStatus.Cancelled && SameToken(j.LeaseToken, request.LeaseToken);
+            lost = repeat ? null : LostLease(j, request.LeaseToken);
+            if (repeat || lost != null) return false;
+            j.Status = j.CancelRequested ? JobStatus.Cancelled : JobStatus.Failed;
+            (j.Error, j.Details, j.FinishedAt, j.LeaseExpiresAt) = (request.Error, request.Details, DateTimeOffset.UtcNow, null);
+            return true;
+        }, cancellationToken);
+        if (job == null) return JobReport.NotFound(jobId);
+        if (lost != null) return Refused(jobId, "fail", lost);
+        if (!written) return JobReport.Accepted;
+        DispatchLog.Failed(_logger, jobId, job.Status, job.RunnerId, request.Error);
+        _signals.Ended(jobId);
+        return JobReport.Accepted;
+    }
+
+    /// <summary>A queued job is cancelled at once; a leased one is told so in its next heartbeat reply.</summary>
+    public async Task CancelAsync(string jobId, CancellationToken cancellationToken)
+    {
+        var (job, written) = await _jobs.UpdateAsync(jobId, j =>
+        {
+            if (!j.IsActive || j.CancelRequested) return false;
+            j.CancelRequested = true;
+            if (j.Status == JobStatus.Queued) (j.Status, j.FinishedAt) = (JobStatus.Cancelled, DateTimeOffset.UtcNow);
+            return true;
+        }, cancellationToken);
+        if (!written) return;
+        DispatchLog.CancelRequested(_logger, jobId, job!.Status);
+        if (job.Status == JobStatus.Cancelled) _signals.Ended(jobId);
+    }
+
+    /// <summary>Cancels every job of the execution that has not ended.</summary>
+    public async Task CancelExecutionAsync(string executionId, CancellationToken cancellationToken)
+    {
+        foreach (var job in (await _jobs.ActiveAsync(cancellationToken)).Where(j => j.ExecutionId == executionId))
+            await CancelAsync(job.Id, cancellationToken);
+    }
+
+    /// <summary>Waits until the job has ended and returns it as it ended.</summary>
+    public async Task<JobRecord> WaitForEndAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                var ended = _signals.NextEnded(jobId);
+                var job = await _jobs.GetAsync(jobId, cancellationToken)
+                    ?? throw new DeepForgeException($"job '{jobId}'", $"job '{jobId}' is no longer in the store");
+                if (!job.IsActive) return job;
+                await Task.WhenAny(ended, Task.Delay(Options.PollInterval, cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+        finally
+        {
+            _signals.Forget(jobId);
+        }
+    }
+
+    /// <summary>Takes expired leases away: the job goes back to the queue, or fails once it has lost its worker <see cref="JobRecord.MaxAttempts"/> times.</summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        foreach (var job in (await _jobs.LeasedAsync(cancellationToken)).Where(j => j.LeaseExpiresAt < now))
+            await ExpireAsync(job.Id, now, cancellationToken);
+    }
+
+    private async Task ExpireAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        string? runner = null;
+        var (job, written) = await _jobs.UpdateAsync(jobId, j =>
+        {
+            if (j.Status != JobStatus.Leased || j.LeaseExpiresAt >= now) return false;
+            runner = j.RunnerId;
+            j.Status = j.CancelRequested ? JobStatus.Cancelled : j.Attempts >= j.MaxAttempts ? JobStatus.Failed : JobStatus.Queued;
+            if (j.Status == JobStatus.Failed) j.Error = GaveUp(j);
+            if (j.Status != JobStatus.Queued) j.FinishedAt = now;
+            (j.RunnerId, j.LeaseToken, j.LeaseExpiresAt) = (null, null, null);
+            return true;
+        }, cancellationToken);
+        if (!written) return;
+        DispatchLog.LeaseExpired(_logger, jobId, runner, job!.Status);
+        if (job.Status == JobStatus.Queued) _signals.Queued();
+        else _signals.Ended(jobId);
+    }
+
+    private string GaveUp(JobRecord job) =>
+        $"operation '{job.Spec.Operation}' of node '{job.NodeId}' lost its worker {job.Attempts} times (the last, runner '{job.RunnerId}', " +
+        $"stopped reporting for {Options.LeaseDuration.TotalSeconds:0.#} s); gave up after {job.MaxAttempts} attempts";
+
+    /// <summary>
+    /// At start, gives every leased job one more lease period: its worker could not report while no
+    /// server ran, and should not lose work it may have finished in the meantime.
+    /// </summary>
+    public async Task ExtendLeasesAfterStartAsync(CancellationToken cancellationToken)
+    {
+        var until = DateTimeOffset.UtcNow + Options.LeaseDuration;
+        var count = 0;
+        foreach (var job in await _jobs.LeasedAsync(cancellationToken))
+        {
+            var (_, written) = await _jobs.UpdateAsync(job.Id, j =>
+            {
+                if (j.Status != JobStatus.Leased || j.LeaseExpiresAt >= until) return false;
+                j.LeaseExpiresAt = until;
+                return true;
+            }, cancellationToken);
+            if (written) count++;
+        }
+        if (count > 0) DispatchLog.LeasesExtended(_logger, count);
+    }
+
+    /// <summary>For each queued node of the execution, why it has not started: "waiting for a worker with: gpu" when no connected worker can run it.</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WaitingAsync(string executionId, CancellationToken cancellationToken)
+    {
+        var queued = (await _jobs.QueuedAsync(cancellationToken)).Where(j => j.ExecutionId == executionId).ToList();
+        if (queued.Count == 0) return new Dictionary<string, string>();
+        var runners = await Runners.ConnectedAsync(cancellationToken);
+        return queued.GroupBy(j => j.NodeId).ToDictionary(g => g.Key, g => WaitingMessage(g.Last(), runners));
+    }
+
+    internal static string WaitingMessage(JobRecord job, IReadOnlyList<RunnerRecord> runners)
+    {
+        if (runners.Any(r => job.RunsOn(r.Labels))) return "queued: waiting for a free worker";
+        return job.Labels.Count == 0 ? "waiting for a worker" : $"waiting for a worker with: {string.Join(", ", job.Labels)}";
+    }
+
+    private JobReport Refused(string jobId, string report, string reason)
+    {
+        DispatchLog.ReportRefused(_logger, jobId, report, reason);
+        return new JobReport(JobReportStatus.LeaseLost, reason);
+    }
+
+    // Why a report with this token is refused, or null when the token holds the job's lease now.
+    private static string? LostLease(JobRecord job, string token)
+    {
+        if (job.Status == JobStatus.Leased && SameToken(job.LeaseToken, token)) return null;
+        var now = job.Status switch
+        {
+            JobStatus.Leased => $"its lease expired and runner '{job.RunnerId}' holds it now (attempt {job.Attempts})",
+            JobStatus.Queued => "its lease expired and it went back to the queue",
+            JobStatus.Succeeded => "it has already succeeded",
+            JobStatus.Failed => $"it has already failed ({job.Error})",
+            _ => "it was cancelled",
+        };
+        return $"job {job.Id} is no longer leased with this token: {now}; nothing was stored";
+    }
+
+    // Constant time, so timing does not tell a caller how much of a token it guessed.
+    private static bool SameToken(string? expected, string? actual) =>
+        expected != null && actual != null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
+
+    private string? CheckOutputs(IReadOnlyDictionary<string, OutputValue>? outputs)
+    {
+        if (outputs == null) return "'outputs' is missing";
+        foreach (var (port, value) in outputs)
+        {
+            if (value == null || !BlobHash.IsValid(value.Hash)) return $"output '{port}': '{value?.Hash}' is not a blob hash (64 lowercase hex digits)";
+            var size = _blobs.SizeOf(value.Hash);
+            if (size == null) return $"output '{port}': blob {value.Hash} has not been uploaded; PUT it to /api/v1/blobs/{value.Hash} first";
+            if (size != value.Size) return $"output '{port}': blob {value.Hash} has {size} bytes, the report says {value.Size}";
+        }
+        return null;
+    }
+
+    // The same streams StreamingSink writes, so a node's log reads the same whichever runner ran it.
+    private async Task AppendAsync(JobRecord job, IReadOnlyList<string>? log, IReadOnlyList<FeedbackEvent>? feedback, CancellationToken cancellationToken)
+    {
+        if (log is { Count: > 0 } && string.Concat(log) is { Length: > 0 } text)
+            await _documents.AppendAsync(Collections.LogStream(job.ExecutionId, job.NodeId), [text], cancellationToken);
+        if (feedback is { Count: > 0 })
+            await _documents.AppendAsync(Collections.FeedbackStream(job.ExecutionId, job.NodeId), feedback.Select(Json.Serialize).ToList(), cancellationToken);
+    }
+
+    private static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+}

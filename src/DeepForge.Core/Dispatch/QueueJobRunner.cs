@@ -1,0 +1,58 @@
+using DeepForge.Feedback;
+using DeepForge.Models;
+using DeepForge.Runtime;
+using Microsoft.Extensions.Logging;
+
+namespace DeepForge.Dispatch;
+
+/// <summary>
+/// Runs jobs by handing them to workers through the <see cref="JobQueue"/>. After a server restart it
+/// takes up the job a node already has (queued, leased, or finished while nobody waited) instead of
+/// queueing a second one. A cancelled run marks the job, and the worker hears of it in its next
+/// heartbeat; a run stopped because the server is stopping leaves the job to the next server.
+/// </summary>
+internal sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopping, ILogger<QueueJobRunner> logger) : IJobRunner
+{
+    // How long a job cancelled from outside (another server, the API) waits for the run's own cancel to arrive.
+    private static readonly TimeSpan CancelArrival = TimeSpan.FromSeconds(5);
+
+    public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
+    {
+        var record = await AttachOrEnqueueAsync(job, sink, cancellationToken);
+        try
+        {
+            return await ResultAsync(await queue.WaitForEndAsync(record.Id, cancellationToken), cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            if (!serverStopping.IsCancellationRequested) await queue.CancelAsync(record.Id, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<JobRecord> AttachOrEnqueueAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
+    {
+        // A node runs again only when it has no outputs yet, so a job of it that succeeded has outputs nobody took.
+        var latest = await queue.LatestAsync(job.ExecutionId, job.NodeId, cancellationToken);
+        if (latest is not ({ Status: JobStatus.Queued or JobStatus.Leased, CancelRequested: false } or { Status: JobStatus.Succeeded }))
+            return await queue.EnqueueAsync(job, cancellationToken);
+        DispatchLog.Reattached(logger, latest.Id, latest.Status, job.NodeId, job.ExecutionId);
+        sink.Log($"Took up job {latest.Id} that this node already had ({latest.Status.ToString().ToLowerInvariant()}{(latest.RunnerId != null ? $", runner '{latest.RunnerId}'" : "")}) instead of queueing another.\n");
+        return latest;
+    }
+
+    private async Task<IReadOnlyDictionary<string, OutputValue>> ResultAsync(JobRecord job, CancellationToken cancellationToken)
+    {
+        switch (job.Status)
+        {
+            case JobStatus.Succeeded:
+                return job.Outputs ?? [];
+            case JobStatus.Cancelled:
+                // Cancelled from outside: the run's own cancel follows within moments; until it does this is not a failure.
+                await Task.Delay(CancelArrival, cancellationToken);
+                throw new JobFailedException($"job {job.Id} of node '{job.NodeId}' was cancelled", job.Error ?? "cancelled");
+            default:
+                throw new JobFailedException(job.Error ?? $"job {job.Id} of node '{job.NodeId}' failed", job.Details ?? job.Error ?? "");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using DeepForge.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DeepForge.Server.Tests.Infrastructure;
+
+/// <summary>The real server on Kestrel, on a free loopback port, over a data folder; disposing stops it as a host stops.</summary>
+internal sealed class ServerHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ServerHost(WebApplication app, Uri address, string workerToken)
+    {
+        (_app, Address, WorkerToken) = (app, address, workerToken);
+        Api = new ApiClient(new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(100) });
+    }
+
+    public Uri Address { get; }
+
+    /// <summary>A worker token this server accepts.</summary>
+    public string WorkerToken { get; }
+
+    /// <summary>A user's client of the REST API.</summary>
+    public ApiClient Api { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ServerHost> StartAsync(string dataDirectory, Action<DeepForgeServerOptions>? configure = null, string? workerToken = null)
+    {
+        var app = Build(dataDirectory, configure);
+        await app.StartAsync();
+        var token = workerToken ?? await app.Services.GetRequiredService<WorkerTokens>().CreateAsync("tests");
+        return new ServerHost(app, new Uri(app.Urls.Single()), token);
+    }
+
+    public static WebApplication Build(string dataDirectory, Action<DeepForgeServerOptions>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = dataDirectory });
+        builder.Logging.ClearProviders();
+        // DEEPFORGE_TEST_LOGS=1 shows the server's log when a test needs looking into.
+        if (Environment.GetEnvironmentVariable("DEEPFORGE_TEST_LOGS") == "1") builder.Logging.AddConsole();
+        builder.Services.AddDeepForge(df => df.UseDataDirectory(dataDirectory).UseSqlite(Path.Combine(dataDirectory, "deepforge.db")));
+        builder.Services.AddDeepForgeServer(o =>
+        {
+            o.Port = 0;
+            configure?.Invoke(o);
+        });
+        var app = builder.Build();
+        app.MapDeepForgeServer();
+        return app;
+    }
+
+    /// <summary>A worker's client: it sends the protocol version and this server's worker token.</summary>
+    public WorkerClient Worker(string runnerId, params string[] labels) =>
+        new(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) }, WorkerToken, runnerId, labels.Length == 0 ? ["cpu"] : labels);
+
+    /// <summary>A client with no default headers, to send requests a worker should not.</summary>
+    public HttpClient Raw() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
