@@ -20,6 +20,18 @@ public sealed class ValidationTests
     }
 
     [Fact]
+    public async Task Run_RefusesConnectionNotWrittenAsNodeDotPort_WithoutCrashing()
+    {
+        var problem = await RefusedAsync(Create(Pipeline()
+            .Op("numbers", "Numbers")
+            .Op("sum", "Sum")
+            .Wire("numbers", "sum.values")));
+
+        Assert.Equal("connection numbers -> sum.values", problem.Location);
+        Assert.Contains("write it as node.port", problem.Message);
+    }
+
+    [Fact]
     public async Task Run_RefusesConnectionBetweenTypesThatDoNotFit()
     {
         var problem = await RefusedAsync(Create(Pipeline()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -11,6 +12,7 @@ internal static class ServerHost
 {
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
+        var lease = LeaseFromEnvironment();
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
@@ -21,6 +23,7 @@ internal static class ServerHost
         {
             (s.Host, s.Port) = (settings.Host, settings.Port);
             s.WorkerTokens.Add(token);
+            if (lease is { } seconds) s.LeaseDuration = seconds;
         });
         if (settings.Worker) builder.Services.AddWorker(config, settings.LocalUrl, token, settings.Labels, settings.Slots);
         await using var app = builder.Build();
@@ -29,5 +32,18 @@ internal static class ServerHost
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return CliAction.Ok;
+    }
+
+    /// <summary>The environment variable that sets how long a worker's lease lasts without a heartbeat (default 30 s).</summary>
+    public const string LeaseVariable = "DEEPFORGE_LEASE_SECONDS";
+
+    // Read before anything starts, so a wrong value is a bad-input error naming the variable.
+    private static TimeSpan? LeaseFromEnvironment()
+    {
+        var text = Environment.GetEnvironmentVariable(LeaseVariable);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || !(seconds >= 0.5 && seconds <= 86400))
+            throw new DeepForgeException(LeaseVariable, $"{LeaseVariable} is '{text}': give the lease in seconds, 0.5 to 86400");
+        return TimeSpan.FromSeconds(seconds);
     }
 }

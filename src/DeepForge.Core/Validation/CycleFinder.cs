@@ -7,8 +7,9 @@ internal static class CycleFinder
 {
     public static void Find(PipelineDefinition pipeline, List<Problem> problems)
     {
-        var next = pipeline.Connections.GroupBy(c => PortRef.Parse(c.From).Node)
-            .ToDictionary(g => g.Key, g => g.Select(c => PortRef.Parse(c.To).Node).Distinct().ToList());
+        // A connection that is not node.port -> node.port is reported by the validator already; it joins no cycle.
+        var next = pipeline.Connections.Select(c => (From: NodeOf(c.From), To: NodeOf(c.To))).Where(w => w.From != null && w.To != null)
+            .GroupBy(w => w.From!).ToDictionary(g => g.Key, g => g.Select(w => w.To!).Distinct().ToList());
         var state = new Dictionary<string, int>(); // 1 = on the current path, 2 = done
         var path = new List<string>();
         foreach (var node in pipeline.Nodes)
@@ -18,6 +19,12 @@ internal static class CycleFinder
             problems.Add(new Problem($"node '{cycle[0]}'", $"pipeline '{pipeline.Name}' has a cycle: {string.Join(" -> ", cycle)}"));
             return;
         }
+    }
+
+    private static string? NodeOf(string port)
+    {
+        try { return PortRef.Parse(port).Node; }
+        catch (FormatException) { return null; }
     }
 
     private static List<string>? Visit(string node, Dictionary<string, List<string>> next, Dictionary<string, int> state, List<string> path)

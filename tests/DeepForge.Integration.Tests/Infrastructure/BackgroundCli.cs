@@ -25,6 +25,9 @@ internal sealed class BackgroundCli : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (a worker's runner id contains it).</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Waits for the process to end by itself; kills it and fails when it takes longer than <paramref name="timeout"/>.</summary>
     public CliResult WaitForExit(TimeSpan timeout)
     {

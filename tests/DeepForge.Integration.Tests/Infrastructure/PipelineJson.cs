@@ -19,6 +19,14 @@ internal sealed class PipelineJson(string name)
         return this;
     }
 
+    /// <summary>Worker labels the node needs beyond its operation's own.</summary>
+    public PipelineJson Labels(string id, params string[] labels)
+    {
+        var node = _nodes.Single(n => (string?)n!["id"] == id)!;
+        node["labels"] = new JsonArray(labels.Select(l => (JsonNode?)JsonValue.Create(l)).ToArray());
+        return this;
+    }
+
     public PipelineJson Input(string id, string artifact)
     {
         _nodes.Add(new JsonObject { ["id"] = id, ["kind"] = "input", ["artifact"] = artifact });
