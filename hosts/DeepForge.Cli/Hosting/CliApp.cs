@@ -21,5 +21,6 @@ internal static class CliApp
         StartCommand.Create(),
         TokenCommand.Create(),
         JobExecCommand.Create(),
+        ExtensionsCommand.Create(),
     };
 }

@@ -25,7 +25,7 @@ internal sealed class CliContext : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    /// <summary>The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, Torch.</summary>
+    /// <summary>The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, the installed extensions, Torch.</summary>
     public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null) =>
         services.AddDeepForge(df =>
         {
@@ -33,6 +33,7 @@ internal sealed class CliContext : IAsyncDisposable
               .UseBlobDirectory(config.GetString("blob.dir"))
               .UseSqlite(Path.Combine(dataDirectory, "deepforge.db"))
               .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds"))
+              .AddInstalledExtensions(dataDirectory)
               .AddTorch();
             more?.Invoke(df);
         });

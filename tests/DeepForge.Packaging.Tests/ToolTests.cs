@@ -1,0 +1,38 @@
+namespace DeepForge.Packaging.Tests;
+
+/// <summary>The packages and the tool, as a user gets them from the local feed.</summary>
+[Collection(PackagedCollection.Name), Trait("Speed", "slow")] // SLOW: shares the packing fixture (~30 s)
+public sealed class ToolTests(PackagedDeepForge packaged)
+{
+    [Fact]
+    public async Task The_tool_installs_from_the_local_feed_and_prints_its_version()
+    {
+        Assert.True(File.Exists(packaged.Deepforge), packaged.ToolInstall.All);
+        var version = (await packaged.RunAsync(packaged.NewDataDirectory(), "--version")).Succeeded("deepforge --version");
+        Assert.StartsWith(PackagedDeepForge.Version, version.Output.Trim());
+    }
+
+    [Fact]
+    public void Every_package_has_a_description_authors_a_license_and_a_readme()
+    {
+        foreach (var id in new[] { "DeepForge.Core", "DeepForge.Torch", "DeepForge.Templates", "deepforge" })
+        {
+            using var reader = new NuGet.Packaging.PackageArchiveReader(Path.Combine(packaged.Feed, $"{id}.{PackagedDeepForge.Version}.nupkg"));
+            var nuspec = reader.NuspecReader;
+            Assert.False(string.IsNullOrWhiteSpace(nuspec.GetDescription()), id);
+            Assert.False(string.IsNullOrWhiteSpace(nuspec.GetAuthors()), id);
+            Assert.Equal("Apache-2.0", nuspec.GetLicenseMetadata()?.License);
+            Assert.Equal("README.md", nuspec.GetReadme());
+            Assert.Contains("README.md", reader.GetFiles());
+        }
+    }
+
+    [Fact]
+    public async Task A_seed_pipeline_runs_with_the_installed_tool()
+    {
+        var data = packaged.NewDataDirectory();
+        (await packaged.RunAsync(data, "new", "b", "--seed", "blank")).Succeeded("deepforge new --seed blank");
+        var projects = (await packaged.RunAsync(data, "projects", "--json")).Succeeded("deepforge projects");
+        Assert.Contains("\"b\"", projects.Output);
+    }
+}
