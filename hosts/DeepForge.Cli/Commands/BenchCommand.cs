@@ -2,10 +2,11 @@ using System.CommandLine;
 using DeepForge.Cli.Bench;
 using DeepForge.Cli.Hosting;
 using DeepForge.Cli.Output;
+using DeepForge.Worker;
 
 namespace DeepForge.Cli.Commands;
 
-/// <summary><c>deepforge bench engine|train</c>: speed figures as JSON, never as test assertions.</summary>
+/// <summary><c>deepforge bench engine|train|dispatch|blob</c>: speed figures as JSON, never as test assertions.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -28,7 +29,54 @@ internal static class BenchCommand
             Report(await TrainBenchmark.RunAsync(parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return CliAction.Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(), Blob(), JobExec() };
+    }
+
+    /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
+    internal const string JobExecVerb = "job-exec";
+
+    private static Command Dispatch()
+    {
+        var workers = new Option<int>("--workers") { Description = "Worker processes", DefaultValueFactory = _ => 2 };
+        var jobs = new Option<int>("--jobs") { Description = "Independent no-op jobs in the timed run", DefaultValueFactory = _ => 500 };
+        var slots = new Option<int>("--slots") { Description = "Jobs each worker runs at once", DefaultValueFactory = _ => 4 };
+        var childJobs = new Option<int>("--child-jobs") { Description = "Jobs of the second run, with a child process per job as workers run them by default; 0 skips it", DefaultValueFactory = _ => 40 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("dispatch", "Milliseconds per no-op job: a server on a loopback port and worker processes leasing over HTTP") { workers, jobs, slots, childJobs, json };
+        CliAction.Set(command, async (parse, _, ct) =>
+        {
+            Report(await DispatchBenchmark.RunAsync(parse.GetValue(workers), parse.GetValue(jobs), parse.GetValue(slots), parse.GetValue(childJobs), ct), parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Blob()
+    {
+        var size = new Option<string>("--size") { Description = "Bytes to move, e.g. 1GiB, 256MiB", DefaultValueFactory = _ => "1GiB" };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of every step; the best of each counts", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("blob", "Blob upload and download over loopback HTTP beside a plain file copy on the same disk") { size, rounds, json };
+        CliAction.Set(command, async (parse, _, ct) =>
+        {
+            Report(await BlobBenchmark.RunAsync(BlobBenchmark.ParseSize(parse.GetValue(size)!), parse.GetValue(rounds), ct), parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    // `deepforge job-exec` with the bench's NoOp operation registered: what bench workers run a job's child process with.
+    private static Command JobExec()
+    {
+        var folder = new Argument<string>("folder") { Description = "The job folder the worker prepared" };
+        var command = new Command(JobExecVerb, "Run one job of a bench worker (used by bench dispatch)") { folder };
+        command.Hidden = true;
+        CliAction.Set(command, async (parse, context, ct) =>
+        {
+            await using var services = CliContext.Build(context.DataDirectory, context.Config, BenchWorkerHost.AddPlugin);
+            return await JobChild.RunAsync(parse.GetValue(folder)!, services, ct);
+        });
+        return command;
     }
 
     internal static void Report(object result, bool json)

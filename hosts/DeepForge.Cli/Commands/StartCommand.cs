@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DeepForge.Cli.Bench;
 using DeepForge.Cli.Hosting;
 
 namespace DeepForge.Cli.Commands;
@@ -15,7 +16,14 @@ internal static class StartCommand
         var token = new Option<string?>("--token") { Description = "Worker token (default: worker.token from the config)" };
         var labels = new Option<string[]>("--labels") { Description = "Extra worker labels, e.g. gpu", AllowMultipleArgumentsPerToken = true };
         var slots = new Option<int>("--slots") { Description = "Jobs a worker runs at once", DefaultValueFactory = _ => 1 };
-        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots };
+        // Hidden: for `deepforge bench dispatch`, which starts workers as separate processes of this command.
+        var jobsInProcess = new Option<bool>("--jobs-in-process")
+        {
+            Description = "With --worker: run jobs inside the worker process, not in a child process each; a crash or an out-of-memory kill then takes the worker down. For benchmarks and trusted code only",
+            Hidden = true,
+        };
+        var benchPlugin = new Option<bool>("--bench-plugin") { Description = "With --worker: register the benchmark operations (used by `deepforge bench dispatch`)", Hidden = true };
+        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots, jobsInProcess, benchPlugin };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var workerOnly = parse.GetResult(worker) != null;
@@ -24,6 +32,11 @@ internal static class StartCommand
                 parse.GetValue(slots));
             if (workerOnly && parse.GetValue(server))
                 throw new DeepForgeException("--server --worker", "--server and --worker each start one part; leave both out to start both");
+            if (parse.GetValue(jobsInProcess) || parse.GetValue(benchPlugin))
+            {
+                if (!workerOnly) throw new DeepForgeException("--jobs-in-process", "--jobs-in-process and --bench-plugin apply to a worker started alone with --worker");
+                return await BenchWorkerHost.RunAsync(settings, context.Config, parse.GetValue(jobsInProcess), parse.GetValue(benchPlugin), ct);
+            }
             return workerOnly
                 ? await WorkerHost.RunAsync(settings, context.Config, ct)
                 : await ServerHost.RunAsync(settings, context.DataDirectory, context.Config, ct);

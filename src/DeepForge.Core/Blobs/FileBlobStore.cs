@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Security.Cryptography;
 using DeepForge.Storage;
 
 namespace DeepForge.Blobs;
@@ -25,7 +27,69 @@ internal sealed class FileBlobStore : IBlobStore
     public async Task<BlobInfo> PutAsync(Stream content, string? expectedHash = null, CancellationToken cancellationToken = default)
     {
         if (expectedHash != null) BlobHash.Require(expectedHash);
-        return await WriteCoreAsync((s, ct) => content.CopyToAsync(s, 1 << 20, ct), expectedHash, cancellationToken);
+        var first = ArrayPool<byte>.Shared.Rent(PutChunkBytes);
+        try
+        {
+            var length = await content.ReadAtLeastAsync(first.AsMemory(0, PutChunkBytes), PutChunkBytes, throwOnEndOfStream: false, cancellationToken);
+            // Content that ended within the first chunk is small: kept in memory on its way, as WriteAsync keeps it.
+            if (length < PutChunkBytes)
+                return await WriteCoreAsync((s, ct) => s.WriteAsync(first.AsMemory(0, length), ct).AsTask(), expectedHash, cancellationToken);
+            return await PutLargeAsync(content, first, expectedHash, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(first);
+        }
+    }
+
+    private const int PutChunkBytes = 1 << 20;
+
+    // Two chunks in turn: one is hashed and written to the temporary file on another thread while the next
+    // arrives, so receiving, hashing and writing overlap. The hash is checked before anything is committed.
+    private async Task<BlobInfo> PutLargeAsync(Stream content, byte[] first, string? expectedHash, CancellationToken cancellationToken)
+    {
+        var temp = Path.Combine(_incoming, Guid.NewGuid().ToString("n"));
+        var second = ArrayPool<byte>.Shared.Rent(PutChunkBytes);
+        try
+        {
+            using var hashing = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            long size = 0;
+            using (var file = File.OpenHandle(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                var (current, next, length) = (first, second, PutChunkBytes);
+                while (length > 0)
+                {
+                    var (chunk, count, offset) = (current, length, size);
+                    var stored = Task.Run(() =>
+                    {
+                        hashing.AppendData(chunk, 0, count);
+                        RandomAccess.Write(file, chunk.AsSpan(0, count), offset);
+                    }, CancellationToken.None);
+                    int nextLength;
+                    try
+                    {
+                        nextLength = count < PutChunkBytes ? 0
+                            : await content.ReadAtLeastAsync(next.AsMemory(0, PutChunkBytes), PutChunkBytes, throwOnEndOfStream: false, cancellationToken);
+                    }
+                    finally
+                    {
+                        await stored; // never return a buffer, or close the file, under a chunk still being stored
+                    }
+                    size += count;
+                    (current, next, length) = (next, current, nextLength);
+                }
+            }
+            var hash = Convert.ToHexStringLower(hashing.GetHashAndReset());
+            if (expectedHash != null && hash != expectedHash)
+                throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {hash}");
+            if (!File.Exists(PathOf(hash))) Commit(temp, hash);
+            return new BlobInfo(hash, size);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(second);
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
     // The hash is checked before anything is committed, so content refused for its hash is never kept.
