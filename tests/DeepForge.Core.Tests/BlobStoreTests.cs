@@ -70,6 +70,36 @@ public sealed class BlobStoreTests
     }
 
     [Fact]
+    public async Task Put_RefusesLargeContentOfAnotherHash_AndKeepsNothing()
+    {
+        await using var df = TestEngine.Create();
+        var content = new byte[3 * 1024 * 1024 + 17];
+        new Random(3).NextBytes(content);
+        var claimed = Convert.ToHexStringLower(SHA256.HashData("what was announced"u8));
+
+        var error = await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.PutAsync(new MemoryStream(content), claimed));
+
+        Assert.Contains(claimed, error.Message);
+        Assert.False(df.Blobs.Exists(Convert.ToHexStringLower(SHA256.HashData(content))));
+        Assert.Empty(StoredFiles(df));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(df.Directory, "blob", "incoming")));
+    }
+
+    [Fact]
+    public async Task Put_StoresLargeContentWhole_WhenItsHashIsExpected()
+    {
+        await using var df = TestEngine.Create();
+        var content = new byte[2 * 1024 * 1024 + 5];
+        new Random(4).NextBytes(content);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+
+        var info = await df.Blobs.PutAsync(new MemoryStream(content), hash);
+
+        Assert.Equal(hash, info.Hash);
+        Assert.Equal(content, File.ReadAllBytes(df.Blobs.LocalPath(hash)!));
+    }
+
+    [Fact]
     public async Task Put_RefusesContentOfAnotherHash_AndKeepsNothing()
     {
         await using var df = TestEngine.Create();
