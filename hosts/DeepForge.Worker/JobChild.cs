@@ -67,6 +67,7 @@ public static class JobChild
         {
             var plugins = services.GetService<PluginRegistry>()
                 ?? throw new DeepForgeException("job-exec", "the job process has no DeepForge services: its host must call AddDeepForge before JobChild.RunAsync");
+            JobExtensions.Load(job.Spec, job.CacheDirectory, plugins);
             var cache = new FileBlobStore(job.CacheDirectory);
             return await new InProcessExecutor(plugins, cache).RunAsync(job.Spec, jobDirectory, output, cancellationToken);
         }

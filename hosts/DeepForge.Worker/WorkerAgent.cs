@@ -119,7 +119,7 @@ public sealed class WorkerAgent : BackgroundService
         if (_settings.RunInChildProcess) return new ChildProcessExecutor(_settings.ChildCommand, _cache.Root, _logger);
         var plugins = _services.GetService<PluginRegistry>()
             ?? throw new DeepForgeException("worker options", "worker options: RunInChildProcess is off, so jobs run in this process, but DeepForge is not added to its services (call AddDeepForge)");
-        return new InProcessExecutor(plugins, _cache.Store);
+        return new InProcessExecutor(plugins, _cache.Store, _cache.Root);
     }
 
     private List<string> DetectLabels()

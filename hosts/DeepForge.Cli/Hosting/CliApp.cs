@@ -22,5 +22,7 @@ internal static class CliApp
         TokenCommand.Create(),
         JobExecCommand.Create(),
         ExtensionsCommand.Create(),
+        UpdateCommand.Create(),
+        UninstallCommand.Create(),
     };
 }

@@ -61,8 +61,10 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddSingleton(sp => new JobQueue(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IBlobStore>(),
             sp.GetRequiredService<RunnerRegistry>(), sp.GetRequiredService<JobQueueOptions>(), sp.GetRequiredService<ILogger<JobQueue>>()));
         // Replace, not TryAdd: AddDeepForge has already registered the in-process runner.
+        services.AddSingleton(sp => new ServerExtensions(sp.GetRequiredService<IOptions<DeepForgeOptions>>(), sp.GetRequiredService<IBlobStore>()));
         services.Replace(ServiceDescriptor.Singleton<IJobRunner>(sp => new QueueJobRunner(sp.GetRequiredService<JobQueue>(),
-            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, sp.GetRequiredService<ILogger<QueueJobRunner>>())));
+            sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, sp.GetRequiredService<ILogger<QueueJobRunner>>(),
+            sp.GetRequiredService<ServerExtensions>().GetAsync)));
         services.AddSingleton(sp => new WorkerTokens(sp.GetRequiredService<DeepForgeStore>().Documents,
             sp.GetRequiredService<IOptions<DeepForgeServerOptions>>().Value.WorkerTokens));
         services.AddSingleton<BackgroundExecutions>();

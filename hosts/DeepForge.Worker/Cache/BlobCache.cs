@@ -77,12 +77,16 @@ internal sealed class BlobCache
         }
     }
 
-    /// <summary>Makes sure every blob a job reads is in the cache: its inputs and its project's compiled code.</summary>
+    /// <summary>Makes sure every blob a job reads is in the cache: its inputs, its project's compiled code, and the extensions it needs (unpacked).</summary>
     public async Task EnsureJobAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         var blobs = spec.Inputs.Values.Select(v => (v.Hash, Size: (long?)v.Size)).ToList();
         if (spec.AssemblyBlob is { } assembly) blobs.Add((assembly, null));
+        foreach (var extension in spec.Extensions) blobs.Add((extension.Blob, extension.Size));
         await Task.WhenAll(blobs.DistinctBy(b => b.Hash).Select(b => EnsureAsync(b.Hash, b.Size, cancellationToken)));
+        // The extensions the job needs, unpacked into extensions/<id>/<version>/ where the job's process loads them from.
+        foreach (var extension in spec.Extensions)
+            DeepForge.Extensions.ExtensionBundles.Unpack(PathOf(extension.Blob), extension.Blob, DeepForge.Extensions.ExtensionBundles.CacheFolder(Root, extension));
     }
 
     private CacheFill? TryLinkFromServer(string hash, long? size)

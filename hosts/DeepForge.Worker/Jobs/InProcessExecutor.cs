@@ -10,7 +10,7 @@ namespace DeepForge.Worker.Jobs;
 /// Runs jobs in this process against the cache: what a job's child process does, and what the worker
 /// does itself when RunInChildProcess is off. Project code loads once per assembly blob.
 /// </summary>
-internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache) : IJobExecutor
+internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache, string? cacheDirectory = null) : IJobExecutor
 {
     private readonly CatalogProvider _catalogs = new(plugins, cache, NoDocumentStore.Instance);
 
@@ -19,6 +19,8 @@ internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache
         var runner = new InProcessJobRunner(_catalogs, cache, Path.Combine(jobDirectory, "work"));
         try
         {
+            // In the worker's own process (RunInChildProcess off): the extensions the job carries load here, once.
+            if (cacheDirectory != null) JobExtensions.Load(spec, cacheDirectory, plugins);
             return JobOutcome.Success(await runner.RunAsync(spec, sink, cancellationToken));
         }
         catch (JobFailedException e)

@@ -1,3 +1,4 @@
+using DeepForge.Extensions;
 using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Runtime;
@@ -11,13 +12,16 @@ namespace DeepForge.Dispatch;
 /// queueing a second one. A cancelled run marks the job, and the worker hears of it in its next
 /// heartbeat; a run stopped because the server is stopping leaves the job to the next server.
 /// </summary>
-internal sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopping, ILogger<QueueJobRunner> logger) : IJobRunner
+internal sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopping, ILogger<QueueJobRunner> logger,
+    Func<CancellationToken, Task<IReadOnlyList<JobExtension>>>? extensions = null) : IJobRunner
 {
     // How long a job cancelled from outside (another server, the API) waits for the run's own cancel to arrive.
     private static readonly TimeSpan CancelArrival = TimeSpan.FromSeconds(5);
 
     public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {
+        // The extensions the server has installed travel with the job: a worker loads them before it runs it.
+        if (extensions != null) job = job with { Extensions = [.. await extensions(cancellationToken)] };
         var record = await AttachOrEnqueueAsync(job, sink, cancellationToken);
         try
         {

@@ -11,6 +11,9 @@ namespace DeepForge.Dispatch;
 /// GET  /api/v1/blobs/{sha256}         (Range supported) -> the bytes
 /// PUT  /api/v1/blobs/{sha256}         the bytes         -> 201 | 400 when the content does not match the hash
 /// </code>
+/// A leased job's spec lists the extensions the server has installed (id, version, blob of a zip of their
+/// assemblies): the worker fetches those blobs like any other, unpacks them into its cache and loads them
+/// in the job's process before the job runs.
 /// </summary>
 internal static class RunnerProtocol
 {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using DeepForge.Extensions;
 using DeepForge.Models;
 
 namespace DeepForge.Runtime;
@@ -17,6 +18,9 @@ internal sealed record JobSpec
     public List<ArchitectureDefinition> Architectures { get; init; } = new();
     public Dictionary<string, OutputValue> Inputs { get; init; } = new();
     public List<string> Labels { get; init; } = new();
+
+    /// <summary>The extensions a worker loads before it runs the job (the server's installed ones); empty when run in the server's process.</summary>
+    public List<JobExtension> Extensions { get; init; } = new();
 
     /// <summary>The job's id in logs and on workers.</summary>
     public string JobId => $"{ExecutionId}/{NodeId}/{Attempt}";

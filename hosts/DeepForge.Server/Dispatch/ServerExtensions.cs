@@ -1,0 +1,31 @@
+using DeepForge.Blobs;
+using DeepForge.Extensions;
+using DeepForge.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DeepForge.Server.Dispatch;
+
+/// <summary>
+/// The extensions installed in the server's data folder, as blobs workers fetch by hash like any other
+/// (GET /api/v1/blobs/{sha256}). Each job carries the list, so a worker never runs a job without them.
+/// Published into the blob store on first use; a failure is retried at the next job.
+/// </summary>
+internal sealed class ServerExtensions(IOptions<DeepForgeOptions> options, IBlobStore blobs)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private IReadOnlyList<JobExtension>? _published;
+
+    public async Task<IReadOnlyList<JobExtension>> GetAsync(CancellationToken cancellationToken)
+    {
+        if (_published is { } published) return published;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            return _published ??= await ExtensionBundles.PublishAsync(options.Value.DataDirectory, blobs, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}
