@@ -12,6 +12,12 @@ if [ ! -f /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dataset-fashion-mnist
 fi
 
+# Debian's Chromium for the designer's browser tests (Playwright drives it; no browser download).
+if [ ! -x /usr/bin/chromium ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
+
 dotnet build DeepForge.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # The integration tests drive the command as a user would: ./deepforge builds it into artifacts/cli.
 ./deepforge --version

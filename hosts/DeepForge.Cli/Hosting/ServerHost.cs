@@ -25,9 +25,11 @@ internal static class ServerHost
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
         });
+        builder.Services.AddDeepForgeDesigner();
         if (settings.Worker) builder.Services.AddWorker(config, settings.LocalUrl, token, settings.Labels, settings.Slots);
         await using var app = builder.Build();
         app.MapDeepForgeServer();
+        app.MapDeepForgeDesigner();
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
         await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);

@@ -1,0 +1,48 @@
+using DeepForge.Designer.Components;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+
+// In the builder's namespace, beside AddDeepForgeServer.
+namespace DeepForge.Hosting;
+
+/// <summary>Registers and maps the DeepForge designer, the browser UI of the server.</summary>
+public static class DeepForgeDesignerExtensions
+{
+    private const string MappedKey = "DeepForge.Designer.Mapped";
+
+    /// <summary>Adds the designer's services: Blazor interactive server components and Radzen. Safe to call twice.</summary>
+    public static IServiceCollection AddDeepForgeDesigner(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(s => s.ServiceType == typeof(DesignerMarker))) return services;
+        services.AddSingleton<DesignerMarker>();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        return services;
+    }
+
+    /// <summary>
+    /// Serves the designer at "/" with its static assets (its own and its packages', under _content/). Needs
+    /// <c>AddDeepForgeDesigner</c>; safe to call twice. The REST API is not affected: antiforgery checks only
+    /// requests to endpoints that ask for it, which the API's do not.
+    /// </summary>
+    public static WebApplication MapDeepForgeDesigner(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var properties = ((IApplicationBuilder)app).Properties;
+        if (properties.ContainsKey(MappedKey)) return app;
+        if (app.Services.GetService<DesignerMarker>() == null)
+            throw new InvalidOperationException("MapDeepForgeDesigner needs the designer's services: call services.AddDeepForgeDesigner() before building the app");
+        properties[MappedKey] = true;
+        // Static files only answer requests no endpoint matched, so the API's routes always win.
+        var assets = Path.Combine(AppContext.BaseDirectory, "designer-assets");
+        if (Directory.Exists(assets)) app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets) });
+        app.UseAntiforgery();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    private sealed class DesignerMarker;
+}
