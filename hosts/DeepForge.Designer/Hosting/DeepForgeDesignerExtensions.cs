@@ -1,4 +1,6 @@
+using DeepForge.Designer.Collaboration;
 using DeepForge.Designer.Components;
+using DeepForge.Designer.Runs;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
@@ -20,6 +22,8 @@ public static class DeepForgeDesignerExtensions
         services.AddSingleton<DesignerMarker>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddSingleton<ProjectEdits>();
+        services.AddSingleton<ExecutionStarter>();
         return services;
     }
 
