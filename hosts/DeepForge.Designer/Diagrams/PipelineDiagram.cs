@@ -11,6 +11,9 @@ public sealed class PipelineNodeModel(PipelineNode node, Point position) : NodeM
 {
     public PipelineNode Node { get; } = node;
 
+    /// <summary>What an execution page shows for this node (Pending, Running, Succeeded, Failed, Cancelled, Cached); null in the editor.</summary>
+    public string? Status { get; set; }
+
     public PipelineNodeModel WithPorts(IEnumerable<string> inputs, IEnumerable<string> outputs)
     {
         foreach (var name in inputs) AddPort(new NamedPortModel(this, name, isInput: true));
