@@ -33,6 +33,27 @@ public sealed class ProjectTests
         }
     }
 
+    [Fact]
+    public void LoadFolder_KeepsSources_WhenTheSeedLivesUnderABinFolder()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "deepforge-core-tests", Guid.NewGuid().ToString("n"));
+        try
+        {
+            var seed = Create(Chain());
+            seed.Sources.Add(new SourceFile("bin/Leftover.cs", "// build output inside the seed: skipped"));
+            var folder = Path.Combine(root, "bin", "Release", "seeds", "numbers");
+            ProjectFolder.Save(seed, folder);
+
+            var loaded = ProjectFolder.Load(folder, "numbers");
+
+            Assert.Equal(["ops/TestOps.cs"], loaded.Sources.Select(s => s.Path));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("../outside.cs")]
     [InlineData("../project2/sibling.cs")]

@@ -19,10 +19,13 @@ internal static class ProjectFolder
             Description = info.Description,
             Pipelines = ReadAll<PipelineDefinition>(Path.Combine(directory, "pipelines")),
             Architectures = ReadAll<ArchitectureDefinition>(Path.Combine(directory, "architectures")),
+            // bin/ and obj/ are skipped inside the seed only: the seed itself may well live under a bin folder (a test's or a tool's output).
             Sources = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}"))
+                .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+                .Where(relative => !relative.StartsWith("bin/", StringComparison.Ordinal) && !relative.StartsWith("obj/", StringComparison.Ordinal)
+                    && !relative.Contains("/bin/", StringComparison.Ordinal) && !relative.Contains("/obj/", StringComparison.Ordinal))
                 .Order(StringComparer.Ordinal)
-                .Select(f => new SourceFile(Path.GetRelativePath(directory, f).Replace('\\', '/'), File.ReadAllText(f))).ToList(),
+                .Select(relative => new SourceFile(relative, File.ReadAllText(Path.Combine(directory, relative)))).ToList(),
         };
     }
 

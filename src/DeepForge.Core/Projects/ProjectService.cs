@@ -51,6 +51,13 @@ public sealed partial class ProjectService
         return catalog.Operations.Select(o => o.Descriptor).OrderBy(o => o.Category).ThenBy(o => o.Name).ToList();
     }
 
+    /// <summary>The project's operations and data types, for editors; code that does not compile gives a <see cref="DeepForgeException"/> naming file, line and column.</summary>
+    public async Task<ProjectCatalog> CatalogAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var project = await GetAsync(name, cancellationToken);
+        return new ProjectCatalog(await _catalogs.ForAsync(project.Sources, cancellationToken));
+    }
+
     /// <summary>
     /// Reads the interface of each operation in the project's code from source, without compiling it to an
     /// assembly and even when some code has errors: what the operation editor shows as the code is typed.

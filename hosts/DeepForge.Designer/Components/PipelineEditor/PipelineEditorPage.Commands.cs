@@ -1,0 +1,63 @@
+using DeepForge.Designer.PipelineEditor;
+using DeepForge.Models;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+
+namespace DeepForge.Designer.Components.PipelineEditor;
+
+/// <summary>The toolbar and the Execute Pipeline button.</summary>
+public sealed partial class PipelineEditorPage
+{
+    private async Task AddOperationAsync()
+    {
+        var operations = _types.Catalog?.Operations ?? [];
+        var chosen = await Dialogs.OpenAsync<AddOperationDialog>("Add operation",
+            new Dictionary<string, object?> { ["Operations"] = operations }, new DialogOptions { Width = "36rem" });
+        if (chosen is not string name) return;
+        var isNew = name.StartsWith("new:", StringComparison.Ordinal);
+        if (isNew) name = name["new:".Length..];
+        var node = new PipelineNode { Id = PipelineEdits.NewId(_pipeline!, name), Kind = NodeKind.Operation, Operation = name, Position = FreeSpot() };
+        await EditAndRedrawAsync(PipelineEdits.Add(PipelineName, node));
+        if (isNew) Navigation.NavigateTo($"{Pages.Projects.ProjectPath(Name)}/operations/{Uri.EscapeDataString(name)}?new=true");
+        else _selected = node.Id;
+    }
+
+    private async Task AddPortNodeAsync(NodeKind kind)
+    {
+        var id = PipelineEdits.NewId(_pipeline!, kind == NodeKind.Input ? "input" : "output");
+        var node = new PipelineNode { Id = id, Kind = kind, Artifact = kind == NodeKind.Output ? id : null, Position = FreeSpot() };
+        _selected = id;
+        await EditAndRedrawAsync(PipelineEdits.Add(PipelineName, node));
+    }
+
+    private async Task DeleteSelectedAsync()
+    {
+        if (_selected is not { } id) return;
+        _selected = null;
+        await EditAndRedrawAsync(PipelineEdits.Remove(PipelineName, id));
+    }
+
+    /// <summary>Right of the rightmost node, at the top: never on another node, nor under the execution tray.</summary>
+    private NodePosition FreeSpot()
+    {
+        var positions = _pipeline!.Nodes.Select(n => n.Position).OfType<NodePosition>().ToList();
+        return positions.Count == 0 ? new NodePosition(80, 60) : new NodePosition(positions.Max(p => p.X) + 240, positions.Min(p => p.Y));
+    }
+
+    private async Task ExecuteAsync()
+    {
+        _starting = true;
+        try
+        {
+            // As in the original: the run appears in the execution tray, where a click opens it.
+            var execution = await Starter.StartAsync(Name, PipelineName);
+            Notify(NotificationSeverity.Info, "Execution started", $"{execution.Id}: open it from the execution tray");
+            if (_tray != null) await _tray.RefreshAsync();
+        }
+        catch (DeepForgeException e)
+        {
+            await Dialogs.Alert(e.Message, "The pipeline cannot run yet", new AlertOptions { OkButtonText = "OK" });
+        }
+        finally { _starting = false; }
+    }
+}

@@ -1,0 +1,80 @@
+using Blazor.Diagrams;
+using DeepForge.Designer.Collaboration;
+using DeepForge.Designer.Diagrams;
+using DeepForge.Designer.PipelineEditor;
+using DeepForge.Designer.Runs;
+using DeepForge.Models;
+using Microsoft.AspNetCore.Components;
+using Radzen;
+
+namespace DeepForge.Designer.Components.PipelineEditor;
+
+/// <summary>
+/// The pipeline editor: the graph, adding and removing nodes, connecting ports where the types fit, the selected
+/// node's settings, and Execute Pipeline. Every edit goes through <see cref="ProjectEdits"/>; another page's edit
+/// of the same project redraws this one.
+/// </summary>
+public sealed partial class PipelineEditorPage
+{
+    private readonly string _editorId = Guid.NewGuid().ToString("n");
+    private BlazorDiagram? _diagram;
+    private DiagramWiring? _wiring;
+    private ProjectDefinition? _project;
+    private PipelineDefinition? _pipeline;
+    private PipelineTypes _types = PipelineTypes.None;
+    private string? _selected;
+    private string? _problem;
+    private (string Text, bool Fits)? _hint;
+    private bool _starting;
+    private ExecutionTray? _tray;
+
+    [Parameter] public string Name { get; set; } = "";
+    [Parameter] public string PipelineName { get; set; } = "";
+
+    [Inject] private DeepForgeEngine Engine { get; set; } = null!;
+    [Inject] private ProjectEdits Edits { get; set; } = null!;
+    [Inject] private ExecutionStarter Starter { get; set; } = null!;
+    [Inject] private DialogService Dialogs { get; set; } = null!;
+    [Inject] private NotificationService Notifications { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+
+    private PipelineNode? SelectedNode => _selected == null ? null : _pipeline?.FindNode(_selected);
+
+    protected override async Task OnInitializedAsync() => Edits.Changed += OnProjectChanged;
+
+    protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _project = await Engine.Projects.GetAsync(Name);
+            _pipeline = _project.FindPipeline(PipelineName);
+            if (_pipeline == null) { _problem = $"Project '{Name}' has no pipeline '{PipelineName}'."; return; }
+            _types = await PipelineTypes.LoadAsync(Engine, Name, CancellationToken.None);
+            Draw();
+            _problem = null;
+        }
+        catch (DeepForgeException e) { _problem = e.Message; }
+    }
+
+    private void Draw()
+    {
+        _wiring?.Dispose();
+        _diagram = PipelineDiagram.Build(_pipeline!, _types);
+        _wiring = new DiagramWiring(_diagram, this);
+        if (_selected != null && PipelineDiagram.Find(_diagram, _selected) is { } node) _diagram.SelectModel(node, unselectOthers: true);
+    }
+
+    private void OnProjectChanged(ProjectChange change)
+    {
+        if (change.Project != Name || change.Editor == _editorId) return;
+        _ = InvokeAsync(async () => { await LoadAsync(); StateHasChanged(); });
+    }
+
+    public void Dispose()
+    {
+        Edits.Changed -= OnProjectChanged;
+        _wiring?.Dispose();
+    }
+}
