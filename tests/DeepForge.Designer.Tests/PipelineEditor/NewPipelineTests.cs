@@ -28,4 +28,20 @@ public sealed class NewPipelineTests
         var pipeline = (await site.Engine.Projects.GetAsync("fm")).FindPipeline("mine")!;
         Assert.Equal(["input", "output"], pipeline.Nodes.Select(n => n.Id));
     }
+
+    [Fact]
+    public async Task DeletingANode_RemovesItAndItsConnections()
+    {
+        await using var site = await DesignerSite.StartAsync();
+        await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
+        var page = await site.OpenAsync("/projects/fm/pipelines/download-normalize");
+
+        await page.Locator(".df-node[data-node='classes'] .df-node-title").ClickAsync();
+        await page.Locator(".df-delete-node").ClickAsync();
+        await Expect(page.Locator(".df-node")).ToHaveCountAsync(4);
+        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(4);
+
+        await Eventually.TrueAsync(async () => (await site.Engine.Projects.GetAsync("fm")).FindPipeline("download-normalize")! is var p
+            && p.FindNode("classes") == null && p.Connections.All(c => c.To != "classes.data"));
+    }
 }

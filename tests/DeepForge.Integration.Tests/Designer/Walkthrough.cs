@@ -13,8 +13,7 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
     public async Task CreateProjectAsync(string name, string seed)
     {
         _project = name;
-        await page.GotoAsync(url + "/");
-        await Expect(page.Locator(".df-body[data-interactive=yes]")).ToBeVisibleAsync();
+        await GotoAsync("/");
         await page.Locator(".df-create-project").ClickAsync();
         await page.Locator(".df-create-dialog input").FillAsync(name);
         await page.Locator(".df-next").ClickAsync();
@@ -102,11 +101,18 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
 
     private async Task OpenPipelineAsync(string pipeline)
     {
-        await page.GotoAsync($"{url}/projects/{_project}");
+        await GotoAsync($"/projects/{_project}");
         await page.Locator(".df-pipeline-card a", new() { HasText = pipeline }).First.ClickAsync();
         await page.WaitForURLAsync($"{url}/projects/{_project}/pipelines/{pipeline}");
         await Expect(page.Locator(".df-node").First).ToBeVisibleAsync();
         await browser.ShotAsync(page, $"{pipeline}-pipeline");
+    }
+
+    /// <summary>Loads a page and waits for its circuit: a click before then could be lost.</summary>
+    private async Task GotoAsync(string path)
+    {
+        await page.GotoAsync(url + path);
+        await Expect(page.Locator(".df-body[data-interactive=yes]")).ToBeVisibleAsync();
     }
 
     private async Task SelectNodeAsync(string node)
@@ -141,7 +147,7 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
         await Expect(status).ToHaveTextAsync("Succeeded");
     }
 
-    private Task SelectJobAsync(string node) => page.Locator($"[data-job='{node}']").First.ClickAsync();
+    private Task SelectJobAsync(string node) => page.Locator($".df-job-tab[data-node='{node}']").First.ClickAsync();
 
     private static async Task<int> PointsAsync(ILocator chart) =>
         int.Parse(await chart.GetAttributeAsync("data-points") ?? "0", CultureInfo.InvariantCulture);

@@ -39,9 +39,10 @@ public sealed partial class PipelineEditorPage
 
     internal void SelectionChanged(SelectableModel model)
     {
-        var selected = _diagram?.GetSelectedModels().OfType<PipelineNodeModel>().FirstOrDefault()?.Node.Id;
-        if (selected == _selected) return;
-        _selected = selected;
+        var models = _diagram?.GetSelectedModels().ToList() ?? [];
+        var selected = models.OfType<PipelineNodeModel>().FirstOrDefault()?.Node.Id;
+        if (selected == _selected && _anySelected == models.Count > 0) return;
+        (_selected, _anySelected) = (selected, models.Count > 0);
         _ = InvokeAsync(StateHasChanged);
     }
 

@@ -30,11 +30,15 @@ public sealed partial class PipelineEditorPage
         await EditAndRedrawAsync(PipelineEdits.Add(PipelineName, node));
     }
 
-    private async Task DeleteSelectedAsync()
+    /// <summary>Deletes what is selected, node or link, through the diagram: its events make the edits, as the Delete key does.</summary>
+    private void DeleteSelected()
     {
-        if (_selected is not { } id) return;
-        _selected = null;
-        await EditAndRedrawAsync(PipelineEdits.Remove(PipelineName, id));
+        foreach (var model in _diagram?.GetSelectedModels().ToList() ?? [])
+        {
+            if (model is Blazor.Diagrams.Core.Models.Base.BaseLinkModel link) _diagram!.Links.Remove(link);
+            else if (model is Blazor.Diagrams.Core.Models.NodeModel node) _diagram!.Nodes.Remove(node);
+        }
+        _anySelected = false;
     }
 
     /// <summary>Right of the rightmost node, at the top: never on another node, nor under the execution tray.</summary>

@@ -23,6 +23,7 @@ public sealed partial class PipelineEditorPage
     private PipelineDefinition? _pipeline;
     private PipelineTypes _types = PipelineTypes.None;
     private string? _selected;
+    private bool _anySelected;
     private string? _problem;
     private (string Text, bool Fits)? _hint;
     private bool _starting;
