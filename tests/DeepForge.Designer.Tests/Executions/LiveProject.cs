@@ -1,0 +1,70 @@
+using System.Text.Json;
+using DeepForge.Models;
+
+namespace DeepForge.Designer.Tests.Executions;
+
+/// <summary>
+/// A project whose one operation, as C# source compiled by the engine, draws "Training Error" point by point, shows an
+/// image and writes its log. With a release file it keeps drawing, a point per pass, until that file exists, so a test
+/// can watch it run and then let it end, without depending on timing.
+/// </summary>
+internal static class LiveProject
+{
+    public const string Name = "live";
+    public const string Pipeline = "learn";
+    public const string Node = "train";
+    public const string Graph = "Training Error";
+
+    private const string Source = """
+        namespace LiveOps;
+
+        [Operation(Category = "Test")]
+        public sealed class Train(int steps = 4, string release = "", int pauseMs = 100) : Operation
+        {
+            // It returns its last error: an async Task with no output fails in the engine today (VoidTaskResult is cast to ITuple).
+            [return: Output("error")]
+            public async Task<double> ExecuteAsync(OperationContext context)
+            {
+                var error = context.Graph("Training Error").XLabel("step").YLabel("error").Line("train");
+                context.Image("first batch", new ImageData(2, 2, 1, [0, 85, 170, 255]));
+                var step = 0;
+                for (; step < steps; step++) Draw(context, error, step);
+                while (release.Length > 0 && !File.Exists(release))
+                {
+                    await Task.Delay(pauseMs, context.CancellationToken);
+                    Draw(context, error, step++);
+                }
+                Console.WriteLine("accuracy of class 0 (T-shirt): 91.0%");
+                Console.Out.Flush();
+                return 1.0 / step;
+            }
+
+            private static void Draw(OperationContext context, Line error, int step)
+            {
+                error.Add(step, 1.0 / (step + 1));
+                context.Log.WriteLine($"step {step}: error {1.0 / (step + 1):0.000}");
+            }
+        }
+        """;
+
+    public static ProjectDefinition Create(int steps = 4, string release = "") => new()
+    {
+        Name = Name,
+        Sources = [new SourceFile("ops/Train.cs", Source)],
+        Pipelines =
+        [
+            new PipelineDefinition
+            {
+                Name = Pipeline,
+                Nodes =
+                [
+                    new PipelineNode
+                    {
+                        Id = Node, Kind = NodeKind.Operation, Operation = "Train",
+                        Attributes = new() { ["steps"] = JsonSerializer.SerializeToElement(steps), ["release"] = JsonSerializer.SerializeToElement(release) },
+                    },
+                ],
+            },
+        ],
+    };
+}
