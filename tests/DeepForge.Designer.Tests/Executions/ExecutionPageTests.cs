@@ -4,6 +4,7 @@ using DeepForge.Designer.Components.Executions;
 using DeepForge.Models;
 using DeepForge.Runtime;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
 using Radzen.Blazor;
@@ -114,18 +115,43 @@ public sealed class ExecutionPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Shows_the_jobs_log_and_console_output()
+    public async Task Shows_the_log_the_job_wrote()
     {
         var execution = await RunToEndAsync(steps: 2);
 
         var page = Render(execution.Id);
 
+        page.WaitForAssertion(() => Assert.Contains("step 1: error 0.500", page.Find($".df-job[data-node={LiveProject.Node}] .df-job-log").TextContent));
+    }
+
+    [Fact]
+    public async Task Selecting_a_node_on_the_graph_shows_that_jobs_console_output()
+    {
+        var execution = await RunToEndAsync(steps: 2);
+        var page = Render(execution.Id);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($".df-job[data-node={LiveProject.Node}]")));
+
+        page.Find($".df-node[data-node={LiveProject.Evaluate}]").ParentElement!.PointerDown(new PointerEventArgs { Button = 0 });
+
         page.WaitForAssertion(() =>
         {
-            var log = page.Find(".df-job-log").TextContent;
-            Assert.Contains("step 1: error 0.500", log);
+            var log = page.Find($".df-job[data-node={LiveProject.Evaluate}] .df-job-log").TextContent;
             Assert.Contains("accuracy of class 0 (T-shirt): 91.0%", log);
+            Assert.Contains("accuracy of class 1 (Trouser): 97.5%", log);
         });
+        Assert.Empty(page.FindAll($".df-job[data-node={LiveProject.Node}]"));
+    }
+
+    [Fact]
+    public async Task Choosing_a_jobs_tab_shows_that_jobs_console_output()
+    {
+        var execution = await RunToEndAsync(steps: 2);
+        var page = Render(execution.Id);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($".df-job[data-node={LiveProject.Node}]")));
+
+        page.Find($".df-jobs button[role=tab][data-node={LiveProject.Evaluate}]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("accuracy of class 1 (Trouser): 97.5%", page.Find($".df-job[data-node={LiveProject.Evaluate}] .df-job-log").TextContent));
     }
 
     [Fact]
@@ -139,7 +165,7 @@ public sealed class ExecutionPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() => Assert.Equal("Cancelled", page.Find(".df-execution-status").TextContent.Trim()), TimeSpan.FromSeconds(60));
         Assert.Equal(ExecutionStatus.Cancelled, (await _host.Engine.Executions.GetAsync(execution.Id)).Status);
-        Assert.Equal(NodeStatus.Cancelled, (await _host.Engine.Executions.NodesAsync(execution.Id)).Single().Status);
+        Assert.Equal(NodeStatus.Cancelled, (await _host.Engine.Executions.NodesAsync(execution.Id)).Single(n => n.NodeId == LiveProject.Node).Status);
         Assert.Empty(page.FindAll(".df-cancel"));
     }
 

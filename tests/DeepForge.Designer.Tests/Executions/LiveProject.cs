@@ -4,15 +4,16 @@ using DeepForge.Models;
 namespace DeepForge.Designer.Tests.Executions;
 
 /// <summary>
-/// A project whose one operation, as C# source compiled by the engine, draws "Training Error" point by point, shows an
-/// image and writes its log. With a release file it keeps drawing, a point per pass, until that file exists, so a test
-/// can watch it run and then let it end, without depending on timing.
+/// A project whose operations are C# source the engine compiles: train draws "Training Error" point by point, shows an
+/// image and logs each step; evaluate, after it, prints per-class accuracies. With a release file train keeps drawing,
+/// a point per pass, until that file exists, so a test can watch it run and then let it end, without depending on timing.
 /// </summary>
 internal static class LiveProject
 {
     public const string Name = "live";
     public const string Pipeline = "learn";
     public const string Node = "train";
+    public const string Evaluate = "evaluate";
     public const string Graph = "Training Error";
 
     private const string Source = """
@@ -34,8 +35,6 @@ internal static class LiveProject
                     await Task.Delay(pauseMs, context.CancellationToken);
                     Draw(context, error, step++);
                 }
-                Console.WriteLine("accuracy of class 0 (T-shirt): 91.0%");
-                Console.Out.Flush();
                 return 1.0 / step;
             }
 
@@ -43,6 +42,18 @@ internal static class LiveProject
             {
                 error.Add(step, 1.0 / (step + 1));
                 context.Log.WriteLine($"step {step}: error {1.0 / (step + 1):0.000}");
+            }
+        }
+
+        [Operation(Category = "Test")]
+        public sealed class Evaluate : Operation
+        {
+            public void Execute(double error)
+            {
+                Console.WriteLine($"final training error {error:0.000}");
+                Console.WriteLine("accuracy of class 0 (T-shirt): 91.0%");
+                Console.WriteLine("accuracy of class 1 (Trouser): 97.5%");
+                Console.Out.Flush();
             }
         }
         """;
@@ -62,8 +73,11 @@ internal static class LiveProject
                     {
                         Id = Node, Kind = NodeKind.Operation, Operation = "Train",
                         Attributes = new() { ["steps"] = JsonSerializer.SerializeToElement(steps), ["release"] = JsonSerializer.SerializeToElement(release) },
+                        Position = new NodePosition(40, 60),
                     },
+                    new PipelineNode { Id = Evaluate, Kind = NodeKind.Operation, Operation = "Evaluate", Position = new NodePosition(320, 60) },
                 ],
+                Connections = [new Connection($"{Node}.error", $"{Evaluate}.error")],
             },
         ],
     };
