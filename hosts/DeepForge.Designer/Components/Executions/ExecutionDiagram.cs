@@ -24,6 +24,13 @@ internal static class ExecutionDiagram
         return diagram;
     }
 
+    /// <summary>A canvas height in pixels that shows every node where the pipeline placed it (seeds lay theirs out top to bottom).</summary>
+    public static int HeightFor(PipelineDefinition pipeline)
+    {
+        var lowest = pipeline.Nodes.Select(n => n.Position?.Y ?? 80).DefaultIfEmpty(80).Max();
+        return (int)Math.Clamp(lowest + 160, 200, 560);
+    }
+
     /// <summary>Sets each node's status and redraws only the nodes whose status changed.</summary>
     public static void ShowStatus(BlazorDiagram diagram, Func<string, string> statusOf)
     {

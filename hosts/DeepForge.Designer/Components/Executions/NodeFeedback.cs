@@ -18,7 +18,7 @@ public sealed class NodeFeedback
 
     /// <summary>For each image title, the image that changed last, in the order the titles appeared.</summary>
     public IReadOnlyList<ShownImage> LatestImages =>
-        _images.Values.GroupBy(i => i.Title).Select(g => g.MaxBy(i => i.Changed)!).OrderBy(i => i.Created).ToList();
+        _images.Values.GroupBy(i => i.Title).OrderBy(g => g.Min(i => i.Created)).Select(g => g.MaxBy(i => i.Changed)!).ToList();
 
     /// <summary>Applies the next event of the job's stream.</summary>
     internal void Apply(FeedbackEvent e)
