@@ -42,6 +42,15 @@ internal sealed class JobStore(IDocumentStore documents)
         return done.Concat(active).OrderBy(j => j.EnqueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Removes every job of an execution and its newest-job index; used when the execution itself is deleted.</summary>
+    public async Task DeleteOfExecutionAsync(string executionId, CancellationToken cancellationToken)
+    {
+        foreach (var job in await OfExecutionAsync(executionId, cancellationToken))
+            await _jobs.DeleteAsync(job.Id, cancellationToken);
+        foreach (var index in await documents.ListAsync(Collections.NodeJobs, executionId, cancellationToken))
+            await documents.DeleteAsync(Collections.NodeJobs, index.Id, cancellationToken);
+    }
+
     /// <summary>
     /// Reads the job, lets <paramref name="change"/> change it (returning false to leave it as it is) and
     /// writes it back under the version it was read at, trying again from a fresh read when another

@@ -1,4 +1,5 @@
 using DeepForge.Data;
+using DeepForge.Dispatch;
 using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Projects;
@@ -46,6 +47,25 @@ public sealed class ExecutionService
         }, cancellationToken);
     }
 
+    /// <summary>
+    /// Deletes an execution with its node records, logs, feedback and jobs; the artifacts it produced stay.
+    /// Refused while it is pending or running: cancel it first.
+    /// </summary>
+    public async Task DeleteAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var execution = await GetAsync(executionId, cancellationToken);
+        if (execution.Status is ExecutionStatus.Pending or ExecutionStatus.Running)
+            throw new DeepForgeException($"execution '{executionId}'",
+                $"execution '{executionId}' is {execution.Status.ToString().ToLowerInvariant()}: cancel it before deleting it");
+        // The record goes last, so a delete stopped half-way leaves an execution that can be deleted again.
+        foreach (var node in await _store.Nodes.ListAsync(executionId, cancellationToken))
+            await _store.Nodes.DeleteAsync(NodeRecord.Key(executionId, node.NodeId), cancellationToken);
+        await _store.Documents.DeleteStreamsAsync(Collections.LogStream(executionId, ""), cancellationToken);
+        await _store.Documents.DeleteStreamsAsync(Collections.FeedbackStream(executionId, ""), cancellationToken);
+        await new JobStore(_store.Documents).DeleteOfExecutionAsync(executionId, cancellationToken);
+        await _store.Executions.DeleteAsync(executionId, cancellationToken);
+    }
+
     /// <summary>The execution, with <see cref="ExecutionStatus.Interrupted"/> shown for a run whose process is gone.</summary>
     public async Task<ExecutionRecord> GetAsync(string executionId, CancellationToken cancellationToken = default)
     {
@@ -74,6 +94,17 @@ public sealed class ExecutionService
     /// <summary>All a node's log text so far (console output and log of every attempt).</summary>
     public Task<string> LogAsync(string executionId, string nodeId, CancellationToken cancellationToken = default) =>
         _store.ReadLogAsync(executionId, nodeId, cancellationToken);
+
+    /// <summary>A node's log entries after <paramref name="afterSequence"/>, oldest first: how a live view reads only what is new.</summary>
+    public Task<IReadOnlyList<StreamEntry>> LogAfterAsync(string executionId, string nodeId, long afterSequence, int max = 1000, CancellationToken cancellationToken = default) =>
+        _store.Documents.ReadStreamAsync(Collections.LogStream(executionId, nodeId), afterSequence, max, cancellationToken);
+
+    /// <summary>A node's feedback events after <paramref name="afterSequence"/>, oldest first, each with its sequence number.</summary>
+    public async Task<IReadOnlyList<SequencedFeedback>> FeedbackAfterAsync(string executionId, string nodeId, long afterSequence, int max = 1000, CancellationToken cancellationToken = default)
+    {
+        var entries = await _store.Documents.ReadStreamAsync(Collections.FeedbackStream(executionId, nodeId), afterSequence, max, cancellationToken);
+        return entries.Select(e => new SequencedFeedback(e.Sequence, Json.Deserialize<FeedbackEvent>(e.Text))).ToList();
+    }
 
     /// <summary>A node's feedback events so far, in order.</summary>
     public async Task<IReadOnlyList<FeedbackEvent>> FeedbackAsync(string executionId, string nodeId, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DeepForge.Server.Api.Executions;
 
-/// <summary>/api/v1 executions: start (returns at once; runs in the background on the server), list, status, cancel, resume, log, feedback, jobs.</summary>
+/// <summary>/api/v1 executions: start (returns at once; runs in the background on the server), list, status, cancel, resume, delete, log, feedback, jobs.</summary>
 internal static class ExecutionEndpoints
 {
     private const int MaxPage = 10_000;
@@ -29,6 +29,8 @@ internal static class ExecutionEndpoints
         var group = api.MapGroup("/executions/{execution}").WithTags("Executions");
         group.MapGet("/", GetAsync).WithSummary("An execution with the status of every node; a queued node says what it waits for")
             .Produces<ExecutionView>().ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapDelete("/", DeleteAsync).WithSummary("Delete a finished execution with its logs, feedback and jobs; the artifacts it made stay")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/cancel", CancelAsync).WithSummary("Cancel: running jobs hear it in their next heartbeat").Produces<ExecutionView>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/resume", ResumeAsync).WithSummary("Run on from where it stopped; finished operations are not run again")
             .Produces<ExecutionView>(StatusCodes.Status202Accepted).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
@@ -88,6 +90,21 @@ internal static class ExecutionEndpoints
                 (e.Status, e.FinishedAt, e.CancelRequested) = (ExecutionStatus.Cancelled, DateTimeOffset.UtcNow, true);
             return e;
         }, cancellationToken);
+
+    private static async Task<IResult> DeleteAsync(string execution, ExecutionService executions, DeepForgeStore store, CancellationToken cancellationToken)
+    {
+        if (await store.Executions.GetAsync(execution, cancellationToken) == null) return NoExecution(execution);
+        try
+        {
+            await executions.DeleteAsync(execution, cancellationToken);
+        }
+        catch (DeepForgeException e)
+        {
+            // The one refusal is a pending or running execution: a conflict with its state, not bad input.
+            return ApiProblems.Conflict(e.Message);
+        }
+        return Results.NoContent();
+    }
 
     private static async Task<IResult> ResumeAsync(string execution, ExecutionService executions, BackgroundExecutions background, JobQueue queue,
         DeepForgeStore store, CancellationToken cancellationToken)
