@@ -30,11 +30,13 @@ public sealed record InterfaceModel(
         InterfaceMember Member(string kind, string name, string fallbackType, string? defaultValue, bool optional)
         {
             var at = members.FirstOrDefault(m => m.Kind == kind && m.Name == name);
-            var type = at is { Line: > 0 } && at.Line <= lines.Count
-                ? root.FindToken(lines[at.Line - 1].Start + at.Column - 1).Parent?.AncestorsAndSelf().OfType<ParameterSyntax>().FirstOrDefault()?.Type?.ToString()
+            var parameter = at is { Line: > 0 } && at.Line <= lines.Count
+                ? root.FindToken(lines[at.Line - 1].Start + at.Column - 1).Parent?.AncestorsAndSelf().OfType<ParameterSyntax>().FirstOrDefault()
                 : null;
             var concerning = problems.Where(p => p.MemberKind == kind && p.MemberName == name).ToList();
-            return new InterfaceMember(kind, name, type ?? fallbackType, defaultValue, optional, at?.Line ?? 0, at?.Column ?? 0, concerning);
+            // Types and defaults as the code writes them (Optimizer.Adam rather than "Adam").
+            return new InterfaceMember(kind, name, parameter?.Type?.ToString() ?? fallbackType, parameter?.Default?.Value.ToString() ?? defaultValue,
+                optional, at?.Line ?? 0, at?.Column ?? 0, concerning);
         }
         return Build(descriptor, Member, problems.Where(p => p.MemberKind == null).ToList());
     }
