@@ -12,12 +12,17 @@ internal sealed class EditorTestEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public EditorTestEngine()
+    /// <param name="plugin">An assembly to load as a plugin, named "test-plugin".</param>
+    public EditorTestEngine(System.Reflection.Assembly? plugin = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "deepforge-designer-tests", Guid.NewGuid().ToString("n"));
         SeedDirectory = CopySeeds(Path.Combine(Directory, "seeds"));
         _services = new ServiceCollection()
-            .AddDeepForge(df => df.UseSqlite(Path.Combine(Directory, "deepforge.db")).UseDataDirectory(Directory).AddSeedDirectory(SeedDirectory))
+            .AddDeepForge(df =>
+            {
+                df.UseSqlite(Path.Combine(Directory, "deepforge.db")).UseDataDirectory(Directory).AddSeedDirectory(SeedDirectory);
+                if (plugin != null) df.AddPlugin(plugin, "test-plugin");
+            })
             .BuildServiceProvider();
         Engine = _services.GetRequiredService<DeepForgeEngine>();
     }

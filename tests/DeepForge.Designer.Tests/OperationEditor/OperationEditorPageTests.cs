@@ -230,6 +230,21 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void OpeningAPluginsOperation_ShowsItsInterfaceReadOnly_WithANote()
+    {
+        var page = Open("Shout");
+
+        Assert.Contains("string", page.Find(".df-op-input[data-name=text]").TextContent);
+        Assert.NotNull(page.Find(".df-op-output[data-name=loud]"));
+        Assert.Contains("times", page.Find(".df-op-attribute[data-name=times]").TextContent);
+        Assert.Contains("from the plugin test-plugin", page.Find(".df-op-plugin-note").TextContent);
+        Assert.Empty(page.FindAll(".df-op-remove"));
+        Assert.Empty(page.FindAll(".df-op-add"));
+        Assert.Empty(page.FindAll(".df-op-save"));
+        Assert.Empty(page.FindComponents<StandaloneCodeEditor>());
+    }
+
+    [Fact]
     public void OpeningAnOperationTheProjectDoesNotHave_SaysSo()
     {
         var page = _context.Render<OperationEditorPage>(p => p.Add(x => x.Name, SeedCode.Project).Add(x => x.Operation, "Nowhere"));

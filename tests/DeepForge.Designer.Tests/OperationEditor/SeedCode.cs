@@ -3,12 +3,12 @@ using DeepForge.Models;
 
 namespace DeepForge.Designer.Tests.OperationEditor;
 
-/// <summary>A fashion-mnist project on a real engine, its operations' sources, and reading edited code back as the editor does.</summary>
+/// <summary>A fashion-mnist project on a real engine (with this test assembly as a plugin, for <see cref="ShoutPlugin"/>), its operations' sources, and reading edited code back as the editor does.</summary>
 internal sealed class SeedCode : IAsyncDisposable
 {
     public const string Project = "fm";
 
-    private readonly EditorTestEngine _engine = new();
+    private readonly EditorTestEngine _engine = new(typeof(ShoutPlugin).Assembly);
 
     public DeepForgeEngine Engine => _engine.Engine;
 
