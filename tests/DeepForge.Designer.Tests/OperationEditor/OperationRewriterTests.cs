@@ -183,6 +183,36 @@ public sealed class OperationRewriterTests : IAsyncLifetime
         Assert.Contains(read.Problems, p => p.Message.Contains("CS0103") && p.Message.Contains("'net'"));
     }
 
+    [Fact]
+    public async Task AddingAttribute_ToAnExplicitConstructor_AndAnOutputToAnAsyncExecute_KeepsTheCodeCompiling()
+    {
+        const string path = "operations/Fetch.cs";
+        const string code = """
+            [Operation(Category = "Data")]
+            public sealed class Fetch : Operation
+            {
+                private readonly int _retries;
+
+                public Fetch(int retries = 2) => _retries = retries;
+
+                public async Task Execute(string address, CancellationToken cancellationToken)
+                {
+                    await Task.Delay(_retries, cancellationToken);
+                    Console.WriteLine(address);
+                }
+            }
+
+            """;
+
+        var edited = OperationRewriter.AddOutput(OperationRewriter.AddAttribute(code, "Fetch", "timeout", "double", "1.5"), "Fetch", "body", "string");
+
+        Assert.Contains("public Fetch(int retries = 2, double timeout = 1.5) => _retries = retries;", edited);
+        Assert.Contains("    [return: Output(\"body\")]\n    public async Task<string> Execute(string address, CancellationToken cancellationToken)", edited.ReplaceLineEndings("\n"));
+        Assert.Contains("        Console.WriteLine(address);\n        return default!;\n    }", edited.ReplaceLineEndings("\n"));
+        var fetch = await ReadWithoutErrorsAsync(path, edited, "Fetch");
+        Assert.Equal(("body", "timeout"), (Assert.Single(fetch.Descriptor.Outputs).Name, fetch.Descriptor.Attributes[1].Name));
+    }
+
     [Theory]
     [InlineData("2fast", "int", "'2fast' is not a valid C# name")]
     [InlineData("class", "int", "'class' is not a valid C# name")]
