@@ -1,0 +1,69 @@
+// The operation editor's bits of Monaco that BlazorMonaco 3.0 does not expose: problem markers, replacing the
+// text as one undoable edit (so the cursor and undo history survive a change made in the diagram), Ctrl+S, and
+// revealing a line. BlazorMonaco keeps its editors in window.blazorMonaco.editors, by the id given to the component.
+
+function editorOf(id) {
+    const holder = ((window.blazorMonaco && window.blazorMonaco.editors) || []).find(e => e.id === id);
+    return holder ? holder.editor : null;
+}
+
+export function setMarkers(id, problems) {
+    const editor = editorOf(id);
+    if (!editor || !editor.getModel()) return;
+    monaco.editor.setModelMarkers(editor.getModel(), "deepforge", problems.map(p => ({
+        startLineNumber: p.line, startColumn: p.column, endLineNumber: p.endLine, endColumn: p.endColumn,
+        message: p.message, code: p.code,
+        severity: p.isError ? monaco.MarkerSeverity.Error : monaco.MarkerSeverity.Warning,
+    })));
+}
+
+// Replaces only the part that differs, so the lines around the cursor and the undo stack stay as they were.
+export function replaceText(id, text) {
+    const editor = editorOf(id);
+    if (!editor) return;
+    const model = editor.getModel();
+    const old = model.getValue();
+    if (old === text) return;
+    let start = 0;
+    while (start < old.length && start < text.length && old[start] === text[start]) start++;
+    let end = 0;
+    while (end < old.length - start && end < text.length - start && old[old.length - 1 - end] === text[text.length - 1 - end]) end++;
+    const from = model.getPositionAt(start);
+    const to = model.getPositionAt(old.length - end);
+    editor.pushUndoStop();
+    editor.executeEdits("deepforge-interface", [{
+        range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+        text: text.substring(start, text.length - end),
+        forceMoveMarkers: true,
+    }]);
+    editor.pushUndoStop();
+}
+
+export function reveal(id, line, column) {
+    const editor = editorOf(id);
+    if (!editor || line < 1) return;
+    editor.revealLineInCenterIfOutsideViewport(line);
+    editor.setPosition({ lineNumber: line, column: Math.max(1, column) });
+    editor.focus();
+}
+
+// Ctrl+S (Cmd+S) saves, in the editor and anywhere else on the page, instead of the browser's "save page".
+const saving = new Map();
+
+export function bindSave(id, page) {
+    unbindSave(id);
+    const onKey = e => {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
+            e.preventDefault();
+            page.invokeMethodAsync("SaveFromKeyboard");
+        }
+    };
+    window.addEventListener("keydown", onKey, true);
+    saving.set(id, onKey);
+}
+
+export function unbindSave(id) {
+    const onKey = saving.get(id);
+    if (onKey) window.removeEventListener("keydown", onKey, true);
+    saving.delete(id);
+}
