@@ -184,6 +184,20 @@ public sealed class RuntimeTests
     }
 
     [Fact]
+    public async Task Run_Succeeds_WhenAnAsyncOperationHasNoOutputs()
+    {
+        await using var df = TestEngine.Create();
+        var pipeline = Pipeline()
+            .Op("numbers", "Numbers", ("count", 2))
+            .Op("note", "NoteAsync")
+            .Wire("numbers.values", "note.values");
+
+        var execution = await df.RunAsync(Create(pipeline), "main");
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, execution.Error);
+    }
+
+    [Fact]
     public async Task Run_PassesReferencedArchitectureToOperation()
     {
         await using var df = TestEngine.Create();

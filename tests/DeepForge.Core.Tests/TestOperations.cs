@@ -134,6 +134,15 @@ internal static class TestOperations
             }
         }
 
+        public sealed class NoteAsync(string tally = "") : Operation
+        {
+            public async Task ExecuteAsync(int[] values)
+            {
+                await Task.Yield();
+                Tally.Count(tally, "NoteAsync");
+            }
+        }
+
         public sealed class CountValueTask : Operation
         {
             [return: Output("count")]

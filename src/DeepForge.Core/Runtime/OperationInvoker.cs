@@ -80,7 +80,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
         {
             case Task task:
                 await task;
-                return task.GetType().IsGenericType ? task.GetType().GetProperty("Result")!.GetValue(task) : null;
+                return ResultOf(task);
             case ValueTask valueTask:
                 await valueTask;
                 return null;
@@ -92,6 +92,17 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             default:
                 return result;
         }
+    }
+
+    // An "async Task" method's task is a Task<VoidTaskResult> at run time: it has a Result, but not one the operation returned.
+    private static object? ResultOf(Task task)
+    {
+        for (var type = task.GetType(); type != null && type != typeof(Task); type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>))
+                return type.GetGenericArguments()[0].FullName == "System.Threading.Tasks.VoidTaskResult" ? null : type.GetProperty(nameof(Task<int>.Result))!.GetValue(task);
+        }
+        return null;
     }
 
     private async Task<IReadOnlyDictionary<string, OutputValue>> StoreOutputsAsync(
