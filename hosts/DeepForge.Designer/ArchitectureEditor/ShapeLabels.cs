@@ -13,13 +13,18 @@ internal static class ShapeLabels
     public static ShapeLabelSet Compute(ArchitectureDefinition architecture,
         IReadOnlyDictionary<string, ArchitectureDefinition>? library = null, IEnumerable<Assembly>? assemblies = null)
     {
-        var result = ShapeInference.Infer(architecture, library, assemblies);
+        // A layer just added and not yet connected would make the whole graph fail (two inputs, two outputs)
+        // and the engine would mark the first layer; the rest is labelled without it and the new layer marked instead.
+        var loose = Unconnected(architecture);
+        var result = ShapeInference.Infer(loose == null ? architecture : Without(architecture, loose), library, assemblies);
         var labels = new ShapeLabelSet
         {
             Input = result.InputShape is { } input ? ShapeFormat.Sample(input) : null,
-            Output = result.OutputShape is { } output ? ShapeFormat.Sample(output) : null,
-            FailedLayer = result.FailedLayer,
-            Problem = result.Problem?.Message,
+            Output = loose == null && result.OutputShape is { } output ? ShapeFormat.Sample(output) : null,
+            FailedLayer = loose ?? result.FailedLayer,
+            Problem = loose != null
+                ? $"layer '{loose}' is not connected: drag from the lower port of the layer before it to its upper port"
+                : result.Problem?.Message,
         };
         foreach (var (id, shape) in result.Shapes) labels.Outputs[id] = shape;
         foreach (var link in ArchitectureEdits.Links(architecture))
@@ -27,6 +32,21 @@ internal static class ShapeLabels
                 labels.Links[link] = ShapeFormat.Sample(shape);
         return labels;
     }
+
+    private static string? Unconnected(ArchitectureDefinition architecture)
+    {
+        if (architecture.Layers.Count < 2 || architecture.Connections.Count == 0) return null;
+        var linked = ArchitectureEdits.Links(architecture).SelectMany(l => new[] { l.From, l.To }).ToHashSet(StringComparer.Ordinal);
+        return architecture.Layers.FirstOrDefault(l => !linked.Contains(l.Id))?.Id;
+    }
+
+    private static ArchitectureDefinition Without(ArchitectureDefinition architecture, string id) => new()
+    {
+        Name = architecture.Name,
+        InputShape = architecture.InputShape,
+        Layers = architecture.Layers.Where(l => l.Id != id).ToList(),
+        Connections = architecture.Connections,
+    };
 
     /// <summary>The project's architectures by name: what a module-typed attribute may name.</summary>
     public static IReadOnlyDictionary<string, ArchitectureDefinition> Library(ProjectDefinition project) =>
