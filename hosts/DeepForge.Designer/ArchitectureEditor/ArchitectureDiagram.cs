@@ -18,7 +18,7 @@ namespace DeepForge.Designer.ArchitectureEditor;
 internal sealed class ArchitectureDiagram
 {
     private const double Column = 80;
-    private const double RowHeight = 120;
+    private const double Gap = 60;
     private readonly Dictionary<string, LayerNodeModel> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<LayerLink, LinkModel> _links = [];
 
@@ -78,10 +78,12 @@ internal sealed class ArchitectureDiagram
             _nodes.Remove(gone);
         }
         var inputLayer = InputLayer(architecture);
+        var top = 30.0;
         for (var i = 0; i < architecture.Layers.Count; i++)
         {
             var layer = architecture.Layers[i];
-            var position = layer.Position is { } p ? new Point(p.X, p.Y) : new Point(Column, 30 + i * RowHeight);
+            var position = layer.Position is { } p ? new Point(p.X, p.Y) : new Point(Column, top);
+            top = position.Y + EstimatedHeight(summary(layer), layer.Id == inputLayer) + Gap;
             if (!_nodes.TryGetValue(layer.Id, out var node))
             {
                 node = new LayerNodeModel(layer, position);
@@ -90,11 +92,14 @@ internal sealed class ArchitectureDiagram
             }
             else if (layer.Position is not null && (node.Position.X != position.X || node.Position.Y != position.Y))
                 node.SetPosition(position.X, position.Y);
+            var before = (node.OutputShape, node.InputShape, node.Problem, node.Summary, node.Layer.Type);
             node.Layer = layer;
             node.OutputShape = labels.Outputs.TryGetValue(layer.Id, out var shape) ? ShapeFormat.Sample(shape) : null;
             node.InputShape = layer.Id == inputLayer ? labels.Input : null;
             node.Problem = labels.FailedLayer == layer.Id ? labels.Problem : null;
             node.Summary = summary(layer);
+            // New text can change the node's height, which moves its lower port: have the browser measure the ports again.
+            if (before != (node.OutputShape, node.InputShape, node.Problem, node.Summary, node.Layer.Type)) node.ReinitializePorts();
             node.Refresh();
         }
     }
@@ -121,6 +126,10 @@ internal sealed class ArchitectureDiagram
             link.Refresh();
         }
     }
+
+    // Layers without a stored position are stacked top to bottom; the widget wraps its summary at about 40 characters.
+    private static double EstimatedHeight(string summary, bool showsInput) =>
+        50 + (summary.Length == 0 ? 0 : 17 * Math.Ceiling(summary.Length / 40.0)) + (showsInput ? 16 : 0);
 
     private static string? InputLayer(ArchitectureDefinition architecture)
     {
