@@ -14,6 +14,10 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
 {
     private readonly List<NestedStep> _path = [];
 
+    // For each nested step, the shape entering its layer in the architecture above: a nested architecture without
+    // its own input shape is labelled for what it will receive.
+    private readonly List<IReadOnlyList<long>?> _entering = [];
+
     public string Project => project;
 
     public string Root => root;
@@ -69,7 +73,9 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
     /// <summary>Opens the architecture held by a module-typed attribute of a layer of the one shown.</summary>
     public async Task EnterAsync(string layer, string attribute, CancellationToken cancellationToken = default)
     {
+        var entering = Current == null ? null : ShapeLabels.EnteringShape(Current, Labels, layer);
         _path.Add(new NestedStep(layer, attribute));
+        _entering.Add(entering);
         await LoadAsync(cancellationToken);
     }
 
@@ -77,6 +83,7 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
     public async Task BackAsync(int depth, CancellationToken cancellationToken = default)
     {
         _path.RemoveRange(depth, _path.Count - depth);
+        _entering.RemoveRange(depth, _entering.Count - depth);
         await LoadAsync(cancellationToken);
     }
 
@@ -84,7 +91,11 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
     public async Task ReloadAsync(CancellationToken cancellationToken = default)
     {
         var latest = await engine.Projects.GetAsync(project, cancellationToken);
-        while (_path.Count > 0 && !Resolves(latest)) _path.RemoveAt(_path.Count - 1);
+        while (_path.Count > 0 && !Resolves(latest))
+        {
+            _path.RemoveAt(_path.Count - 1);
+            _entering.RemoveAt(_entering.Count - 1);
+        }
         await RefreshAsync(latest, cancellationToken);
     }
 
@@ -114,7 +125,8 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
         var library = ShapeLabels.Library(latest);
         // Compiling the project's code and a forward pass are work for the thread pool, not the page's circuit.
         var (assemblies, problem) = await Task.Run(() => LayerAssemblies(latest), cancellationToken);
-        var labels = await Task.Run(() => ShapeLabels.Compute(current, library, assemblies), cancellationToken);
+        var entering = current.InputShape == null && _entering.Count > 0 ? _entering[^1] : null;
+        var labels = await Task.Run(() => ShapeLabels.Compute(current, library, assemblies, entering), cancellationToken);
         (Definition, Current, Labels, CodeProblem) = (latest, current, labels, problem);
         Catalog = LayerCatalog.For(assemblies);
     }

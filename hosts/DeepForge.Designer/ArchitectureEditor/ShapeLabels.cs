@@ -11,12 +11,13 @@ namespace DeepForge.Designer.ArchitectureEditor;
 internal static class ShapeLabels
 {
     public static ShapeLabelSet Compute(ArchitectureDefinition architecture,
-        IReadOnlyDictionary<string, ArchitectureDefinition>? library = null, IEnumerable<Assembly>? assemblies = null)
+        IReadOnlyDictionary<string, ArchitectureDefinition>? library = null, IEnumerable<Assembly>? assemblies = null,
+        IReadOnlyList<long>? inputShape = null)
     {
         // A layer just added and not yet connected would make the whole graph fail (two inputs, two outputs)
         // and the engine would mark the first layer; the rest is labelled without it and the new layer marked instead.
         var loose = Unconnected(architecture);
-        var result = ShapeInference.Infer(loose == null ? architecture : Without(architecture, loose), library, assemblies);
+        var result = ShapeInference.Infer(loose == null ? architecture : Without(architecture, loose), library, assemblies, inputShape);
         var labels = new ShapeLabelSet
         {
             Input = result.InputShape is { } input ? ShapeFormat.Sample(input) : null,
@@ -31,6 +32,14 @@ internal static class ShapeLabels
             if (result.Shapes.TryGetValue(link.From, out var shape))
                 labels.Links[link] = ShapeFormat.Sample(shape);
         return labels;
+    }
+
+    /// <summary>The shape of one sample entering <paramref name="layer"/>, when known: what a nested architecture there receives.</summary>
+    public static IReadOnlyList<long>? EnteringShape(ArchitectureDefinition architecture, ShapeLabelSet labels, string layer)
+    {
+        var from = ArchitectureEdits.Links(architecture).Where(l => l.To == layer).Select(l => l.From).ToList();
+        if (from.Count == 0) return architecture.InputShape;
+        return from.Count == 1 && labels.Outputs.TryGetValue(from[0], out var shape) ? shape.Skip(1).ToList() : null;
     }
 
     private static string? Unconnected(ArchitectureDefinition architecture)

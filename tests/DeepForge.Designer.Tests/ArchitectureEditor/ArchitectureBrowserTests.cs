@@ -69,6 +69,12 @@ public sealed class ArchitectureBrowserTests
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-02-connected.png") });
             Assert.Contains(new[] { "output", "softmax1" }, (await engine.Projects.GetAsync("fashion")).FindArchitecture("cnn")!.Connections);
 
+            // Delete removes the selected layer and its connection.
+            await page.Locator(".df-layer[data-layer=softmax1] .df-layer-head").ClickAsync(new LocatorClickOptions { Timeout = 5000 });
+            await page.Keyboard.PressAsync("Delete");
+            await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
+            await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(11);
+
             // Break fc1: the attributes panel writes the value, the layer turns red and says why.
             await page.Locator(".df-layer[data-layer=fc1]").ClickAsync();
             var inFeatures = page.Locator(".df-attr[data-attribute=in_features] input");
@@ -91,6 +97,17 @@ public sealed class ArchitectureBrowserTests
             await page.GotoAsync(url + "/projects/fashion/architectures/cnn");
             await Assertions.Expect(page.Locator(".df-layer-misfit[data-layer=fc1]")).ToBeVisibleAsync();
 
+            // A module-typed attribute of a custom layer opens its nested architecture in the same editor.
+            await engine.Projects.SaveAsync(WithResidual(await engine.Projects.GetAsync("fashion")));
+            await page.GotoAsync(url + "/projects/fashion/architectures/res");
+            await page.Locator(".df-layer[data-layer=residual1]").ClickAsync();
+            await page.Locator(".df-attr[data-attribute=inner] .df-attr-open").ClickAsync();
+            await Assertions.Expect(page.Locator(".df-crumb-nested")).ToHaveTextAsync("residual1.inner");
+            await Assertions.Expect(page.Locator(".df-layer[data-layer=linear1] .df-layer-output-shape")).ToContainTextAsync("8");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-05-nested.png") });
+            await page.Locator(".df-crumb-root").ClickAsync();
+            await Assertions.Expect(page.Locator(".df-layer[data-layer=residual1] .df-layer-output-shape")).ToContainTextAsync("8");
+
             Assert.Empty(errors);
             await browser.CloseAsync();
             await app.StopAsync();
@@ -101,6 +118,24 @@ public sealed class ArchitectureBrowserTests
             try { Directory.Delete(data, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    private static Models.ProjectDefinition WithResidual(Models.ProjectDefinition project)
+    {
+        project.Sources.Add(new Models.SourceFile("layers/Residual.cs", TestLayers.Residual));
+        var inner = new Models.ArchitectureDefinition
+        {
+            Name = "inner", InputShape = [8],
+            Layers = [new Models.LayerNode { Id = "linear1", Type = "Linear", Attributes = { ["in_features"] = Json(8), ["out_features"] = Json(8) } }],
+        };
+        project.Architectures.Add(new Models.ArchitectureDefinition
+        {
+            Name = "res", InputShape = [8],
+            Layers = [new Models.LayerNode { Id = "residual1", Type = "Residual", Attributes = { ["inner"] = System.Text.Json.JsonSerializer.SerializeToElement(inner, System.Text.Json.JsonSerializerOptions.Web) } }],
+        });
+        return project;
+    }
+
+    private static System.Text.Json.JsonElement Json(object value) => System.Text.Json.JsonSerializer.SerializeToElement(value);
 
     private static async Task DragAsync(IPage page, string from, string to)
     {
