@@ -54,6 +54,21 @@ public sealed class ArchitectureBrowserTests
             // Every connection is drawn and labelled with the shape of one sample flowing along it.
             await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
             await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(11);
+
+            // Dragging a palette layer onto the canvas drops it there; moving a layer stores where it was put.
+            await page.Locator(".df-palette-item[data-layer-type=Dropout]").DragToAsync(page.Locator(".df-arch-canvas"),
+                new LocatorDragToOptions { TargetPosition = new TargetPosition { X = 420, Y = 200 } });
+            await Assertions.Expect(page.Locator(".df-layer[data-layer=dropout1]")).ToBeVisibleAsync();
+            var head = (await page.Locator(".df-layer[data-layer=dropout1] .df-layer-head").BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(head.X + 10, head.Y + 5);
+            await page.Mouse.DownAsync();
+            await page.Mouse.MoveAsync(head.X + 10, head.Y + 105, new MouseMoveOptions { Steps = 5 });
+            await page.Mouse.UpAsync();
+            await WaitForAsync(async () =>
+                (await engine.Projects.GetAsync("fashion")).FindArchitecture("cnn")!.Layers.Single(l => l.Id == "dropout1").Position is { Y: > 250 });
+            await page.Locator(".df-layer[data-layer=dropout1] .df-layer-head").ClickAsync();
+            await page.Keyboard.PressAsync("Delete");
+            await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
             await Assertions.Expect(page.Locator(".diagram-link", new PageLocatorOptions { HasText = "32×14×14" }).First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".diagram-link", new PageLocatorOptions { HasText = "3136" }).First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
@@ -133,6 +148,13 @@ public sealed class ArchitectureBrowserTests
             Layers = [new Models.LayerNode { Id = "residual1", Type = "Residual", Attributes = { ["inner"] = System.Text.Json.JsonSerializer.SerializeToElement(inner, System.Text.Json.JsonSerializerOptions.Web) } }],
         });
         return project;
+    }
+
+    /// <summary>Polls the store: an edit made in the browser reaches it through the circuit, a moment after the gesture.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 200 && !await condition(); i++) await Task.Delay(100);
+        Assert.True(await condition(), "the browser's edit never reached the store");
     }
 
     private static System.Text.Json.JsonElement Json(object value) => System.Text.Json.JsonSerializer.SerializeToElement(value);
