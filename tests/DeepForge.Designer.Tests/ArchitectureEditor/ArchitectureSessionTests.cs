@@ -115,6 +115,27 @@ public sealed class ArchitectureSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NestedArchitectureNamedByTheAttribute_IsEditedWhereTheProjectKeepsIt()
+    {
+        await _engine.Edits.ApplyAsync("fm", "setup", p =>
+        {
+            p.Sources.Add(new SourceFile("layers/Residual.cs", TestLayers.Residual));
+            p.Architectures.Add(new ArchitectureDefinition { Name = "block", InputShape = [8] });
+            p.Architectures.Add(new ArchitectureDefinition { Name = "res", InputShape = [8] });
+            return true;
+        });
+        var session = await OpenAsync("res");
+        var residual = (await session.AddLayerAsync("Residual", null, after: null))!;
+        await session.SetAttributeAsync(residual, "inner", AttributeValues.Text("block"));
+
+        await session.EnterAsync(residual, "inner");
+        await session.AddLayerAsync("ReLU", null, after: null);
+
+        Assert.Equal("ReLU", (await StoredAsync("block")).Layers.Single().Type);
+        Assert.Equal("block", (await StoredAsync("res")).Layers.Single().Attributes["inner"].GetString());
+    }
+
+    [Fact]
     public async Task AnotherEditorsChange_IsSeenOnReload()
     {
         var session = await OpenAsync();
