@@ -108,6 +108,12 @@ public sealed class ArchitectureBrowserTests
             await Assertions.Expect(page.Locator(".df-source-monaco .view-lines")).ToBeVisibleAsync();
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-04-custom-layer.png") });
 
+            // The data type editor: base type and how it is stored, read from the template's code.
+            await page.GotoAsync(url + "/projects/fashion/types/Measurements?new=true");
+            await Assertions.Expect(page.Locator(".df-type-storage")).ToContainTextAsync("MeasurementsSerializer");
+            await Assertions.Expect(page.Locator(".df-type-base")).ToContainTextAsync("none");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-07-data-type.png") });
+
             // Back in the architecture, the layers are where they were drawn, fc1 still marked.
             await page.GotoAsync(url + "/projects/fashion/architectures/cnn");
             await Assertions.Expect(page.Locator(".df-layer-misfit[data-layer=fc1]")).ToBeVisibleAsync();
@@ -116,10 +122,12 @@ public sealed class ArchitectureBrowserTests
             await engine.Projects.SaveAsync(WithResidual(await engine.Projects.GetAsync("fashion")));
             await page.GotoAsync(url + "/projects/fashion/architectures/res");
             await page.Locator(".df-layer[data-layer=residual1]").ClickAsync();
+            await Assertions.Expect(page.Locator(".df-attr[data-attribute=inner]")).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-05-residual.png") });
             await page.Locator(".df-attr[data-attribute=inner] .df-attr-open").ClickAsync();
             await Assertions.Expect(page.Locator(".df-crumb-nested")).ToHaveTextAsync("residual1.inner");
             await Assertions.Expect(page.Locator(".df-layer[data-layer=linear1] .df-layer-output-shape")).ToContainTextAsync("8");
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-05-nested.png") });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "arch-06-nested.png") });
             await page.Locator(".df-crumb-root").ClickAsync();
             await Assertions.Expect(page.Locator(".df-layer[data-layer=residual1] .df-layer-output-shape")).ToContainTextAsync("8");
 
