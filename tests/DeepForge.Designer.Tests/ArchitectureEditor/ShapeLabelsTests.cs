@@ -1,0 +1,59 @@
+using System.Text.Json;
+using DeepForge.Designer.ArchitectureEditor;
+
+namespace DeepForge.Designer.Tests.ArchitectureEditor;
+
+public sealed class ShapeLabelsTests : IAsyncLifetime
+{
+    private readonly TorchTestEngine _engine = new();
+
+    public async Task InitializeAsync() => await _engine.Engine.Projects.CreateAsync("fm", "fashion-mnist");
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task Labels_each_connection_of_the_fashion_mnist_cnn_with_the_shape_of_one_sample()
+    {
+        var cnn = (await _engine.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!;
+
+        var labels = ShapeLabels.Compute(cnn);
+
+        Assert.True(labels.Fits, labels.Problem);
+        Assert.Equal("1×28×28", labels.Input);
+        Assert.Equal("32×28×28", labels.Links[new LayerLink("conv1", "relu1")]);
+        Assert.Equal("32×14×14", labels.Links[new LayerLink("pool1", "conv2")]);
+        Assert.Equal("64×7×7", labels.Links[new LayerLink("pool2", "flatten")]);
+        Assert.Equal("3136", labels.Links[new LayerLink("flatten", "fc1")]);
+        Assert.Equal("10", labels.Links[new LayerLink("fc2", "output")]);
+        Assert.Equal("10", labels.Output);
+        Assert.Equal(cnn.Layers.Count - 1, labels.Links.Count);
+    }
+
+    [Fact]
+    public async Task Marks_the_linear_layer_whose_in_features_do_not_fit_and_says_why()
+    {
+        var cnn = (await _engine.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!;
+        cnn.Layers.Single(l => l.Id == "fc1").Attributes["in_features"] = JsonSerializer.SerializeToElement(3000);
+
+        var labels = ShapeLabels.Compute(cnn);
+
+        Assert.Equal("fc1", labels.FailedLayer);
+        Assert.Contains("3000", labels.Problem);
+        Assert.Contains("3136", labels.Problem);
+        Assert.Equal("3136", labels.Links[new LayerLink("flatten", "fc1")]);
+        Assert.False(labels.Links.ContainsKey(new LayerLink("fc1", "relu3")));
+    }
+
+    [Fact]
+    public async Task Explains_a_missing_input_shape_without_marking_a_layer()
+    {
+        var cnn = (await _engine.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!;
+        cnn.InputShape = null;
+
+        var labels = ShapeLabels.Compute(cnn);
+
+        Assert.Null(labels.FailedLayer);
+        Assert.Contains("no input shape", labels.Problem);
+        Assert.Empty(labels.Links);
+    }
+}
