@@ -41,11 +41,21 @@ public sealed partial class PipelineEditorPage
         _anySelected = false;
     }
 
-    /// <summary>Right of the rightmost node, at the top: never on another node, nor under the execution tray.</summary>
+    /// <summary>
+    /// The first free place, row by row in three columns from the top left: in view on a narrow canvas, never on
+    /// another node (a node is taken as 210 × 140 at most).
+    /// </summary>
     private NodePosition FreeSpot()
     {
-        var positions = _pipeline!.Nodes.Select(n => n.Position).OfType<NodePosition>().ToList();
-        return positions.Count == 0 ? new NodePosition(80, 60) : new NodePosition(positions.Max(p => p.X) + 240, positions.Min(p => p.Y));
+        var taken = _pipeline!.Nodes.Select(n => n.Position).OfType<NodePosition>().ToList();
+        for (var row = 0; ; row++)
+        {
+            foreach (var x in (double[])[40, 260, 480])
+            {
+                var spot = new NodePosition(x, 40 + row * 150);
+                if (taken.All(p => Math.Abs(p.X - spot.X) >= 210 || Math.Abs(p.Y - spot.Y) >= 140)) return spot;
+            }
+        }
     }
 
     private async Task ExecuteAsync()
