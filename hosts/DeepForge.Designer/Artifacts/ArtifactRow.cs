@@ -2,8 +2,11 @@ using DeepForge.Models;
 
 namespace DeepForge.Designer.Artifacts;
 
-/// <summary>An artifact as the artifacts page lists it, with why it cannot be deleted now (a pipeline's Input node reads it), or null.</summary>
-internal sealed record ArtifactRow(ArtifactRecord Artifact, string? InUse)
+/// <summary>
+/// An artifact as the artifacts page lists it: the Input nodes that read it, and why it cannot be deleted now
+/// (<see cref="DeepForge.Server.Api.Artifacts.ArtifactUse"/>'s reason), or null.
+/// </summary>
+internal sealed record ArtifactRow(ArtifactRecord Artifact, IReadOnlyList<ArtifactReader> Readers, string? InUse)
 {
     public string TypeName => ArtifactFormat.TypeName(Artifact.DataType);
 

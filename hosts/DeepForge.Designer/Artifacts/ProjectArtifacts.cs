@@ -15,7 +15,7 @@ internal sealed class ProjectArtifacts(DeepForgeStore store)
         var definition = await DefinitionAsync(project, cancellationToken);
         var all = await store.Artifacts.ListAsync(project, cancellationToken);
         return all.OrderByDescending(a => a.CreatedAt).ThenByDescending(a => a.Id, StringComparer.Ordinal)
-            .Select(a => new ArtifactRow(a, ArtifactUse.Find(definition, a, all))).ToList();
+            .Select(a => new ArtifactRow(a, ArtifactReaders.Of(definition, a, all), ArtifactUse.Find(definition, a, all))).ToList();
     }
 
     /// <summary>Deletes the artifact and returns null, or returns why it was not deleted (a pipeline reads it, or it is gone).</summary>

@@ -64,11 +64,31 @@ public sealed class ArtifactsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Shows_the_pipeline_and_node_that_read_an_artifact_and_only_the_newest_of_a_name_is_read()
+    {
+        var older = await _server.Engine.Artifacts.UploadFileAsync("fm", "traindata", _file);
+        await Task.Delay(20); // a later creation time than the first
+        var newer = await _server.Engine.Artifacts.UploadFileAsync("fm", "traindata", _file);
+
+        var page = _context.Render<ArtifactsPage>(p => p.Add(x => x.Name, "fm"));
+
+        page.WaitForAssertion(() =>
+        {
+            var rows = page.FindAll(".df-artifacts tbody tr");
+            Assert.Equal(2, rows.Count);
+            var reader = rows.Single(r => r.InnerHtml.Contains(newer.Id)).QuerySelector(".df-artifact-reader")!;
+            Assert.Equal("train · node trainingdata", string.Join(" ", reader.TextContent.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries)));
+            Assert.Equal("/projects/fm/pipelines/train", reader.QuerySelector("a")!.GetAttribute("href"));
+            Assert.Null(rows.Single(r => r.InnerHtml.Contains(older.Id)).QuerySelector(".df-artifact-reader"));
+        }, Wait);
+    }
+
+    [Fact]
     public async Task Delete_is_refused_naming_the_pipeline_and_node_while_an_Input_node_reads_the_artifact()
     {
         var traindata = await _server.Engine.Artifacts.UploadFileAsync("fm", "traindata", _file);
         var page = _context.Render<ArtifactsPage>(p => p.Add(x => x.Name, "fm"));
-        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-artifact-in-use")), Wait);
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-artifact-reader")), Wait);
 
         page.Find(".df-artifact-delete").Click();
 
@@ -88,7 +108,7 @@ public sealed class ArtifactsPageTests : IAsyncLifetime
         var dialogs = _context.Render<RadzenDialog>();
         var page = _context.Render<ArtifactsPage>(p => p.Add(x => x.Name, "fm"));
         page.WaitForAssertion(() => Assert.Single(page.FindAll(".df-artifacts tbody tr")), Wait);
-        Assert.Empty(page.FindAll(".df-artifact-in-use"));
+        Assert.Empty(page.FindAll(".df-artifact-reader"));
 
         page.Find(".df-artifact-delete").Click();
         dialogs.WaitForAssertion(() => Assert.Contains("Delete artifact 'scratch'", dialogs.Markup), Wait);
