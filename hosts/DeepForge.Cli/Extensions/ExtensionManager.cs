@@ -56,7 +56,7 @@ internal sealed class ExtensionManager(string dataDirectory, ProjectService proj
         {
             var removed = await ExtensionRemoval.RemoveAsync(dataDirectory, projects, id.Trim(), output, cancellationToken);
             var loaded = _atStart.Any(e => e.Id.Equals(removed.Id, StringComparison.OrdinalIgnoreCase));
-            return ExtensionResult.Done($"Removed {removed.Id} {removed.Version}." + (loaded ? " The server keeps it loaded until it restarts." : ""), log: Lines(output));
+            return ExtensionResult.Done($"Removed {removed.Id} {removed.Version}." + (loaded ? " Restart the server to unload it." : ""), log: Lines(output));
         }
         catch (DeepForgeException e)
         {

@@ -141,7 +141,7 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
 
         page.WaitForAssertion(() =>
         {
-            Assert.Contains("Removed AcmeExt 1.0.0. The server keeps it loaded until it restarts.", page.Find(".df-extension-done").TextContent);
+            Assert.Contains("Removed AcmeExt 1.0.0. Restart the server to unload it.", page.Find(".df-extension-done").TextContent);
             Assert.NotNull(page.Find(".df-no-extensions"));
         }, Wait);
         Assert.Empty(ExtensionManifest.Read(_data));
