@@ -1,4 +1,5 @@
 using Bunit;
+using DeepForge.Designer.Collaboration;
 using DeepForge.Designer.Components.Artifacts;
 using DeepForge.Models;
 using DeepForge.Storage;
@@ -81,6 +82,22 @@ public sealed class ArtifactsPageTests : IAsyncLifetime
             Assert.Equal("/projects/fm/pipelines/train", reader.QuerySelector("a")!.GetAttribute("href"));
             Assert.Null(rows.Single(r => r.InnerHtml.Contains(older.Id)).QuerySelector(".df-artifact-reader"));
         }, Wait);
+    }
+
+    [Fact]
+    public async Task Follows_an_edit_from_another_page_that_points_the_Input_node_elsewhere()
+    {
+        await _server.Engine.Artifacts.UploadFileAsync("fm", "traindata", _file);
+        var page = _context.Render<ArtifactsPage>(p => p.Add(x => x.Name, "fm"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-artifact-reader")), Wait);
+
+        await _server.Services.GetRequiredService<ProjectEdits>().ApplyAsync("fm", "another-page", project =>
+        {
+            project.FindPipeline("train")!.Nodes.Single(n => n.Id == "trainingdata").Artifact = "other-data";
+            return true;
+        });
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".df-artifact-reader")), Wait);
     }
 
     [Fact]
