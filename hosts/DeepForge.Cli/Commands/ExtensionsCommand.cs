@@ -1,12 +1,8 @@
 using System.CommandLine;
-using System.Reflection;
-using DeepForge.Catalog;
 using DeepForge.Cli.Extensions;
 using DeepForge.Cli.Hosting;
 using DeepForge.Cli.Output;
 using DeepForge.Extensions;
-using DeepForge.Operations;
-using McMaster.NETCore.Plugins;
 using Spectre.Console;
 
 namespace DeepForge.Cli.Commands;
@@ -29,7 +25,7 @@ internal static class ExtensionsCommand
             var installer = new ExtensionInstaller(context.DataDirectory, Console.Out);
             var installed = await installer.AddAsync(parse.GetValue(spec)!, parse.GetValue(sources) ?? [], ct);
             Console.WriteLine($"Installed {installed.Id} {installed.Version} ({string.Join(", ", installed.Assemblies)})"
-                + (installed.SeedDirectories.Count > 0 ? $" with seeds: {string.Join(", ", SeedNames(context.DataDirectory, installed))}" : ""));
+                + (installed.SeedDirectories.Count > 0 ? $" with seeds: {string.Join(", ", ExtensionContents.SeedNames(context.DataDirectory, installed))}" : ""));
             return CliAction.Ok;
         });
         return command;
@@ -41,21 +37,7 @@ internal static class ExtensionsCommand
         var command = new Command("remove", "Remove an extension, unless a project uses its operations") { id };
         CliAction.Set(command, async (parse, context, ct) =>
         {
-            var name = parse.GetValue(id)!;
-            var installed = ExtensionManifest.Read(context.DataDirectory);
-            var extension = installed.FirstOrDefault(e => e.Id.Equals(name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new DeepForgeException($"extensions remove {name}", $"'{name}' is not installed (installed: {(installed.Count == 0 ? "none" : string.Join(", ", installed.Select(e => e.Id)))})");
-            var operations = OperationNames(context.DataDirectory, extension);
-            var users = (await context.Engine.Projects.ListAsync(ct))
-                .Select(p => (Project: p.Name, Uses: p.Pipelines
-                    .SelectMany(pipeline => pipeline.Nodes.Where(n => n.Operation != null && operations.Contains(n.Operation)).Select(n => (Pipeline: pipeline.Name, Operation: n.Operation!)))
-                    .ToList()))
-                .Where(u => u.Uses.Count > 0)
-                .ToList();
-            if (users.Count > 0)
-                throw new DeepForgeException(users.Select(u => new Problem($"extensions remove {extension.Id}",
-                    $"project {u.Project} uses its operations {string.Join(", ", u.Uses.Select(x => x.Operation).Distinct())} (pipelines {string.Join(", ", u.Uses.Select(x => x.Pipeline).Distinct())}); change those pipelines or delete the project first")).ToList());
-            new ExtensionInstaller(context.DataDirectory, Console.Out).Remove(extension);
+            var extension = await ExtensionRemoval.RemoveAsync(context.DataDirectory, context.Engine.Projects, parse.GetValue(id)!, Console.Out, ct);
             Console.WriteLine($"Removed {extension.Id} {extension.Version}");
             return CliAction.Ok;
         });
@@ -71,7 +53,7 @@ internal static class ExtensionsCommand
             var installed = ExtensionManifest.Read(context.DataDirectory);
             if (parse.GetValue(json))
             {
-                JsonOutput.Print(installed.Select(e => new { e.Id, e.Version, e.Source, e.InstalledAt, e.Assemblies, Seeds = SeedNames(context.DataDirectory, e), e.Dependencies }));
+                JsonOutput.Print(installed.Select(e => new { e.Id, e.Version, e.Source, e.InstalledAt, e.Assemblies, Seeds = ExtensionContents.SeedNames(context.DataDirectory, e), e.Dependencies }));
                 return Task.FromResult(CliAction.Ok);
             }
             if (installed.Count == 0)
@@ -82,29 +64,10 @@ internal static class ExtensionsCommand
             var table = new Table().AddColumns("Extension", "Version", "Assemblies", "Seeds", "Source");
             foreach (var e in installed)
                 table.AddRow(Markup.Escape(e.Id), Markup.Escape(e.Version), Markup.Escape(string.Join(", ", e.Assemblies)),
-                    Markup.Escape(string.Join(", ", SeedNames(context.DataDirectory, e))), Markup.Escape(e.Source ?? ""));
+                    Markup.Escape(string.Join(", ", ExtensionContents.SeedNames(context.DataDirectory, e))), Markup.Escape(e.Source ?? ""));
             AnsiConsole.Write(table);
             return Task.FromResult(CliAction.Ok);
         });
         return command;
-    }
-
-    private static IEnumerable<string> SeedNames(string dataDirectory, InstalledExtension extension) =>
-        extension.SeedDirectories.Select(d => ExtensionManifest.Resolve(dataDirectory, d)).Where(Directory.Exists)
-            .SelectMany(Directory.EnumerateDirectories).Select(Path.GetFileName)!;
-
-    /// <summary>The names of the operations in an extension's assemblies, read by reflection.</summary>
-    private static HashSet<string> OperationNames(string dataDirectory, InstalledExtension extension)
-    {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var directory = ExtensionManifest.Resolve(dataDirectory, extension.PluginDirectory);
-        if (!Directory.Exists(directory)) return names;
-        foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(PluginAssemblies.ReferencesCore))
-        {
-            using var loader = PluginLoader.CreateFromAssemblyFile(path, [typeof(Operation)], c => c.PreferSharedTypes = true);
-            foreach (var type in ReflectionOperationReader.FindOperationTypes(loader.LoadDefaultAssembly()))
-                names.Add(type.GetCustomAttribute<OperationAttribute>()?.Name ?? type.Name);
-        }
-        return names;
     }
 }

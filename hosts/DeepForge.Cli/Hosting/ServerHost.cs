@@ -26,6 +26,7 @@ internal static class ServerHost
             if (lease is { } seconds) s.LeaseDuration = seconds;
         });
         builder.Services.AddDeepForgeDesigner();
+        builder.Services.AddExtensionManager(dataDirectory);
         if (settings.Worker) builder.Services.AddWorker(config, settings.LocalUrl, token, settings.Labels, settings.Slots);
         await using var app = builder.Build();
         app.MapDeepForgeServer();

@@ -1,0 +1,21 @@
+using DeepForge.Cli.Extensions;
+using DeepForge.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+
+// Beside AddDeepForgeServer and AddDeepForgeDesigner, so the server host registers it without another using.
+namespace DeepForge.Hosting;
+
+/// <summary>Registers the command's <see cref="IExtensionManager"/>, with which the designer's extensions page installs and removes extensions.</summary>
+internal static class ExtensionManagerRegistration
+{
+    /// <summary>
+    /// What is installed now is what the engine of this host loads (it reads the same record while it is
+    /// registered), so the manager tells that from what is installed later and loads at the next start.
+    /// </summary>
+    public static IServiceCollection AddExtensionManager(this IServiceCollection services, string dataDirectory)
+    {
+        var loaded = ExtensionManifest.Read(dataDirectory);
+        services.AddSingleton<IExtensionManager>(sp => new ExtensionManager(dataDirectory, sp.GetRequiredService<DeepForgeEngine>().Projects, loaded));
+        return services;
+    }
+}
