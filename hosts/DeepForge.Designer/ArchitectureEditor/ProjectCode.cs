@@ -1,34 +1,19 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
-using System.Security.Cryptography;
-using System.Text;
+using DeepForge.Compilation;
 using DeepForge.Models;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 
 namespace DeepForge.Designer.ArchitectureEditor;
 
 /// <summary>
-/// Compiles a project's sources in the designer's process so the editors can reflect on its custom layers
-/// and data types as they are typed (the engine's compiler is internal to DeepForge.Core and keeps only code
-/// that compiles). Same global usings and references as the engine's, so code that compiles here compiles there.
-/// Each compile loads into its own collectible context, kept by source hash for the few most recent.
+/// Compiles a project's sources with the engine's compiler so the editors can reflect on its custom layers and
+/// data types as they are typed, even code the engine's catalog would refuse. Each compile loads into its own
+/// collectible context, kept by source hash for the few most recent.
 /// </summary>
 internal static class ProjectCode
 {
     private const int Kept = 8;
-    private const string GlobalUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        global using DeepForge.Operations;
-        global using DeepForge.Feedback;
-        """;
 
     private static readonly ConcurrentDictionary<string, Lazy<CompiledCode>> Cache = new();
     private static readonly ConcurrentQueue<string> Order = new();
@@ -38,7 +23,7 @@ internal static class ProjectCode
     {
         var files = With(sources, edited);
         if (files.Count == 0) return CompiledCode.None;
-        var key = Hash(files);
+        var key = SourceHasher.Hash(files);
         var entry = Cache.GetOrAdd(key, k =>
         {
             Order.Enqueue(k);
@@ -62,41 +47,14 @@ internal static class ProjectCode
         return files;
     }
 
+    // The engine's own compiler (same usings and references), but loaded collectibly: the editors compile on every pause in typing.
     private static CompiledCode Build(string key, IReadOnlyList<SourceFile> files)
     {
-        var options = new CSharpParseOptions(LanguageVersion.Latest);
-        var trees = files.Select(s => CSharpSyntaxTree.ParseText(SourceText.From(s.Text, Encoding.UTF8), options, s.Path))
-            .Append(CSharpSyntaxTree.ParseText(GlobalUsings, options, "<global usings>"));
-        var compilation = CSharpCompilation.Create($"DeepForge.Designer.Project.{key[..16]}", trees, References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: false));
-        using var stream = new MemoryStream();
-        var emitted = compilation.Emit(stream);
-        var errors = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(Describe).ToList();
-        if (!emitted.Success) return new CompiledCode(null, errors);
-        stream.Position = 0;
-        return new CompiledCode(new SharedContext(key).LoadFromStream(stream), errors);
-    }
-
-    private static string Describe(Diagnostic diagnostic)
-    {
-        var span = diagnostic.Location.GetLineSpan();
-        var where = span.IsValid ? $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})" : "project";
-        return $"{where}: error {diagnostic.Id}: {diagnostic.GetMessage()}";
-    }
-
-    private static List<MetadataReference> References()
-    {
-        var trusted = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().Where(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location)).Select(a => a.Location);
-        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var path in trusted.Concat(loaded)) byName.TryAdd(Path.GetFileName(path), path);
-        return byName.Values.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)).ToList();
-    }
-
-    private static string Hash(IReadOnlyList<SourceFile> files)
-    {
-        var text = string.Join("\0", files.OrderBy(f => f.Path, StringComparer.Ordinal).Select(f => $"{f.Path}\0{f.Text}"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        var (image, errors, _) = RoslynCompiler.Emit(RoslynCompiler.Create($"DeepForge.Designer.Project.{key[..16]}", files));
+        var messages = errors.Select(e => e.Message).ToList();
+        if (image == null) return new CompiledCode(null, messages);
+        using var stream = new MemoryStream(image);
+        return new CompiledCode(new SharedContext(key).LoadFromStream(stream), messages);
     }
 
     /// <summary>Resolves every dependency to what the process already loaded, so TorchSharp and DeepForge types stay one identity.</summary>
