@@ -3,29 +3,37 @@ using DeepForge.Catalog;
 using DeepForge.Extensions;
 using DeepForge.Operations;
 using DeepForge.Torch.Layers;
-using McMaster.NETCore.Plugins;
 
 namespace DeepForge.Cli.Extensions;
 
 /// <summary>What an installed extension carries: its operations, custom layers and data types (read from its assemblies by reflection) and its seeds.</summary>
 internal sealed record ExtensionContents(IReadOnlyList<string> Operations, IReadOnlyList<string> Layers, IReadOnlyList<string> DataTypes, IReadOnlyList<string> Seeds)
 {
-    /// <summary>Reads the extension's assemblies in a plugin context of their own (sharing the host's DeepForge and TorchSharp, as the engine loads them).</summary>
+    /// <summary>Reads the extension's assemblies in a context of their own that is let go after (sharing the host's DeepForge and TorchSharp, as the engine loads them).</summary>
     public static ExtensionContents Read(string dataDirectory, InstalledExtension extension)
     {
         var (operations, layers, types) = (new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
         var directory = ExtensionManifest.Resolve(dataDirectory, extension.PluginDirectory);
         if (Directory.Exists(directory))
-            foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(PluginAssemblies.ReferencesCore))
+        {
+            var context = new InspectionLoadContext(directory);
+            try
             {
-                using var loader = PluginLoader.CreateFromAssemblyFile(path, [typeof(Operation)], c => c.PreferSharedTypes = true);
-                var assembly = loader.LoadDefaultAssembly();
-                foreach (var type in ReflectionOperationReader.FindOperationTypes(assembly))
-                    operations.Add(type.GetCustomAttribute<OperationAttribute>()?.Name ?? type.Name);
-                foreach (var layer in LayerCatalog.For([assembly]).Types.Where(t => t.CustomType?.Assembly == assembly))
-                    layers.Add(layer.Name);
-                foreach (var type in StoredTypes(assembly)) types.Add(type);
+                foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(PluginAssemblies.ReferencesCore))
+                {
+                    var assembly = context.LoadFile(path);
+                    foreach (var type in ReflectionOperationReader.FindOperationTypes(assembly))
+                        operations.Add(type.GetCustomAttribute<OperationAttribute>()?.Name ?? type.Name);
+                    foreach (var layer in LayerCatalog.For([assembly]).Types.Where(t => t.CustomType?.Assembly == assembly))
+                        layers.Add(layer.Name);
+                    foreach (var type in StoredTypes(assembly)) types.Add(type);
+                }
             }
+            finally
+            {
+                context.Unload();
+            }
+        }
         return new ExtensionContents([.. operations], [.. layers], [.. types], SeedNames(dataDirectory, extension).Order(StringComparer.Ordinal).ToList());
     }
 

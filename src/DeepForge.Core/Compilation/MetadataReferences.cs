@@ -20,8 +20,9 @@ internal static class MetadataReferences
     private static IEnumerable<string> TrustedPlatformAssemblies() =>
         ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 
+    // An extension removed while this process runs keeps its assemblies loaded, but its files are gone.
     private static IEnumerable<string> LoadedAssemblies() =>
         AppDomain.CurrentDomain.GetAssemblies()
-            .Where(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location))
+            .Where(a => !a.IsDynamic && !string.IsNullOrEmpty(a.Location) && File.Exists(a.Location))
             .Select(a => a.Location);
 }

@@ -53,6 +53,8 @@ public sealed class ArtifactsBrowserTests
 
         await row.Locator(".df-artifact-delete").ClickAsync();
         await Assertions.Expect(page.Locator(".rz-dialog")).ToContainTextAsync("Delete artifact 'fashion-images'");
+        // The dialog fades in; the screenshot waits until it is drawn in full.
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.querySelector('.rz-dialog')).opacity === '1'");
         await browser.ScreenshotAsync("artifacts-delete-confirm.png");
         await page.Locator(".rz-dialog button", new PageLocatorOptions { HasText = "Delete" }).ClickAsync();
         await Assertions.Expect(page.Locator(".df-artifact-notice")).ToContainTextAsync("Deleted fashion-images");

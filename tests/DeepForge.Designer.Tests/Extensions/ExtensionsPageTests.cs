@@ -149,6 +149,25 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     }
 
     [Fact]
+    public async Task Project_code_still_compiles_after_a_loaded_extension_is_removed()
+    {
+        await InstallBeforeStartAsync();
+        var context = await StartAsync();
+        Assert.Contains(_server!.Engine.Projects.Seeds, s => s.Name == AcmeExtension.Seed); // loaded
+        var dialogs = context.Render<RadzenDialog>();
+        var page = context.Render<ExtensionsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-remove")), Wait);
+        page.Find(".df-extension-remove").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Remove AcmeExt 1.0.0?", dialogs.Markup), Wait);
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-done")), Wait);
+
+        // Its assemblies stay loaded until the restart, but their files are gone: compiling must not need them.
+        await _server.Engine.Projects.CreateAsync("fm", "fashion-mnist");
+        Assert.Contains(await _server.Engine.Projects.OperationsAsync("fm"), o => o.Name == "LoadFashionMnist");
+    }
+
+    [Fact]
     public async Task Says_the_server_cannot_install_extensions_without_the_commands_manager()
     {
         _server = await DesignerTestServer.StartAsync(_data);
