@@ -22,10 +22,12 @@ dotnet build DeepForge.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # The integration tests drive the command as a user would: ./deepforge builds it into artifacts/cli.
 ./deepforge --version
 
+# One test project at a time (-m:1): the designer's browsers and the training tests each need the two
+# cores, and run side by side they starve each other into timeouts.
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test DeepForge.sln -c Release --no-build -nologo -v quiet 2>&1 | tee "$log" || status=$?
+dotnet test DeepForge.sln -c Release --no-build -nologo -v minimal -m:1 2>&1 | tee "$log" || status=$?
 
 # One closing line over every test project, in the plain form CI reads.
 awk '/(Passed|Failed)!/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

@@ -42,7 +42,6 @@ public sealed class ArchitectureBrowserTests
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1800 } });
             page.SetDefaultTimeout(30_000);
             // The first compile of the project's code (the custom layer editor) takes seconds on a busy machine.
-            Assertions.SetDefaultExpectTimeout(30_000);
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);
 

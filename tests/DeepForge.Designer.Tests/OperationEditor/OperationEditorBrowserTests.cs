@@ -40,7 +40,6 @@ public sealed class OperationEditorBrowserTests
             });
             var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 900 } });
             page.SetDefaultTimeout(20_000);
-            Assertions.SetDefaultExpectTimeout(20_000);
             var errors = new List<string>();
             page.PageError += (_, e) => errors.Add(e);
 

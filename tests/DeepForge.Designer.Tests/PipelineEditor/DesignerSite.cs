@@ -30,8 +30,6 @@ internal sealed class DesignerSite : IAsyncDisposable
     public static async Task<DesignerSite> StartAsync()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: ./test.sh installs Debian's chromium package");
-        // Expectations wait up to 20 s (not Playwright's 5): these machines are shared and often loaded.
-        Assertions.SetDefaultExpectTimeout(20_000);
         Directory.CreateDirectory(Screenshots);
         var site = new DesignerSite();
         Directory.CreateDirectory(site._data);
