@@ -21,14 +21,31 @@ internal static class ExecutionDiagram
         {
             if (model is PipelineNodeModel { Selected: true } node) selected(node.Node.Id);
         };
+        // Fitted once the browser has measured the canvas and every node, and again when the canvas changes size.
+        diagram.ContainerChanged += () => Fit(diagram);
+        foreach (var node in diagram.Nodes) node.SizeChanged += _ => Fit(diagram);
         return diagram;
     }
 
-    /// <summary>A canvas height in pixels that shows every node where the pipeline placed it (seeds lay theirs out top to bottom).</summary>
+    /// <summary>A canvas height in pixels for the pipeline's layout; taller layouts are zoomed out to fit it.</summary>
     public static int HeightFor(PipelineDefinition pipeline)
     {
         var lowest = pipeline.Nodes.Select(n => n.Position?.Y ?? 80).DefaultIfEmpty(80).Max();
-        return (int)Math.Clamp(lowest + 160, 200, 560);
+        return (int)Math.Clamp(lowest + 160, 200, MaxHeight);
+    }
+
+    private const int MaxHeight = 380;
+    private const double Margin = 30;
+
+    /// <summary>Centres the pipeline in the canvas, zoomed out as far as it takes to show all of it, never zoomed in.</summary>
+    private static void Fit(BlazorDiagram diagram)
+    {
+        if (diagram.Container is not { Width: > 0, Height: > 0 } box || diagram.Nodes.Count == 0 || diagram.Nodes.Any(n => n.Size == null)) return;
+        var (left, top) = (diagram.Nodes.Min(n => n.Position.X), diagram.Nodes.Min(n => n.Position.Y));
+        var (right, bottom) = (diagram.Nodes.Max(n => n.Position.X + n.Size!.Width), diagram.Nodes.Max(n => n.Position.Y + n.Size!.Height));
+        var zoom = Math.Min(1, Math.Min((box.Width - 2 * Margin) / Math.Max(1, right - left), (box.Height - 2 * Margin) / Math.Max(1, bottom - top)));
+        diagram.SetZoom(Math.Max(0.2, zoom));
+        diagram.SetPan((box.Width - (right - left) * diagram.Zoom) / 2 - left * diagram.Zoom, (box.Height - (bottom - top) * diagram.Zoom) / 2 - top * diagram.Zoom);
     }
 
     /// <summary>Sets each node's status and redraws only the nodes whose status changed.</summary>
