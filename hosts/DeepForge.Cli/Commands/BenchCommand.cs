@@ -6,7 +6,7 @@ using DeepForge.Worker;
 
 namespace DeepForge.Cli.Commands;
 
-/// <summary><c>deepforge bench engine|train|dispatch|blob</c>: speed figures as JSON, never as test assertions.</summary>
+/// <summary><c>deepforge bench engine|train|dispatch|blob|editor</c>: speed figures as JSON, never as test assertions.</summary>
 internal static class BenchCommand
 {
     public static Command Create()
@@ -29,7 +29,7 @@ internal static class BenchCommand
             Report(await TrainBenchmark.RunAsync(parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return CliAction.Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(), Blob(), JobExec() };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(), Blob(), Editor(), JobExec() };
     }
 
     /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
@@ -60,6 +60,19 @@ internal static class BenchCommand
         CliAction.Set(command, async (parse, _, ct) =>
         {
             Report(await BlobBenchmark.RunAsync(BlobBenchmark.ParseSize(parse.GetValue(size)!), parse.GetValue(rounds), ct), parse.GetValue(json));
+            return CliAction.Ok;
+        });
+        return command;
+    }
+
+    private static Command Editor()
+    {
+        var rounds = new Option<int>("--rounds") { Description = "Timed repetitions of each step (compiles: a quarter as many)", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("editor", "Milliseconds the designer's editors wait: operations read from edited code, the catalog compiled, shapes inferred") { rounds, json };
+        CliAction.Set(command, async (parse, _, ct) =>
+        {
+            Report(await EditorBenchmark.RunAsync(parse.GetValue(rounds), ct), parse.GetValue(json));
             return CliAction.Ok;
         });
         return command;
