@@ -1,3 +1,4 @@
+using DeepForge.Dispatch;
 using DeepForge.Models;
 using DeepForge.Runtime;
 
@@ -10,9 +11,10 @@ namespace DeepForge.Designer.Components.Executions;
 public sealed class LiveExecution
 {
     private readonly ExecutionService _executions;
+    private readonly JobQueue? _queue;
     private readonly Dictionary<string, NodeTail> _tails = [];
 
-    private LiveExecution(ExecutionService executions, ExecutionRecord record) => (_executions, Record) = (executions, record);
+    private LiveExecution(ExecutionService executions, JobQueue? queue, ExecutionRecord record) => (_executions, _queue, Record) = (executions, queue, record);
 
     /// <summary>The execution as last read.</summary>
     public ExecutionRecord Record { get; private set; }
@@ -35,9 +37,10 @@ public sealed class LiveExecution
     /// <summary>The short form of an execution id.</summary>
     public static string ShortOf(string id) => id.Length > 6 ? id[^6..] : id;
 
-    internal static async Task<LiveExecution> LoadAsync(ExecutionService executions, string id, CancellationToken cancellationToken)
+    // queue: the server's job queue, which says why a queued node waits ("waiting for a worker with: gpu"); null without a server.
+    internal static async Task<LiveExecution> LoadAsync(ExecutionService executions, JobQueue? queue, string id, CancellationToken cancellationToken)
     {
-        var live = new LiveExecution(executions, await executions.GetAsync(id, cancellationToken));
+        var live = new LiveExecution(executions, queue, await executions.GetAsync(id, cancellationToken));
         await live.RefreshAsync(cancellationToken);
         return live;
     }
@@ -55,6 +58,7 @@ public sealed class LiveExecution
         var before = (Record.Status, Record.FinishedAt);
         Record = await _executions.GetAsync(Id, cancellationToken);
         var nodes = (await _executions.NodesAsync(Id, cancellationToken)).ToDictionary(n => n.NodeId);
+        await AddWaitingAsync(nodes, cancellationToken);
         var changed = before != (Record.Status, Record.FinishedAt) || NodesChanged(nodes);
         Nodes = nodes;
         foreach (var node in Operations)
@@ -67,12 +71,27 @@ public sealed class LiveExecution
         return changed;
     }
 
+    // As the REST API does: the reason is worked out from the queue when read, never stored.
+    private async Task AddWaitingAsync(Dictionary<string, NodeRecord> nodes, CancellationToken cancellationToken)
+    {
+        if (_queue == null || !IsActive) return;
+        foreach (var (node, why) in await _queue.WaitingAsync(Id, cancellationToken))
+            if (nodes.TryGetValue(node, out var record)) record.Waiting = why;
+    }
+
     private bool NodesChanged(Dictionary<string, NodeRecord> nodes) =>
         nodes.Count != Nodes.Count || nodes.Values.Any(n => Nodes.GetValueOrDefault(n.NodeId) is not { } old
             || (old.Status, old.Attempts, old.FinishedAt, old.Waiting) != (n.Status, n.Attempts, n.FinishedAt, n.Waiting));
 
-    /// <summary>What the pipeline diagram shows for a node: its status, or Cached when its outputs came from an earlier run.</summary>
-    public string StatusOf(string nodeId) => Nodes.GetValueOrDefault(nodeId) is { } n
-        ? n is { Status: NodeStatus.Succeeded, FromCache: true } ? "Cached" : n.Status.ToString()
-        : NodeStatus.Pending.ToString();
+    /// <summary>
+    /// What the pipeline diagram shows for a node: its status, Cached when its outputs came from an earlier run,
+    /// or Queued when it runs but no worker has taken its job yet (the job panel says why).
+    /// </summary>
+    public string StatusOf(string nodeId) => Nodes.GetValueOrDefault(nodeId) switch
+    {
+        null => NodeStatus.Pending.ToString(),
+        { Status: NodeStatus.Succeeded, FromCache: true } => "Cached",
+        { Status: NodeStatus.Running, Waiting: not null } => "Queued",
+        var n => n.Status.ToString(),
+    };
 }
