@@ -13,4 +13,17 @@ internal sealed class ExecutionStarter(ExecutionService executions, BackgroundEx
         background.Start(execution.Id);
         return execution;
     }
+
+    /// <summary>
+    /// Runs a stopped execution on from where it stopped (finished operations are not run again), as
+    /// POST /api/v1/executions/{id}/resume does; refused, with the reason, for one that succeeded or runs.
+    /// </summary>
+    public async Task ResumeAsync(string executionId, CancellationToken cancellationToken = default)
+    {
+        var execution = await executions.GetAsync(executionId, cancellationToken);
+        var where = $"execution '{executionId}'";
+        if (execution.Status == ExecutionStatus.Succeeded) throw new DeepForgeException(where, $"{where} has already succeeded: there is nothing to resume");
+        if (execution.Status is ExecutionStatus.Pending or ExecutionStatus.Running || !background.Start(executionId))
+            throw new DeepForgeException(where, $"{where} is running: it cannot be resumed until it stops");
+    }
 }
