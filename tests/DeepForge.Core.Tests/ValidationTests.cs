@@ -128,6 +128,27 @@ public sealed class ValidationTests
     }
 
     /// <summary>Saves the project, runs it expecting a refusal, checks nothing was stored, and returns the one problem.</summary>
+    [Fact]
+    public async Task Validate_NamesTheProblems_WithoutStoringAnExecution()
+    {
+        await using var df = TestEngine.Create();
+        await df.Engine.Projects.SaveAsync(Create(Pipeline().Op("numbers", "Numbers").Op("sum", "Sum")));
+
+        var problems = await df.Engine.Executions.ValidateAsync("test", "main");
+
+        Assert.Equal("port sum.values", Assert.Single(problems).Location);
+        Assert.Empty(await df.Engine.Executions.ListAsync("test"));
+    }
+
+    [Fact]
+    public async Task Validate_IsEmpty_WhenThePipelineCanRun()
+    {
+        await using var df = TestEngine.Create();
+        await df.Engine.Projects.SaveAsync(Create(Chain()));
+
+        Assert.Empty(await df.Engine.Executions.ValidateAsync("test", "main"));
+    }
+
     private static async Task<Problem> RefusedAsync(ProjectDefinition project, Runtime.RunOptions? options = null)
     {
         await using var df = TestEngine.Create();

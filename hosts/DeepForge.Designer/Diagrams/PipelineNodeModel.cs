@@ -16,8 +16,8 @@ public sealed class PipelineNodeModel(PipelineNode node, Point position) : NodeM
     /// <summary>What an execution page shows for this node (Pending, Running, Succeeded, Failed, Cancelled, Cached); null in the editor.</summary>
     public string? Status { get; set; }
 
-    /// <summary>Why the editor cannot use this node as it is (an unknown operation), shown on it.</summary>
-    public string? Problem { get; init; }
+    /// <summary>What is wrong with this node as it is (an unknown operation, an input left unconnected), shown on it.</summary>
+    public string? Problem { get; set; }
 
     /// <summary>Told when the pointer enters a port (null when it leaves): the editor's hint while a link is dragged.</summary>
     public Action<NamedPortModel?>? PortHovered { get; set; }

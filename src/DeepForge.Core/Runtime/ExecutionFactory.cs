@@ -10,11 +10,7 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
 {
     public async Task<ExecutionRecord> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
     {
-        var pipeline = WithAttributes(project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
-            $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})"), options);
-        var catalog = await catalogs.ForAsync(project.Sources, cancellationToken);
-        var artifacts = await ResolveInputsAsync(project, pipeline, options, cancellationToken);
-        var problems = catalog.Errors.Concat(new PipelineValidator(project, pipeline, catalog, artifacts).Validate()).ToList();
+        var (pipeline, catalog, artifacts, problems) = await CheckAsync(project, pipelineName, options, cancellationToken);
         if (problems.Count > 0) throw new DeepForgeException(problems);
         var execution = new ExecutionRecord
         {
@@ -27,6 +23,20 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
             .Prepend(store.Executions.Write(execution.Id, project.Name, execution, 0)).ToList();
         await store.Documents.PutManyAsync(writes, cancellationToken);
         return execution;
+    }
+
+    /// <summary>What would stop the pipeline from running now, each problem naming its node, port or attribute; empty when it can run.</summary>
+    public async Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipelineName, CancellationToken cancellationToken) =>
+        (await CheckAsync(project, pipelineName, new RunOptions(), cancellationToken)).Problems;
+
+    private async Task<(PipelineDefinition Pipeline, OperationCatalog Catalog, IReadOnlyDictionary<string, ArtifactRecord?> Artifacts, List<Problem> Problems)> CheckAsync(
+        ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
+    {
+        var pipeline = WithAttributes(project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
+            $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})"), options);
+        var catalog = await catalogs.ForAsync(project.Sources, cancellationToken);
+        var artifacts = await ResolveInputsAsync(project, pipeline, options, cancellationToken);
+        return (pipeline, catalog, artifacts, catalog.Errors.Concat(new PipelineValidator(project, pipeline, catalog, artifacts).Validate()).ToList());
     }
 
     /// <summary>A copy of the pipeline with this run's attribute values; the project itself is not changed.</summary>

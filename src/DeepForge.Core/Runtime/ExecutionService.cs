@@ -22,6 +22,14 @@ public sealed class ExecutionService
     public async Task<ExecutionRecord> CreateAsync(string project, string pipeline, RunOptions? options = null, CancellationToken cancellationToken = default) =>
         await _factory.CreateAsync(await _projects.GetAsync(project, cancellationToken), pipeline, options ?? new RunOptions(), cancellationToken);
 
+    /// <summary>
+    /// What would stop the pipeline from running now (unknown operations, wrong attribute values, unconnected
+    /// inputs, misfit types, missing artifacts, cycles), each naming where; empty when it can run. Code that does
+    /// not compile gives a <see cref="DeepForgeException"/> naming file, line and column.
+    /// </summary>
+    public async Task<IReadOnlyList<Problem>> ValidateAsync(string project, string pipeline, CancellationToken cancellationToken = default) =>
+        await _factory.ValidateAsync(await _projects.GetAsync(project, cancellationToken), pipeline, cancellationToken);
+
     /// <summary>Runs a pipeline in this process to its end.</summary>
     public async Task<ExecutionRecord> RunAsync(string project, string pipeline, RunOptions? options = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
     {

@@ -59,6 +59,7 @@ public sealed partial class PipelineEditorPage
         {
             edit(_project!);
             await Edits.ApplyAsync(Name, _editorId, edit);
+            await CheckAsync();
         }
         catch (DeepForgeException e)
         {

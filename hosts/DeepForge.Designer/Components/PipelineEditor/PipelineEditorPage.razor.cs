@@ -24,6 +24,7 @@ public sealed partial class PipelineEditorPage
     private PipelineTypes _types = PipelineTypes.None;
     private string? _selected;
     private bool _anySelected;
+    private IReadOnlyList<Problem> _problems = [];
     private string? _problem;
     private (string Text, bool Fits)? _hint;
     private bool _starting;
@@ -54,6 +55,7 @@ public sealed partial class PipelineEditorPage
             if (_pipeline == null) { _problem = $"Project '{Name}' has no pipeline '{PipelineName}'."; return; }
             _types = await PipelineTypes.LoadAsync(Engine, Name, CancellationToken.None);
             Draw();
+            await CheckAsync();
             _problem = null;
         }
         catch (DeepForgeException e) { _problem = e.Message; }
@@ -65,6 +67,13 @@ public sealed partial class PipelineEditorPage
         _diagram = PipelineDiagram.Build(_pipeline!, _types);
         _wiring = new DiagramWiring(_diagram, this);
         if (_selected != null && PipelineDiagram.Find(_diagram, _selected) is { } node) _diagram.SelectModel(node, unselectOthers: true);
+    }
+
+    /// <summary>Validates the pipeline as Execute would and marks the nodes at fault.</summary>
+    private async Task CheckAsync()
+    {
+        _problems = await PipelineProblems.ReadAsync(Engine, Name, PipelineName, CancellationToken.None);
+        if (_diagram != null) PipelineProblems.Show(_diagram, _problems);
     }
 
     private void OnProjectChanged(ProjectChange change)
