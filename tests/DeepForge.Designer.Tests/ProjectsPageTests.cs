@@ -1,23 +1,17 @@
 using Bunit;
 using DeepForge.Designer.Components.Pages;
-using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 using ProjectsPage = DeepForge.Designer.Components.Pages.Projects;
 
 namespace DeepForge.Designer.Tests;
 
 public sealed class ProjectsPageTests : IAsyncLifetime
 {
-    private readonly DesignerTestEngine _engine = new();
-    private readonly BunitContext _context = new();
+    private readonly TestEngine _engine = new();
+    private readonly BunitContext _context;
 
-    public Task InitializeAsync()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddRadzenComponents();
-        _context.Services.AddSingleton(_engine.Engine);
-        return Task.CompletedTask;
-    }
+    public ProjectsPageTests() => _context = _engine.NewBunitContext();
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

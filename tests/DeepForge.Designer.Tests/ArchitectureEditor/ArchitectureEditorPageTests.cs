@@ -1,24 +1,20 @@
 using Bunit;
 using DeepForge.Designer.Components.ArchitectureEditor;
-using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace DeepForge.Designer.Tests.ArchitectureEditor;
 
 public sealed class ArchitectureEditorPageTests : IAsyncLifetime
 {
-    private readonly TorchTestEngine _engine = new();
-    private readonly BunitContext _context = new();
+    private readonly TestEngine _engine = new(torch: true);
+    private readonly BunitContext _context;
+
+    public ArchitectureEditorPageTests() => _context = _engine.NewBunitContext();
 
     public async Task InitializeAsync()
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
         // The diagram asks the browser for its canvas's size; bunit has no layout, so it gets a fixed one.
         _context.JSInterop.Setup<Blazor.Diagrams.Core.Geometry.Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true)
             .SetResult(new Blazor.Diagrams.Core.Geometry.Rectangle(0, 0, 1000, 800));
-        _context.Services.AddRadzenComponents();
-        _context.Services.AddSingleton(_engine.Engine);
-        _context.Services.AddSingleton(_engine.Edits);
         await _engine.Engine.Projects.CreateAsync("fm", "fashion-mnist");
     }
 

@@ -3,21 +3,18 @@ using DeepForge.Designer.Components.ArchitectureEditor;
 using DeepForge.Models;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 
 namespace DeepForge.Designer.Tests.ArchitectureEditor;
 
 public sealed class ProjectCodeSectionsTests : IAsyncLifetime
 {
-    private readonly TorchTestEngine _engine = new();
-    private readonly BunitContext _context = new();
+    private readonly TestEngine _engine = new(torch: true);
+    private readonly BunitContext _context;
+
+    public ProjectCodeSectionsTests() => _context = _engine.NewBunitContext();
 
     public async Task InitializeAsync()
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddRadzenComponents();
-        _context.Services.AddSingleton(_engine.Engine);
-        _context.Services.AddSingleton(_engine.Edits);
         await _engine.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         await _engine.Edits.ApplyAsync("fm", "setup", p =>
         {

@@ -5,7 +5,7 @@ namespace DeepForge.Designer.Tests.ArchitectureEditor;
 
 public sealed class ShapeLabelsTests : IAsyncLifetime
 {
-    private readonly TorchTestEngine _engine = new();
+    private readonly TestEngine _engine = new(torch: true);
 
     public async Task InitializeAsync() => await _engine.Engine.Projects.CreateAsync("fm", "fashion-mnist");
 

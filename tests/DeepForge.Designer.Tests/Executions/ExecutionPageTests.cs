@@ -1,4 +1,3 @@
-using Blazor.Diagrams.Core.Geometry;
 using Bunit;
 using DeepForge.Designer.Components.Executions;
 using DeepForge.Models;
@@ -6,28 +5,18 @@ using DeepForge.Runtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
-using Radzen;
 using Radzen.Blazor;
-using Radzen.Blazor.Rendering;
 
 namespace DeepForge.Designer.Tests.Executions;
 
 public sealed class ExecutionPageTests : IAsyncLifetime
 {
-    private readonly ExecutionTestHost _host = new();
-    private readonly BunitContext _context = new();
+    private readonly TestEngine _host = new(TestSeeds.None, executions: true);
+    private readonly BunitContext _context;
 
-    public Task InitializeAsync()
-    {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        // What the browser would measure: the diagram's canvas and each chart's size.
-        _context.JSInterop.Setup<Rectangle>("ZBlazorDiagrams.getBoundingClientRect", _ => true).SetResult(new Rectangle(0, 0, 1200, 300));
-        _context.JSInterop.Setup<Rect>("Radzen.createChart", _ => true).SetResult(new Rect { Width = 600, Height = 260 });
-        _context.Services.AddRadzenComponents();
-        _context.Services.AddSingleton(_host.Engine);
-        _context.Services.AddSingleton(_host.Starter);
-        return Task.CompletedTask;
-    }
+    public ExecutionPageTests() => _context = _host.NewBunitContext();
+
+    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {

@@ -71,5 +71,5 @@ public sealed class AcmeExtension : IDisposable
         throw new InvalidOperationException("DeepForge.sln not found above " + AppContext.BaseDirectory);
     }
 
-    public void Dispose() => DesignerTestServer.DeleteDirectory(Root);
+    public void Dispose() => TestFolders.Delete(Root);
 }

@@ -14,7 +14,7 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
     [Fact]
     public async Task Installs_a_package_loads_it_at_the_next_start_and_refuses_removal_while_a_project_uses_it()
     {
-        var data = DesignerTestServer.NewDirectory();
+        var data = TestFolders.NewDirectory();
         try
         {
             await using (var first = await StartAsync(data))
@@ -64,10 +64,10 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
         }
         finally
         {
-            DesignerTestServer.DeleteDirectory(data);
+            TestFolders.Delete(data);
         }
     }
 
     private static Task<DesignerTestServer> StartAsync(string data) =>
-        DesignerTestServer.StartAsync(data, df => df.AddInstalledExtensions(data), s => s.AddExtensionManager(data));
+        DesignerTestServer.StartAsync(new() { Directory = data, Engine = df => df.AddInstalledExtensions(data), Services = s => s.AddExtensionManager(data) });
 }

@@ -14,7 +14,7 @@ namespace DeepForge.Designer.Tests.Extensions;
 public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<AcmeExtension>, IAsyncLifetime
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
-    private readonly string _data = DesignerTestServer.NewDirectory();
+    private readonly string _data = TestFolders.NewDirectory();
     private DesignerTestServer? _server;
     private BunitContext? _context;
 
@@ -24,13 +24,13 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     {
         if (_context != null) await _context.DisposeAsync();
         if (_server != null) await _server.DisposeAsync();
-        DesignerTestServer.DeleteDirectory(_data);
+        TestFolders.Delete(_data);
     }
 
     /// <summary>Starts the server as deepforge start does: installed extensions loaded, the command's manager registered.</summary>
     private async Task<BunitContext> StartAsync()
     {
-        _server = await DesignerTestServer.StartAsync(_data, df => df.AddInstalledExtensions(_data), s => s.AddExtensionManager(_data));
+        _server = await DesignerTestServer.StartAsync(new() { Directory = _data, Engine = df => df.AddInstalledExtensions(_data), Services = s => s.AddExtensionManager(_data) });
         _context = _server.NewBunitContext();
         // The page asks its own provider whether there is a manager; bunit's fallback provider does not answer that.
         _context.Services.AddSingleton(_server.Services.GetRequiredService<IExtensionManager>());
@@ -170,7 +170,7 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     [Fact]
     public async Task Says_the_server_cannot_install_extensions_without_the_commands_manager()
     {
-        _server = await DesignerTestServer.StartAsync(_data);
+        _server = await DesignerTestServer.StartAsync(new() { Directory = _data });
         _context = _server.NewBunitContext();
 
         var page = _context.Render<ExtensionsPage>();

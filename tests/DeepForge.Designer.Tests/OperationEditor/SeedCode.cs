@@ -8,7 +8,7 @@ internal sealed class SeedCode : IAsyncDisposable
 {
     public const string Project = "fm";
 
-    private readonly EditorTestEngine _engine = new(typeof(ShoutPlugin).Assembly);
+    private readonly TestEngine _engine = new(TestSeeds.Copied, plugin: typeof(ShoutPlugin).Assembly);
 
     public DeepForgeEngine Engine => _engine.Engine;
 

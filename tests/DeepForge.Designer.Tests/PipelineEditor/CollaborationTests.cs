@@ -12,7 +12,7 @@ public sealed class CollaborationTests
     [Fact]
     public async Task SecondBrowser_SeesNodeAddedInFirst_WithinOneSecond()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var alice = await site.OpenAsync(TrainPath);
         var bob = await site.OpenAsync(TrainPath);
@@ -29,7 +29,7 @@ public sealed class CollaborationTests
     [Fact]
     public async Task BothEditsAreKept_WhenTwoPeopleEditTheSamePipelineAtOnce()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var alice = await site.OpenAsync(TrainPath);
         var bob = await site.OpenAsync(TrainPath);

@@ -11,7 +11,7 @@ public sealed class ConnectingTests
     [Fact]
     public async Task DraggingALink_SaysWhyNot_WhenTheTypesDoNotFit_AndConnects_WhenTheyDo()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var page = await site.OpenAsync(Path);
         await AddOperationAsync(page, "Test");
@@ -33,7 +33,7 @@ public sealed class ConnectingTests
     [Fact]
     public async Task DraggingOverAPortThatDoesNotFit_ShowsTheReason_WhileDragging()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var page = await site.OpenAsync(Path);
         await AddOperationAsync(page, "Test");
@@ -49,7 +49,7 @@ public sealed class ConnectingTests
     [Fact]
     public async Task HoveringAPort_ShowsItsFullNameAndType()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var page = await site.OpenAsync("/projects/fm/pipelines/test");
         var port = page.Locator(".df-port-row[data-port='test.testingData']");

@@ -8,7 +8,7 @@ public sealed class NewPipelineTests
     [Fact]
     public async Task NewPipeline_OpensEmptyInTheEditor_AndKeepsTheNodesAdded()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var page = await site.OpenAsync("/projects/fm");
 
@@ -32,7 +32,7 @@ public sealed class NewPipelineTests
     [Fact]
     public async Task DeletingANode_RemovesItAndItsConnections()
     {
-        await using var site = await DesignerSite.StartAsync();
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var page = await site.OpenAsync("/projects/fm/pipelines/download-normalize");
 

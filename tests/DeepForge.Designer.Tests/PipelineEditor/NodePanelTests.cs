@@ -1,7 +1,6 @@
 using Bunit;
 using DeepForge.Designer.Components.PipelineEditor;
 using DeepForge.Designer.Diagrams;
-using DeepForge.Designer.Tests.ArchitectureEditor;
 using DeepForge.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;
@@ -11,7 +10,7 @@ namespace DeepForge.Designer.Tests.PipelineEditor;
 /// <summary>The selected node's panel (bunit) on the fashion-mnist seed's test and train pipelines, with a real engine.</summary>
 public sealed class NodePanelTests : IAsyncLifetime
 {
-    private readonly TorchTestEngine _engine = new();
+    private readonly TestEngine _engine = new(torch: true);
     private readonly BunitContext _context = new();
 
     public async Task InitializeAsync()
