@@ -21,6 +21,25 @@ internal static class PipelineDiagram
         var diagram = new BlazorDiagram(new BlazorDiagramOptions { AllowMultiSelection = false });
         diagram.Options.Links.RequireTarget = true;
         diagram.RegisterComponent<PipelineNodeModel, PipelineNodeWidget>();
+        Fill(diagram, pipeline, types);
+        return diagram;
+    }
+
+    /// <summary>
+    /// Draws the pipeline again on the same diagram, so its canvas stays: a new canvas each time left the old one's
+    /// resize observer calling into a disposed component (a script error in the page).
+    /// </summary>
+    public static void Redraw(BlazorDiagram diagram, PipelineDefinition pipeline, PipelineTypes types)
+    {
+        diagram.Batch(() =>
+        {
+            diagram.Nodes.Remove(diagram.Nodes.ToList());
+            Fill(diagram, pipeline, types);
+        });
+    }
+
+    private static void Fill(BlazorDiagram diagram, PipelineDefinition pipeline, PipelineTypes types)
+    {
         var rules = new ConnectionRules(types.Catalog, () => pipeline.Connections);
         for (var i = 0; i < pipeline.Nodes.Count; i++)
         {
@@ -29,7 +48,6 @@ internal static class PipelineDiagram
             diagram.Nodes.Add(NodeFactory.Create(node, position, pipeline, types, rules));
         }
         foreach (var connection in pipeline.Connections) AddLink(diagram, connection);
-        return diagram;
     }
 
     public static LinkModel? AddLink(BlazorDiagram diagram, Connection connection)

@@ -63,8 +63,10 @@ public sealed partial class PipelineEditorPage
 
     private void Draw()
     {
+        // Unwired first: the nodes a redraw removes must not be taken for deletions by the user.
         _wiring?.Dispose();
-        _diagram = PipelineDiagram.Build(_pipeline!, _types);
+        if (_diagram == null) _diagram = PipelineDiagram.Build(_pipeline!, _types);
+        else PipelineDiagram.Redraw(_diagram, _pipeline!, _types);
         _wiring = new DiagramWiring(_diagram, this);
         if (_selected != null && PipelineDiagram.Find(_diagram, _selected) is { } node) _diagram.SelectModel(node, unselectOthers: true);
     }
