@@ -35,12 +35,12 @@ public sealed class BrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("02-create-seed.png") });
         await page.Locator(".df-create").ClickAsync();
 
-        await page.WaitForURLAsync(url + "/projects/fashion");
+        await Assertions.Expect(page).ToHaveURLAsync(url + "/projects/fashion");
         await Assertions.Expect(page.Locator(".df-pipeline-card")).ToHaveCountAsync(3);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("03-project.png") });
 
         await page.Locator(".df-pipeline-card a", new PageLocatorOptions { HasText = "train" }).ClickAsync();
-        await page.WaitForURLAsync(url + "/projects/fashion/pipelines/train");
+        await Assertions.Expect(page).ToHaveURLAsync(url + "/projects/fashion/pipelines/train");
         var nodes = page.Locator(".df-node");
         await Assertions.Expect(nodes.First).ToBeVisibleAsync();
         var pipeline = (await site.Engine.Projects.GetAsync("fashion")).FindPipeline("train")!;

@@ -18,7 +18,7 @@ public sealed class ArchitectureBrowserTests
         await page.GotoAsync(url + "/projects/fashion");
         await Assertions.Expect(page.Locator(".df-body[data-interactive=yes]")).ToBeVisibleAsync();
         await page.Locator(".df-architecture-card a", new PageLocatorOptions { HasText = "cnn" }).ClickAsync();
-        await page.WaitForURLAsync(url + "/projects/fashion/architectures/cnn");
+        await Assertions.Expect(page).ToHaveURLAsync(url + "/projects/fashion/architectures/cnn");
 
         // Every connection is drawn and labelled with the shape of one sample flowing along it.
         await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);

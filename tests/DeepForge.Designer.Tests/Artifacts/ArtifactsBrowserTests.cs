@@ -22,7 +22,7 @@ public sealed class ArtifactsBrowserTests
         // From the project page, as a person gets there.
         await browser.OpenAsync(server.Url + "/projects/fm");
         await page.Locator(".df-artifacts-link").ClickAsync();
-        await page.WaitForURLAsync(server.Url + "/projects/fm/artifacts");
+        await Assertions.Expect(page).ToHaveURLAsync(server.Url + "/projects/fm/artifacts");
         await Assertions.Expect(page.Locator(".df-artifacts tbody tr")).ToHaveCountAsync(1);
 
         await page.Locator(".df-artifact-file input[type=file]").SetInputFilesAsync(file);

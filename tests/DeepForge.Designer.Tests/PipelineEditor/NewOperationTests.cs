@@ -19,7 +19,7 @@ public sealed class NewOperationTests
         await page.Locator(".df-new-operation-name input, input.df-new-operation-name").First.FillAsync("Scale");
         await page.Locator(".df-new-operation-create").ClickAsync();
 
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/projects/fm/operations/Scale"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/projects/fm/operations/Scale"));
         await Expect(page.Locator(".df-op-interface")).ToBeVisibleAsync();
         await site.ShotAsync(page, "pipeline-new-operation-editor");
         Assert.Contains((await site.Engine.Projects.GetAsync("fm")).Sources, s => s.Path == "operations/Scale.cs");

@@ -19,7 +19,7 @@ public sealed class NewPipelineTests
 
         await page.Locator(".df-new-pipeline-name input, input.df-new-pipeline-name").First.FillAsync("mine");
         await page.Locator(".df-new-pipeline-create").ClickAsync();
-        await page.WaitForURLAsync(site.Url + "/projects/fm/pipelines/mine");
+        await Expect(page).ToHaveURLAsync(site.Url + "/projects/fm/pipelines/mine");
         await page.Locator(".df-add-input").ClickAsync();
         await page.Locator(".df-add-output").ClickAsync();
         await Expect(page.Locator(".df-node")).ToHaveCountAsync(2);

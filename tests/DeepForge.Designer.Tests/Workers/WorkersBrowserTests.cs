@@ -35,7 +35,7 @@ public sealed class WorkersBrowserTests
         var page = browser.Page;
         await browser.OpenAsync(server.Url + "/");
         await page.Locator(".rz-navigation-item", new PageLocatorOptions { HasText = "Workers" }).ClickAsync();
-        await page.WaitForURLAsync(server.Url + "/workers");
+        await Assertions.Expect(page).ToHaveURLAsync(server.Url + "/workers");
 
         var workstation = page.Locator("[data-worker='workstation-1']");
         await Assertions.Expect(workstation.Locator(".df-worker-state")).ToContainTextAsync("alive");
@@ -58,7 +58,7 @@ public sealed class WorkersBrowserTests
 
         // The link leads to the execution.
         await workstation.Locator(".df-worker-job a").ClickAsync();
-        await page.WaitForURLAsync(server.Url + "/executions/" + running.Id);
+        await Assertions.Expect(page).ToHaveURLAsync(server.Url + "/executions/" + running.Id);
 
         Assert.Empty(browser.Errors);
     }

@@ -21,7 +21,7 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
         await page.Locator(".rz-dropdown-item", new() { HasText = seed }).ClickAsync();
         await browser.ShotAsync(page, "choose-seed");
         await page.Locator(".df-create").ClickAsync();
-        await page.WaitForURLAsync($"{url}/projects/{name}");
+        await Expect(page).ToHaveURLAsync($"{url}/projects/{name}");
         await Expect(page.Locator(".df-pipeline-card")).ToHaveCountAsync(3);
         await browser.ShotAsync(page, "project-pipelines");
     }
@@ -103,7 +103,7 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
     {
         await GotoAsync($"/projects/{_project}");
         await page.Locator(".df-pipeline-card a", new() { HasText = pipeline }).First.ClickAsync();
-        await page.WaitForURLAsync($"{url}/projects/{_project}/pipelines/{pipeline}");
+        await Expect(page).ToHaveURLAsync($"{url}/projects/{_project}/pipelines/{pipeline}");
         await Expect(page.Locator(".df-node").First).ToBeVisibleAsync();
         await browser.ShotAsync(page, $"{pipeline}-pipeline");
     }
@@ -136,7 +136,7 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
         await Expect(page.Locator(".df-tray-item")).ToHaveCountAsync(before + 1);
         await browser.ShotAsync(page, $"{pipeline}-tray");
         await page.Locator(".df-tray-item a").First.ClickAsync();
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/executions/"));
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/executions/"));
     }
 
     private async Task WaitForSuccessAsync(string pipeline)
