@@ -34,6 +34,18 @@ public sealed class ArtifactsPageTests : IAsyncLifetime
     private DeepForgeStore Store => _server.Services.GetRequiredService<DeepForgeStore>();
 
     [Fact]
+    public async Task Shows_an_artifact_saved_after_the_page_opened_without_any_edit_of_the_project()
+    {
+        var page = _context.Render<ArtifactsPage>(p => p.Add(x => x.Name, "fm"));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-no-artifacts")), Wait);
+
+        // As a run's Output node does: straight into the store, telling no page.
+        await _server.Engine.Artifacts.SaveAsync("fm", "scores", new[] { 0.5, 0.25 });
+
+        page.WaitForAssertion(() => Assert.Contains("scores", page.Find(".df-artifacts tbody").TextContent), Wait);
+    }
+
+    [Fact]
     public async Task Lists_each_artifact_with_its_type_size_creation_and_the_execution_that_made_it()
     {
         var uploaded = await _server.Engine.Artifacts.UploadFileAsync("fm", "notes", _file);
