@@ -10,7 +10,12 @@ namespace DeepForge.Designer.PipelineEditor;
 internal static class PipelineEdits
 {
     public static Func<ProjectDefinition, bool> Move(string pipeline, string node, double x, double y) => p =>
-        Node(p, pipeline, node) is { } n && n.Position != (n.Position = new NodePosition(Math.Round(x), Math.Round(y)));
+    {
+        var position = new NodePosition(Math.Round(x), Math.Round(y));
+        if (Node(p, pipeline, node) is not { } n || n.Position == position) return false;
+        n.Position = position;
+        return true;
+    };
 
     public static Func<ProjectDefinition, bool> Connect(string pipeline, string from, string to) => p =>
     {
@@ -57,7 +62,12 @@ internal static class PipelineEdits
 
     /// <summary>The artifact an Input node reads, or the name an Output node saves under.</summary>
     public static Func<ProjectDefinition, bool> SetArtifact(string pipeline, string node, string? artifact) => p =>
-        Node(p, pipeline, node) is { } n && n.Artifact != (n.Artifact = string.IsNullOrWhiteSpace(artifact) ? null : artifact.Trim());
+    {
+        var name = string.IsNullOrWhiteSpace(artifact) ? null : artifact.Trim();
+        if (Node(p, pipeline, node) is not { } n || n.Artifact == name) return false;
+        n.Artifact = name;
+        return true;
+    };
 
     /// <summary>A node id not yet used in the pipeline: the operation's name in lower case, then with 2, 3, ...</summary>
     public static string NewId(PipelineDefinition pipeline, string name)
