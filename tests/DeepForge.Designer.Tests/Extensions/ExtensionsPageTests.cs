@@ -38,6 +38,18 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     }
 
     // As `deepforge extensions add <file.nupkg>` does before the server starts.
+    /// <summary>Opens the page, presses Remove on AcmeExt and confirms in the dialog, as a user would.</summary>
+    private static IRenderedComponent<ExtensionsPage> RemoveAcmeConfirmed(BunitContext context)
+    {
+        var dialogs = context.Render<RadzenDialog>();
+        var page = context.Render<ExtensionsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-remove")), Wait);
+        page.Find(".df-extension-remove").Click();
+        dialogs.WaitForAssertion(() => Assert.Contains("Remove AcmeExt 1.0.0?", dialogs.Markup), Wait);
+        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
+        return page;
+    }
+
     private async Task InstallBeforeStartAsync() =>
         await new DeepForge.Cli.Extensions.ExtensionInstaller(_data, TextWriter.Null).AddAsync(acme.Package, [], CancellationToken.None);
 
@@ -109,13 +121,8 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
         await InstallBeforeStartAsync();
         var context = await StartAsync();
         await _server!.Engine.Projects.CreateAsync("acme-project", AcmeExtension.Seed);
-        var dialogs = context.Render<RadzenDialog>();
-        var page = context.Render<ExtensionsPage>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-remove")), Wait);
+        var page = RemoveAcmeConfirmed(context);
 
-        page.Find(".df-extension-remove").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Remove AcmeExt 1.0.0?", dialogs.Markup), Wait);
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
 
         page.WaitForAssertion(() =>
         {
@@ -131,13 +138,8 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     {
         await InstallBeforeStartAsync();
         var context = await StartAsync();
-        var dialogs = context.Render<RadzenDialog>();
-        var page = context.Render<ExtensionsPage>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-remove")), Wait);
+        var page = RemoveAcmeConfirmed(context);
 
-        page.Find(".df-extension-remove").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Remove AcmeExt 1.0.0?", dialogs.Markup), Wait);
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
 
         page.WaitForAssertion(() =>
         {
@@ -154,12 +156,7 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
         await InstallBeforeStartAsync();
         var context = await StartAsync();
         Assert.Contains(_server!.Engine.Projects.Seeds, s => s.Name == AcmeExtension.Seed); // loaded
-        var dialogs = context.Render<RadzenDialog>();
-        var page = context.Render<ExtensionsPage>();
-        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-remove")), Wait);
-        page.Find(".df-extension-remove").Click();
-        dialogs.WaitForAssertion(() => Assert.Contains("Remove AcmeExt 1.0.0?", dialogs.Markup), Wait);
-        dialogs.FindAll("button").Single(b => b.TextContent.Contains("Remove")).Click();
+        var page = RemoveAcmeConfirmed(context);
         page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-extension-done")), Wait);
 
         // Its assemblies stay loaded until the restart, but their files are gone: compiling must not need them.
