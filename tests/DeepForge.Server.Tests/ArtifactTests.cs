@@ -60,7 +60,8 @@ public sealed class ArtifactTests
 
         using var refused = await server.Api.Http.DeleteAsync($"/api/v1/projects/demo/artifacts/{artifact.Id}");
         var stillThere = await server.Api.ArtifactsAsync("demo");
-        using var removePipeline = await server.Api.Http.DeleteAsync("/api/v1/projects/demo/pipelines/reads");
+        var (_, etag) = await Versions.VersionedApi.GetPipelineAsync(server.Api.Http, "demo", "reads");
+        using var removePipeline = await Versions.VersionedApi.DeletePipelineAsync(server.Api.Http, "demo", "reads", etag);
         using var deleted = await server.Api.Http.DeleteAsync($"/api/v1/projects/demo/artifacts/{artifact.Id}");
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);

@@ -5,11 +5,14 @@ namespace DeepForge.Designer.Collaboration;
 
 /// <summary>
 /// The one way the designer changes a project. Each edit is a small change (move a node, set an attribute,
-/// connect two ports) applied to the latest stored version, one edit at a time per project, so two people
-/// editing the same pipeline both keep their work. After an edit is stored, every open page hears of it.
+/// connect two ports) applied to the latest stored version and stored by compare-and-set
+/// (<see cref="DeepForge.Projects.ProjectService.UpdateAsync"/>): when another writer (another page, the REST API,
+/// another server on the same store) stored a change in between, the edit is applied again to that newer version,
+/// so two people editing the same pipeline both keep their work. After an edit is stored, every open page hears of it.
 /// </summary>
 internal sealed class ProjectEdits(DeepForgeEngine engine)
 {
+    // Edits of this process go one at a time per project: they would only make each other retry.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new();
 
     /// <summary>Raised after an edit is stored; handlers run on the editing page's thread and must not block.</summary>
@@ -17,7 +20,8 @@ internal sealed class ProjectEdits(DeepForgeEngine engine)
 
     /// <summary>
     /// Applies <paramref name="edit"/> to the latest version and stores it when the edit says it changed something.
-    /// An edit that throws <see cref="DeepForgeException"/> stores nothing.
+    /// The edit may run more than once (again on a newer version when another writer came first), so it must only
+    /// change the project it is given. An edit that throws <see cref="DeepForgeException"/> stores nothing.
     /// </summary>
     public async Task<ProjectDefinition> ApplyAsync(string project, string editor, Func<ProjectDefinition, bool> edit, CancellationToken cancellationToken = default)
     {
@@ -25,11 +29,10 @@ internal sealed class ProjectEdits(DeepForgeEngine engine)
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var latest = await engine.Projects.GetAsync(project, cancellationToken);
-            if (!edit(latest)) return latest;
-            await engine.Projects.SaveAsync(latest, cancellationToken);
-            Changed?.Invoke(new ProjectChange(project, editor));
-            return latest;
+            var changed = false;
+            var stored = await engine.Projects.UpdateAsync(project, p => changed = edit(p), cancellationToken);
+            if (changed) Changed?.Invoke(new ProjectChange(project, editor));
+            return stored;
         }
         finally { gate.Release(); }
     }

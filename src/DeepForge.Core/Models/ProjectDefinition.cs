@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DeepForge.Models;
 
 /// <summary>A project: its pipelines, architectures and C# sources.</summary>
@@ -20,6 +22,14 @@ public sealed class ProjectDefinition
 
     /// <summary>C# sources: operations, layers and data types of this project.</summary>
     public List<SourceFile> Sources { get; set; } = new();
+
+    /// <summary>
+    /// The store's version of the project when this copy was read or last saved; 0 for a project never stored.
+    /// Saving compares it with the stored version, so a copy that someone else's change has overtaken is refused
+    /// instead of overwriting that change. Not part of the stored document (the store keeps the version).
+    /// </summary>
+    [JsonIgnore]
+    public long Version { get; set; }
 
     /// <summary>The pipeline of that name, or null.</summary>
     public PipelineDefinition? FindPipeline(string name) => Pipelines.FirstOrDefault(p => p.Name == name);

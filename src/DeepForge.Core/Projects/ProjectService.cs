@@ -23,24 +23,67 @@ public sealed partial class ProjectService
         CheckName(name);
         var project = ProjectFolder.Load(_seeds.Find(seed).Directory, name);
         project.Seed = seed;
-        if (await _store.Projects.PutAsync(name, null, project, 0, cancellationToken) == null)
+        project.Version = 0;
+        if (!(await TrySaveAsync(project, cancellationToken)).Saved)
             throw new DeepForgeException($"project '{name}'", $"a project named '{name}' already exists");
         return project;
     }
 
-    /// <summary>Every project, by name.</summary>
-    public Task<IReadOnlyList<ProjectDefinition>> ListAsync(CancellationToken cancellationToken = default) => _store.Projects.ListAsync(null, cancellationToken);
+    /// <summary>Every project, by name, each with its <see cref="ProjectDefinition.Version"/>.</summary>
+    public async Task<IReadOnlyList<ProjectDefinition>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await _store.Projects.ListVersionedAsync(null, cancellationToken)).Select(WithVersion).ToList();
 
-    /// <summary>The project, or a <see cref="DeepForgeException"/> naming it.</summary>
+    /// <summary>The project with its <see cref="ProjectDefinition.Version"/>, or a <see cref="DeepForgeException"/> naming it.</summary>
     public async Task<ProjectDefinition> GetAsync(string name, CancellationToken cancellationToken = default) =>
-        (await _store.Projects.GetAsync(name, cancellationToken))?.Value
-        ?? throw new DeepForgeException($"project '{name}'", $"there is no project '{name}'");
+        await FindAsync(name, cancellationToken) ?? throw new DeepForgeException($"project '{name}'", $"there is no project '{name}'");
 
-    /// <summary>Stores a changed project.</summary>
-    public async Task SaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default)
+    /// <summary>The project with its <see cref="ProjectDefinition.Version"/>, or null when there is none.</summary>
+    public async Task<ProjectDefinition?> FindAsync(string name, CancellationToken cancellationToken = default) =>
+        await _store.Projects.GetAsync(name, cancellationToken) is { } found ? WithVersion(found) : null;
+
+    /// <summary>
+    /// The one write of a project, a compare-and-set on <see cref="ProjectDefinition.Version"/>: version 0 stores it only
+    /// when no project of that name exists; version n only when the stored version is still n. On success the project's
+    /// version is the new one. Every path that changes projects (REST API, designer, command) comes here, so no writer
+    /// silently overwrites another's change, also when several servers share one store.
+    /// </summary>
+    public async Task<ProjectWriteResult> TrySaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default)
     {
         CheckName(project.Name);
-        await _store.Projects.PutAsync(project.Name, null, project, null, cancellationToken);
+        if (project.Version < 0) throw new DeepForgeException($"project '{project.Name}'", $"version {project.Version} is not a version: versions start at 1 (0 for a new project)");
+        if (await _store.Projects.PutAsync(project.Name, null, project, project.Version, cancellationToken) is { } written)
+        {
+            project.Version = written;
+            return new ProjectWriteResult(true, written);
+        }
+        return new ProjectWriteResult(false, (await _store.Projects.GetAsync(project.Name, cancellationToken))?.Version ?? 0);
+    }
+
+    /// <summary>
+    /// Stores a project by <see cref="TrySaveAsync"/>; a <see cref="DeepForgeException"/> says what to do when another
+    /// change came first (read the project again and apply the change to that).
+    /// </summary>
+    public async Task SaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default)
+    {
+        var expected = project.Version;
+        var result = await TrySaveAsync(project, cancellationToken);
+        if (!result.Saved) throw new DeepForgeException($"project '{project.Name}'", ProjectVersions.Refusal(project.Name, expected, result.Version));
+    }
+
+    /// <summary>
+    /// Applies <paramref name="change"/> to the newest stored version and stores it by compare-and-set, starting again on
+    /// the newer version when another writer came between (so small edits from several people all land). The change may
+    /// run more than once and must only change the project it is given; it returns false when there is nothing to store.
+    /// Returns the project as stored (or as read, when the change stored nothing).
+    /// </summary>
+    public async Task<ProjectDefinition> UpdateAsync(string name, Func<ProjectDefinition, bool> change, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var latest = await GetAsync(name, cancellationToken);
+            if (!change(latest) || (await TrySaveAsync(latest, cancellationToken)).Saved) return latest;
+        }
     }
 
     /// <summary>The operations a project can use (plugins and its own code); code that does not compile gives a <see cref="DeepForgeException"/> naming file, line and column.</summary>
@@ -74,6 +117,12 @@ public sealed partial class ProjectService
             else sources[index] = edited;
         }
         return SourceOperationReader.Read(sources);
+    }
+
+    private static ProjectDefinition WithVersion(Versioned<ProjectDefinition> stored)
+    {
+        stored.Value.Version = stored.Version;
+        return stored.Value;
     }
 
     private static void CheckName(string name)

@@ -30,6 +30,10 @@ public sealed class ExecutionService
     public async Task<IReadOnlyList<Problem>> ValidateAsync(string project, string pipeline, CancellationToken cancellationToken = default) =>
         await _factory.ValidateAsync(await _projects.GetAsync(project, cancellationToken), pipeline, cancellationToken);
 
+    /// <summary>What would stop a pipeline of this copy of a project (stored or not) from running, as <see cref="ValidateAsync(string, string, CancellationToken)"/> says.</summary>
+    public Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipeline, CancellationToken cancellationToken = default) =>
+        _factory.ValidateAsync(project, pipeline, cancellationToken);
+
     /// <summary>Runs a pipeline in this process to its end.</summary>
     public async Task<ExecutionRecord> RunAsync(string project, string pipeline, RunOptions? options = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
     {

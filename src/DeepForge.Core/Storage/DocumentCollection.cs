@@ -17,6 +17,12 @@ internal sealed class DocumentCollection<T>(IDocumentStore store, string name)
         return documents.Select(d => Json.Deserialize<T>(d.Json)).ToList();
     }
 
+    public async Task<IReadOnlyList<Versioned<T>>> ListVersionedAsync(string? partition, CancellationToken cancellationToken)
+    {
+        var documents = await store.ListAsync(name, partition, cancellationToken);
+        return documents.Select(d => new Versioned<T>(Json.Deserialize<T>(d.Json), d.Version)).ToList();
+    }
+
     /// <summary>Writes under the version rule of <see cref="IDocumentStore.PutAsync"/>; null when the condition failed.</summary>
     public Task<long?> PutAsync(string id, string? partition, T value, long? expectedVersion, CancellationToken cancellationToken) =>
         store.PutAsync(name, id, partition, Json.Serialize(value), expectedVersion, cancellationToken);
