@@ -49,9 +49,10 @@ internal sealed class TestEngine : IAsyncDisposable
     /// <summary>A file in the test's folder.</summary>
     public string PathOf(string name) => System.IO.Path.Combine(Directory, name);
 
-    /// <summary>Saves the project, then runs one of its pipelines.</summary>
+    /// <summary>Saves the project (in place of one of its name the test stored before), then runs one of its pipelines.</summary>
     public async Task<ExecutionRecord> RunAsync(ProjectDefinition project, string pipeline, Runtime.RunOptions? options = null)
     {
+        if (project.Version == 0 && await Engine.Projects.FindAsync(project.Name) is { } stored) project.Version = stored.Version;
         await Engine.Projects.SaveAsync(project);
         return await Engine.Executions.RunAsync(project.Name, pipeline, options);
     }

@@ -73,7 +73,7 @@ public sealed class ComparePageTests : IAsyncLifetime
 
     private async Task<ExecutionRecord> RunToEndAsync(int steps = 4)
     {
-        await _host.Engine.Projects.SaveAsync(LiveProject.Create(steps));
+        await LiveProject.SaveAsync(_host.Engine, steps);
         var execution = await _host.Engine.Executions.RunAsync(LiveProject.Name, LiveProject.Pipeline);
         Assert.True(execution.Status == ExecutionStatus.Succeeded, $"the run ended {execution.Status}: {execution.Error}");
         return execution;

@@ -239,7 +239,7 @@ public sealed class ExecutionPageTests : IAsyncLifetime
 
     private async Task<ExecutionRecord> RunToEndAsync(int steps = 4, RunOptions? options = null)
     {
-        await _host.Engine.Projects.SaveAsync(LiveProject.Create(steps));
+        await LiveProject.SaveAsync(_host.Engine, steps);
         var execution = await _host.Engine.Executions.RunAsync(LiveProject.Name, LiveProject.Pipeline, options);
         Assert.True(execution.Status == ExecutionStatus.Succeeded, $"the run ended {execution.Status}: {execution.Error}");
         return execution;
@@ -247,7 +247,7 @@ public sealed class ExecutionPageTests : IAsyncLifetime
 
     private async Task<ExecutionRecord> StartAsync(string release)
     {
-        await _host.Engine.Projects.SaveAsync(LiveProject.Create(steps: 1, release: release));
+        await LiveProject.SaveAsync(_host.Engine, steps: 1, release: release);
         return await _host.Starter.StartAsync(LiveProject.Name, LiveProject.Pipeline);
     }
 

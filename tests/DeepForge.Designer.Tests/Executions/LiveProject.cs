@@ -58,6 +58,14 @@ internal static class LiveProject
         }
         """;
 
+    /// <summary>Stores the project in place of the one a test stored before, under the version that one has.</summary>
+    public static async Task SaveAsync(DeepForgeEngine engine, int steps = 4, string release = "")
+    {
+        var project = Create(steps, release);
+        project.Version = (await engine.Projects.FindAsync(Name))?.Version ?? 0;
+        await engine.Projects.SaveAsync(project);
+    }
+
     public static ProjectDefinition Create(int steps = 4, string release = "") => new()
     {
         Name = Name,
