@@ -71,6 +71,23 @@ public sealed class SaveProblemsTests
         Assert.NotNull((await GetProjectAsync(server.Api.Http, "demo")).Project.FindPipeline("mistyped"));
     }
 
+    [Fact]
+    public async Task A_project_whose_code_does_not_compile_is_stored_and_the_answer_names_the_file()
+    {
+        using var data = new TestData();
+        await using var server = await ServerHost.StartAsync(data.Directory);
+        var project = TestProjects.Create();
+        project.Sources = [new SourceFile("TestOps.cs", TestProjects.Source.Replace("values.Sum()", "values.Summ()"))];
+
+        using var saved = await PutProjectAsync(server.Api.Http, project, ifMatch: null);
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var problem = Assert.Single((await BodyAsync(saved)).GetProperty("problems").EnumerateArray());
+        Assert.Contains("TestOps.cs", problem.GetProperty("location").GetString());
+        Assert.Contains("Summ", problem.GetProperty("message").GetString());
+        Assert.Contains("Summ", (await GetProjectAsync(server.Api.Http, "demo")).Project.Sources.Single().Text);
+    }
+
     private static List<string> Messages(JsonElement body) =>
         body.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("message").GetString()!).ToList();
 

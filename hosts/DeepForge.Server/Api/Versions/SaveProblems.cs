@@ -16,7 +16,9 @@ internal sealed class SaveProblems(ExecutionService executions, CatalogProvider 
     /// <summary>The problems of the project's code once, then each pipeline's own, located in their pipeline.</summary>
     public async Task<IReadOnlyList<Problem>> OfProjectAsync(ProjectDefinition project, CancellationToken cancellationToken)
     {
-        var code = await CodeProblemsAsync(project, cancellationToken);
+        var (code, compiled) = await CodeProblemsAsync(project, cancellationToken);
+        // Code that does not compile stops every pipeline alike; validating each would only compile it again.
+        if (!compiled) return code;
         var problems = new List<Problem>(code);
         foreach (var pipeline in project.Pipelines.Select(p => p.Name).Distinct())
         {
@@ -26,9 +28,9 @@ internal sealed class SaveProblems(ExecutionService executions, CatalogProvider 
         return problems;
     }
 
-    private async Task<IReadOnlyList<Problem>> CodeProblemsAsync(ProjectDefinition project, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Problem> Problems, bool Compiled)> CodeProblemsAsync(ProjectDefinition project, CancellationToken cancellationToken)
     {
-        try { return (await catalogs.ForAsync(project.Sources, cancellationToken)).Errors; }
-        catch (DeepForgeException e) { return e.Problems; }
+        try { return ((await catalogs.ForAsync(project.Sources, cancellationToken)).Errors, true); }
+        catch (DeepForgeException e) { return (e.Problems, false); }
     }
 }
