@@ -51,6 +51,22 @@ public sealed class ServerEndToEndTests
     }
 
     [Fact]
+    public async Task DivergedLoss_NaNAndInfinitePointsAndANaNOutput_ReachTheServerFromTheJobsChildProcess()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerHost.StartAsync(folder["server"]);
+        await using var worker = await AgentHost.StartAsync(server.Url, folder["worker"]);
+        await server.SaveProjectAsync("p", Pipelines.Diverge());
+
+        var execution = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "diverge"));
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, $"{execution.Status}: {execution.Error}\n{worker.Logs.Dump()}");
+        var points = (await server.Engine.Executions.FeedbackAsync(execution.Id, "diverge")).Where(e => e.Kind == "points").SelectMany(e => e.Points!);
+        Assert.Equal([0, 2.5, 1, double.NaN, 2, double.NegativeInfinity], points);
+        Assert.True(double.IsNaN(await server.Engine.Artifacts.ReadAsync<double>((await server.Engine.Artifacts.FindAsync("p", "loss"))!)));
+    }
+
+    [Fact]
     public async Task ConsoleOutput_ReachesTheServersLog_WhileTheJobRuns()
     {
         using var folder = new TempFolder();

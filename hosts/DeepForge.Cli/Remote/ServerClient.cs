@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DeepForge.Data;
 using DeepForge.Models;
 
 namespace DeepForge.Cli.Remote;
@@ -67,10 +67,6 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
         catch (JsonException) { return null; }
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        return options;
-    }
+    // The server's JSON: NaN and Infinity in outputs and feedback arrive as "NaN" and "Infinity".
+    private static JsonSerializerOptions CreateOptions() => Json.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 }

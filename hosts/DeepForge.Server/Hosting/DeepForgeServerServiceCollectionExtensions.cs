@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DeepForge.Data;
 using DeepForge.Blobs;
 using DeepForge.Dispatch;
 using DeepForge.Runtime;
@@ -75,12 +75,9 @@ public static class DeepForgeServerServiceCollectionExtensions
     private static void AddHttp(IServiceCollection services)
     {
         services.AddProblemDetails();
-        // The same JSON as the store and the workers: camelCase, enums as camelCase strings, nulls left out.
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        });
+        // The same JSON as the store and the workers: camelCase, enums as camelCase strings, nulls left out,
+        // NaN and Infinity as "NaN" and "Infinity" (a diverged loss in feedback or an output must not fail a response).
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ServerDocumentTransformer>();
