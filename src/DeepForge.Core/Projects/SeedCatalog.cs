@@ -18,7 +18,7 @@ internal sealed class SeedCatalog(IOptions<DeepForgeOptions> options)
     public SeedInfo Find(string name) =>
         (name.Contains('/') && Directory.Exists(name) ? new SeedInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(name)), ReadDescription(name), name) : null)
         ?? List().FirstOrDefault(s => s.Name == name)
-        ?? throw new DeepForgeException($"--seed {name}", $"there is no seed '{name}' (seeds: {string.Join(", ", List().Select(s => s.Name))})");
+        ?? throw new DeepForgeException($"seed '{name}'", $"there is no seed '{name}' (seeds: {string.Join(", ", List().Select(s => s.Name))})");
 
     private static string? ReadDescription(string directory)
     {
