@@ -72,6 +72,41 @@ public sealed class UserErrorTests : IDisposable
     }
 
     [Fact]
+    public void Start_OnAPortInUse_SaysSoInOneLine()
+    {
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+
+            OneLineError.Assert(_cli.Run("start", "--server", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)), 1, $"another program uses port {port}");
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
+    public void Projects_WithADataFolderThatIsAFile_SaysSo()
+    {
+        File.WriteAllText(_cli.DataDirectory, "a file, not a folder");
+
+        OneLineError.Assert(_cli.Run("projects"), 2, "is a file");
+    }
+
+    [Fact]
+    public void New_FromAFolderThatIsNoSeed_IsRefusedAndMakesNoProject()
+    {
+        var folder = Directory.CreateDirectory(_temp["not-a-seed"]).FullName;
+
+        OneLineError.Assert(_cli.Run("new", "p", "--seed", folder), 2, "is not a seed");
+
+        Assert.DoesNotContain("\"p\"", CliAssert.Succeeded(_cli.Run("projects", "--json")).Stdout);
+    }
+
+    [Fact]
     public void UnknownCommand_IsRefusedAsWrongInputNamingTheHelp()
     {
         var result = _cli.Run("frobnicate");

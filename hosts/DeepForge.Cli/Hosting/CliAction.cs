@@ -12,9 +12,9 @@ internal static class CliAction
     public static void Set(Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var context = new CliContext();
             try
             {
+                await using var context = new CliContext();
                 return await body(parse, context, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
