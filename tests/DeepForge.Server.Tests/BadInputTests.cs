@@ -10,9 +10,9 @@ namespace DeepForge.Server.Tests;
 public sealed class BadInputTests
 {
     [Theory]
-    [InlineData("/api/v1/runners/lease", "{not json", "not valid JSON")]
+    [InlineData("/api/v1/runners/lease", "{not json", "not a valid JSON document")]
     [InlineData("/api/v1/runners/lease", "{\"labels\": [\"cpu\"], \"slots\": 1}", "runnerId")]
-    [InlineData("/api/v1/runners/lease", "", "not valid JSON")]
+    [InlineData("/api/v1/runners/lease", "", "not a valid JSON document")]
     [InlineData("/api/v1/jobs/abc/heartbeat", "{\"leaseToken\": 5, \"log\": [], \"feedback\": []}", "leaseToken")]
     [InlineData("/api/v1/jobs/abc/complete", "[1, 2", "send a JSON object")]
     public async Task A_runner_request_with_bad_json_gets_400_naming_the_problem(string path, string body, string expected)

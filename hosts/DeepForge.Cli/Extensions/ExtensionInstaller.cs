@@ -89,11 +89,12 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
     /// <summary>Removes an installed extension's files and record (the record first).</summary>
     public void Remove(InstalledExtension extension)
     {
-        ExtensionManifest.Write(dataDirectory, ExtensionManifest.Read(dataDirectory).Where(e => !e.Id.Equals(extension.Id, StringComparison.OrdinalIgnoreCase)));
         var root = ExtensionManifest.ExtensionsDirectory(dataDirectory);
         // The record is a file people can edit: its id names a folder only when it is a plain id inside the extensions folder.
         PackageSpec.CheckId(extension.Id, $"extension '{extension.Id}'");
-        TryDelete(Inside(root, extension.Id));
+        var folder = Inside(root, extension.Id);
+        ExtensionManifest.Write(dataDirectory, ExtensionManifest.Read(dataDirectory).Where(e => !e.Id.Equals(extension.Id, StringComparison.OrdinalIgnoreCase)));
+        TryDelete(folder);
         if (Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any()) TryDelete(root);
     }
 

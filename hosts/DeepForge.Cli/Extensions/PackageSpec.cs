@@ -30,7 +30,7 @@ internal sealed record PackageSpec(string Id, NuGetVersion? Version)
     /// <summary>Throws unless <paramref name="version"/> is a package version.</summary>
     public static void CheckVersion(string version, string where)
     {
-        if (!NuGetVersion.TryParse(version, out var parsed) || parsed.ToNormalizedString().IndexOfAny(['/', '\\']) >= 0)
+        if (!NuGetVersion.TryParse(version, out _))
             throw new DeepForgeException(where, $"'{version}' is not a package version (e.g. 1.2.0)");
     }
 }

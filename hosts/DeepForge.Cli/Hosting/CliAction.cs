@@ -15,6 +15,7 @@ internal static class CliAction
             try
             {
                 await using var context = new CliContext();
+                using var stop = cancellationToken.Register(context.StopAsked);
                 return await body(parse, context, cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -47,6 +47,12 @@ internal sealed class CliContext : IAsyncDisposable
         return directory;
     }
 
+    /// <summary>
+    /// The person pressed Ctrl+C (or the process got SIGTERM): if the parser ends the process because a job ignores the
+    /// cancel, that exit is no operation's failure, and the run shows as interrupted (resumable), not failed.
+    /// </summary>
+    public void StopAsked() => _services?.GetService<DeepForge.Runtime.ProcessExitRecorder>()?.StopAsked();
+
     public async ValueTask DisposeAsync()
     {
         if (_services != null) await _services.DisposeAsync();

@@ -17,7 +17,7 @@ internal static partial class JsonErrors
         if (message.Contains("could not be converted", StringComparison.Ordinal) && e.Path != null)
             return e.Path == "$" ? "send a JSON object" : $"{e.Path}: the value has the wrong JSON type";
         var at = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : "";
-        return $"it is not valid JSON{(e.Path is { Length: > 0 } path ? $" at {path}" : "")}{at}";
+        return $"it is not a valid JSON document{(e.Path is { Length: > 0 } path ? $" at {path}" : "")}{at}";
     }
 
     [GeneratedRegex(@"missing required properties including: (.+?)\.?$", RegexOptions.Multiline)]

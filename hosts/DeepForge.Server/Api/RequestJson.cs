@@ -25,7 +25,7 @@ internal static class RequestJson
         }
         catch (JsonException e)
         {
-            return (null, ApiProblems.BadRequest($"the request body is not valid: {JsonErrors.Describe(e)}"));
+            return (null, ApiProblems.BadRequest($"the request body is refused: {JsonErrors.Describe(e)}"));
         }
     }
 }

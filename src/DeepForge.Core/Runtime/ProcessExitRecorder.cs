@@ -9,7 +9,8 @@ namespace DeepForge.Runtime;
 /// calls <see cref="Environment.Exit(int)"/> ends the run with it. The runtime's own writes never happen then, and the
 /// execution would look merely interrupted. <see cref="AppDomain.ProcessExit"/> runs on <c>Environment.Exit</c>: this
 /// records every job still running here as failed, with the exit code, and its execution with them, before the process
-/// goes. An exit code of 0 is an ordinary end and records nothing (a run still going then shows as interrupted).
+/// goes. An exit code of 0 is an ordinary end and records nothing (a run still going then shows as interrupted), and so
+/// is an exit after the host was asked to stop (<see cref="StopAsked"/>: Ctrl+C, whose exit code is the host's, not an operation's).
 /// </summary>
 internal sealed class ProcessExitRecorder : IDisposable
 {
@@ -17,6 +18,7 @@ internal sealed class ProcessExitRecorder : IDisposable
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);
     private readonly DeepForgeStore _store;
     private readonly ConcurrentDictionary<JobSpec, byte> _running = new(ReferenceEqualityComparer.Instance);
+    private volatile bool _stopAsked;
 
     public ProcessExitRecorder(DeepForgeStore store)
     {
@@ -31,13 +33,16 @@ internal sealed class ProcessExitRecorder : IDisposable
         return new Untrack(_running, job);
     }
 
+    /// <summary>The person asked the host to stop: an exit from now on is the host's doing, and runs still going show as interrupted.</summary>
+    public void StopAsked() => _stopAsked = true;
+
     public void Dispose() => AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
 
     private void OnProcessExit(object? sender, EventArgs e)
     {
         var code = Environment.ExitCode;
         var jobs = _running.Keys.ToList();
-        if (code == 0 || jobs.Count == 0) return;
+        if (code == 0 || jobs.Count == 0 || _stopAsked) return;
         try
         {
             Task.Run(() => RecordAsync(jobs, code)).Wait(Budget);
