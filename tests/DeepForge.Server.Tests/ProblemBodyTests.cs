@@ -8,16 +8,19 @@ namespace DeepForge.Server.Tests;
 public sealed class ProblemBodyTests
 {
     [Theory]
-    [InlineData("GET", "/api/v1/no-such-route", HttpStatusCode.NotFound)]
-    [InlineData("DELETE", "/api/v1/projects", HttpStatusCode.MethodNotAllowed)]
-    [InlineData("GET", "/api/v1/blobs/not-a-hash", HttpStatusCode.BadRequest)]
-    [InlineData("GET", "/api/v1/projects/nosuch", HttpStatusCode.NotFound)]
-    public async Task An_error_answer_has_a_problem_body(string method, string path, HttpStatusCode expected)
+    [InlineData("GET", "/api/v1/no-such-route", HttpStatusCode.NotFound, null)]
+    [InlineData("DELETE", "/api/v1/projects", HttpStatusCode.MethodNotAllowed, null)]
+    [InlineData("GET", "/api/v1/blobs/not-a-hash", HttpStatusCode.BadRequest, null)]
+    [InlineData("GET", "/api/v1/projects/nosuch", HttpStatusCode.NotFound, null)]
+    [InlineData("POST", "/api/v1/projects", HttpStatusCode.UnsupportedMediaType, "text/plain")]
+    public async Task An_error_answer_has_a_problem_body(string method, string path, HttpStatusCode expected, string? contentType)
     {
         using var data = new TestData();
         await using var server = await ServerHost.StartAsync(data.Directory);
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (contentType != null) request.Content = new StringContent("{}", Encoding.UTF8, contentType);
 
-        using var response = await server.Api.Http.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+        using var response = await server.Api.Http.SendAsync(request);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
