@@ -18,6 +18,8 @@ internal static class ServerHost
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // A start that fails (a port in use) is said once, in one line, by the command; the host's own report is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         CliContext.AddEngine(builder.Services, dataDirectory, config);
         builder.Services.AddDeepForgeServer(s =>
         {
@@ -31,8 +33,15 @@ internal static class ServerHost
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new CliFailure($"{e.Message.TrimEnd('.')}: another program uses port {settings.Port}; stop it, or choose another port with --port");
+        }
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
-        await app.StartAsync(cancellationToken);
         await app.WaitForShutdownAsync(cancellationToken);
         return CliAction.Ok;
     }

@@ -37,6 +37,9 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
         return (await ReadAsync<ArtifactRecord>(response, cancellationToken)).Id;
     }
 
+    public async Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
+        await EnsureAsync(await _http.DeleteAsync($"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}", cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)

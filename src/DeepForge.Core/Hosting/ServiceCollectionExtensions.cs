@@ -41,8 +41,9 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<CatalogProvider>();
         services.TryAddSingleton<SeedCatalog>();
         services.TryAddSingleton<ExecutionFactory>();
+        services.TryAddSingleton(sp => new ProcessExitRecorder(sp.GetRequiredService<DeepForgeStore>()));
         services.TryAddSingleton<IJobRunner>(sp => new InProcessJobRunner(sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<IBlobStore>(),
-            Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs")));
+            Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs"), sp.GetRequiredService<ProcessExitRecorder>()));
         services.TryAddSingleton(sp => new ProjectService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<SeedCatalog>(), sp.GetRequiredService<CatalogProvider>()));
         services.TryAddSingleton(sp => new ArtifactService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<ProjectService>()));
         services.TryAddSingleton(CreateExecutions);

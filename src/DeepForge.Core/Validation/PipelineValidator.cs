@@ -37,7 +37,7 @@ internal sealed class PipelineValidator(ProjectDefinition project, PipelineDefin
             else if (string.IsNullOrWhiteSpace(node.Artifact) && !(node.Kind == NodeKind.Input && node.Optional))
                 Add($"node '{node.Id}'", $"{node.Kind} node '{node.Id}' names no artifact");
             else if (node.Kind == NodeKind.Input && !node.Optional && inputArtifacts.GetValueOrDefault(node.Id) == null)
-                Add($"node '{node.Id}'", $"Input node '{node.Id}': project '{project.Name}' has no artifact '{node.Artifact}'; run the pipeline that makes it, or give one with --input {node.Id}=<artifact>");
+                Add($"node '{node.Id}'", $"Input node '{node.Id}': project '{project.Name}' has no artifact '{node.Artifact}'; run the pipeline that makes it, or give this run an artifact for input '{node.Id}'");
         }
     }
 
