@@ -29,12 +29,12 @@ internal static class BlobsCommand
 
     private static Command Collect()
     {
-        var grace = new Option<string?>("--grace") { Description = "Keep unreferenced blobs younger than this (e.g. 30s, 10m, 1h); default 1h" };
+        var grace = new Option<string?>("--grace") { Description = "Keep unreferenced blobs younger than this (e.g. 30s, 10m, 1h); default DEEPFORGE_BLOB_GRACE, else 1h" };
         var command = new Command("gc", "Free the blobs nothing refers to (of deleted artifacts and executions) and print what was freed") { grace };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var period = parse.GetValue(grace) is { } text ? Durations.Parse(text, "--grace")
-                : context.Services.GetRequiredService<IOptions<DeepForgeOptions>>().Value.BlobGracePeriod;
+                : BlobSettings.GracePeriod() ?? context.Services.GetRequiredService<IOptions<DeepForgeOptions>>().Value.BlobGracePeriod;
             var result = await context.Services.GetRequiredService<BlobCollector>().CollectAsync(period, ct);
             foreach (var blob in result.Freed) Console.WriteLine($"freed {blob.Hash} ({Sizes.Format(blob.Size)})");
             Console.WriteLine($"Freed {result.Freed.Count} blob(s), {result.FreedBytes} bytes ({Sizes.Format(result.FreedBytes)}); kept {result.Referenced} referenced"

@@ -2,6 +2,7 @@ using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,17 +14,20 @@ internal static class ServerHost
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
         var lease = LeaseFromEnvironment();
+        var (grace, collection) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval());
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         CliContext.AddEngine(builder.Services, dataDirectory, config);
+        if (grace is { } period) builder.Services.Configure<DeepForgeOptions>(o => o.BlobGracePeriod = period);
         builder.Services.AddDeepForgeServer(s =>
         {
             (s.Host, s.Port) = (settings.Host, settings.Port);
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
+            if (collection is { } interval) s.BlobCollectionInterval = interval;
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);
