@@ -69,8 +69,8 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
         var type = stored != null && parameterType.IsAssignableFrom(stored) ? stored : parameterType;
         using var stream = blobs.OpenRead(input.Hash); // checks the blob's bytes against its name
         // A file as data: the operation gets a path, and must not be able to change the stored blob through it.
-        if (type == typeof(DataFile) && stream is FileStream file)
-            return new DataFile(ReadOnlyInputs.ViewOf(file.Name, inputFolder, input.Hash));
+        if (type == typeof(DataFile))
+            return new DataFile(stream is FileStream file ? ReadOnlyInputs.ViewOf(file.Name, inputFolder, input.Hash) : ReadOnlyInputs.CopyOf(stream, inputFolder, input.Hash));
         return catalog.Serializers.For(type).Deserialize(stream);
     }
 

@@ -20,4 +20,15 @@ internal static class ReadOnlyInputs
         DurableFiles.MakeReadOnly(view);
         return view;
     }
+
+    /// <summary>A blob kept in memory (a small one) as a file in the job's folder, which goes when the job ends.</summary>
+    public static string CopyOf(Stream blob, string folder, string name)
+    {
+        Directory.CreateDirectory(folder);
+        var view = Path.Combine(folder, name);
+        if (File.Exists(view)) File.Delete(view);
+        using (var file = new FileStream(view, FileMode.CreateNew, FileAccess.Write)) blob.CopyTo(file);
+        DurableFiles.MakeReadOnly(view);
+        return view;
+    }
 }
