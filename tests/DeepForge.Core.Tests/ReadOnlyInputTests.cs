@@ -56,4 +56,26 @@ public sealed class ReadOnlyInputTests
         await using var stream = restarted.Blobs.OpenRead(artifact.Hash);
         Assert.Equal(content.Length, stream.Length);
     }
+
+    [Fact]
+    public async Task Operation_ReadingADamagedInput_FailsSayingTheBlobIsDamaged()
+    {
+        await using var df = TestEngine.Create();
+        await df.Engine.Projects.SaveAsync(Project());
+        var content = new byte[200_000];
+        new Random(2).NextBytes(content);
+        await File.WriteAllBytesAsync(df.PathOf("data.bin"), content);
+        var artifact = await df.Engine.Artifacts.UploadFileAsync("test", "data", df.PathOf("data.bin"));
+        var blob = df.Blobs.LocalPath(artifact.Hash)!;
+        content[500] ^= 0xff;
+        File.Delete(blob);
+        await File.WriteAllBytesAsync(blob, content); // other bytes under the blob's name
+        await using var restarted = df.Reopen();
+
+        var execution = await restarted.Engine.Executions.RunAsync("test", "scribble");
+
+        Assert.Equal(ExecutionStatus.Failed, execution.Status);
+        var node = await restarted.NodeAsync(execution.Id, "scribble");
+        Assert.Contains($"blob {artifact.Hash} is damaged: its bytes hash to {Convert.ToHexStringLower(SHA256.HashData(content))}", node.Error);
+    }
 }
