@@ -74,5 +74,32 @@ public sealed class ReadOnlyInputTests
         Assert.All(cached, p => Assert.Equal(artifact.Hash, HashOf(p)));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_job_whose_input_blob_is_damaged_on_the_server_fails_saying_so(bool useBlob)
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerHost.StartAsync(folder["server"]);
+        await using var worker = await AgentHost.StartAsync(server.Url, folder["worker"], w => (w.UseBlob, w.ServerBlobDirectory) = (useBlob, server.BlobDirectory));
+        await server.Engine.Projects.SaveAsync(Project());
+        var content = new byte[300_000];
+        new Random(6).NextBytes(content);
+        var file = Path.Combine(folder["upload"], "data.bin");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllBytesAsync(file, content);
+        var artifact = await server.Engine.Artifacts.UploadFileAsync("p", "data", file);
+        var serverBlob = Path.Combine(server.BlobDirectory, artifact.Hash[..2], artifact.Hash);
+        content[700] ^= 0xff;
+        File.Delete(serverBlob);
+        await File.WriteAllBytesAsync(serverBlob, content); // other bytes under the blob's name, as a disk fault leaves them
+
+        var execution = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "scribble"));
+
+        Assert.True(execution.Status == ExecutionStatus.Failed, $"{execution.Status}: {execution.Error}\n{worker.Logs.Dump()}");
+        var node = (await server.Engine.Executions.NodesAsync(execution.Id)).Single(n => n.NodeId == "scribble");
+        Assert.Contains($"blob {artifact.Hash} is damaged: its bytes hash to {Convert.ToHexStringLower(SHA256.HashData(content))}", node.Error);
+    }
+
     private static string HashOf(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 }
