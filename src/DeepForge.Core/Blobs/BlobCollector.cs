@@ -13,6 +13,7 @@ internal sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnu
 {
     public async Task<BlobCollection> CollectAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(gracePeriod, TimeSpan.Zero); // a negative period would free blobs uploaded a moment ago
         if (blobs is not IBlobMaintenance maintenance) return new BlobCollection([], 0, 0);
         // The cut-off is taken before the marking: a blob stored while the documents are read is younger and stays.
         var cutoff = DateTimeOffset.UtcNow - gracePeriod;
