@@ -2,6 +2,7 @@ using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ internal static class ServerHost
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
         var lease = LeaseFromEnvironment();
+        var (grace, collection) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval());
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
@@ -21,11 +23,13 @@ internal static class ServerHost
         // A start that fails (a port in use) is said once, in one line, by the command; the host's own report is a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         CliContext.AddEngine(builder.Services, dataDirectory, config);
+        if (grace is { } period) builder.Services.Configure<DeepForgeOptions>(o => o.BlobGracePeriod = period);
         builder.Services.AddDeepForgeServer(s =>
         {
             (s.Host, s.Port) = (settings.Host, settings.Port);
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
+            if (collection is { } interval) s.BlobCollectionInterval = interval;
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);

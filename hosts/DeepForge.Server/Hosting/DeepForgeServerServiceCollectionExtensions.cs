@@ -4,6 +4,7 @@ using DeepForge.Blobs;
 using DeepForge.Dispatch;
 using DeepForge.Runtime;
 using DeepForge.Server;
+using DeepForge.Server.Blobs;
 using DeepForge.Server.Dispatch;
 using DeepForge.Server.Executions;
 using DeepForge.Server.Hosting;
@@ -62,6 +63,7 @@ public static class DeepForgeServerServiceCollectionExtensions
             sp.GetRequiredService<RunnerRegistry>(), sp.GetRequiredService<JobQueueOptions>(), sp.GetRequiredService<ILogger<JobQueue>>()));
         // Replace, not TryAdd: AddDeepForge has already registered the in-process runner.
         services.AddSingleton(sp => new ServerExtensions(sp.GetRequiredService<IOptions<DeepForgeOptions>>(), sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton<IBlobRoots>(sp => sp.GetRequiredService<ServerExtensions>());
         services.Replace(ServiceDescriptor.Singleton<IJobRunner>(sp => new QueueJobRunner(sp.GetRequiredService<JobQueue>(),
             sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, sp.GetRequiredService<ILogger<QueueJobRunner>>(),
             sp.GetRequiredService<ServerExtensions>().GetAsync)));
@@ -70,6 +72,7 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddSingleton<BackgroundExecutions>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
         services.AddHostedService<LeaseSweeper>();
+        services.AddHostedService<BlobCollectionService>();
     }
 
     private static void AddHttp(IServiceCollection services)

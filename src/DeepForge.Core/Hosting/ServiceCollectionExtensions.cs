@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
             "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR").ValidateOnStart();
         services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory,
             sp.GetRequiredService<DeepForgeStore>().Documents));
+        services.TryAddSingleton(sp => new BlobCollector(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<DeepForgeStore>(), sp.GetServices<IBlobRoots>()));
         services.TryAddSingleton(sp => CreatePlugins(sp));
         services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
         services.TryAddSingleton<CatalogProvider>();
