@@ -158,6 +158,8 @@ public sealed class WorkerAgent : BackgroundService
                 folder = CreateJobFolder(leased.JobId);
                 await _cache.EnsureJobAsync(spec, jobCancel.Token);
                 outcome = await _executor.Value.RunAsync(spec, folder, report, jobCancel.Token);
+                // Uploaded while the heartbeats still run: a long upload keeps the lease and still hears a cancel.
+                if (outcome.Succeeded) outcome = await UploadOutputsAsync(leased, outcome, jobCancel.Token);
             }
             catch (OperationCanceledException) when (jobCancel.IsCancellationRequested)
             {
@@ -260,18 +262,6 @@ public sealed class WorkerAgent : BackgroundService
     private async Task ReportAsync(LeasedJob leased, JobOutcome outcome, ReportBuffer report, Stopwatch clock, CancellationToken stopping)
     {
         var jobId = leased.JobId;
-        if (outcome.Succeeded)
-        {
-            try
-            {
-                foreach (var hash in outcome.Outputs!.Values.Select(o => o.Hash).Distinct())
-                    await RetryAsync($"uploading the outputs of job {jobId}", ct => UploadAsync(hash, ct), stopping);
-            }
-            catch (Exception e) when (e is ServerException { Transient: false } or IOException or DeepForgeException)
-            {
-                outcome = JobOutcome.Failure($"operation '{leased.Spec.Operation}' of node '{leased.Spec.NodeId}': worker {RunnerId} could not upload its outputs: {e.Message}", e.ToString());
-            }
-        }
         // Feedback travels only in heartbeats, and a failure's log too: send what is left before the last word.
         if (report.HasPendingFeedback || (!outcome.Succeeded && report.HasPending))
         {
@@ -297,6 +287,22 @@ public sealed class WorkerAgent : BackgroundService
             if (accepted) WorkerLog.JobFailed(_logger, jobId, outcome.Error!);
         }
         if (!accepted) WorkerLog.LeaseLost(_logger, jobId, outcome.Succeeded ? "completing it" : "failing it");
+    }
+
+    // A refusal the server will repeat however often it is asked (no space: 507; content it rejects: 4xx)
+    // fails the job with the server's reason; only an unreachable or restarting server is waited for.
+    private async Task<JobOutcome> UploadOutputsAsync(LeasedJob leased, JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var hash in outcome.Outputs!.Values.Select(o => o.Hash).Distinct())
+                await RetryAsync($"uploading the outputs of job {leased.JobId}", ct => UploadAsync(hash, ct), cancellationToken);
+            return outcome;
+        }
+        catch (Exception e) when (e is ServerException { Transient: false } or IOException or DeepForgeException)
+        {
+            return JobOutcome.Failure($"operation '{leased.Spec.Operation}' of node '{leased.Spec.NodeId}': worker {RunnerId} could not upload its outputs: {e.Message}", e.ToString());
+        }
     }
 
     private async Task<bool> UploadAsync(string hash, CancellationToken cancellationToken)

@@ -1,0 +1,35 @@
+using System.Net;
+using DeepForge.Models;
+using DeepForge.Worker.Tests.Infrastructure;
+
+namespace DeepForge.Worker.Tests;
+
+/// <summary>Faults of the server's disk end in a clear state: the job fails with the reason, and the worker goes on.</summary>
+public sealed class FaultTests
+{
+    [Fact]
+    public async Task A_full_blob_folder_fails_the_run_with_the_reason_and_the_worker_runs_the_next_job()
+    {
+        using var folder = new TempFolder();
+        using var disk = SmallDisk.Mount(folder["server/blob"]);
+        await using var server = await ServerHost.StartAsync(folder["server"]);
+        await using var worker = await AgentHost.StartAsync(server.Url, folder["worker"]);
+        await server.SaveProjectAsync("p", Pipelines.SlowThenScale(milliseconds: 1500, count: 2000));
+        var id = await server.StartExecutionAsync("p", "slowscale");
+        await Eventually.TrueAsync(() => server.Engine.Executions.LogAsync(id, "slow").GetAwaiter().GetResult().Contains("waited 500 ms"), "the slow job to run");
+
+        disk.Fill();
+
+        var failed = await server.WaitForEndAsync(id);
+        Assert.True(failed.Status == ExecutionStatus.Failed, $"{failed.Status}: {failed.Error}\n{worker.Logs.Dump()}");
+        Assert.Contains("could not upload its outputs", failed.Error);
+        Assert.Contains("has no space left", failed.Error);
+        using var ready = await server.Http.GetAsync("/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("does not take writes", await ready.Content.ReadAsStringAsync());
+        // Small values live in the store, not the full folder: the next run goes through on the same worker.
+        await server.SaveProjectAsync("p", Pipelines.Chain(count: 3, factor: 2));
+        var next = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "chain"));
+        Assert.True(next.Status == ExecutionStatus.Succeeded, $"{next.Status}: {next.Error}\n{worker.Logs.Dump()}");
+    }
+}
