@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using DeepForge.Models;
 using DeepForge.Worker.Tests.Infrastructure;
@@ -32,4 +33,37 @@ public sealed class FaultTests
         var next = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "chain"));
         Assert.True(next.Status == ExecutionStatus.Succeeded, $"{next.Status}: {next.Error}\n{worker.Logs.Dump()}");
     }
+
+    [Fact]
+    public async Task A_starting_worker_removes_the_job_folders_of_workers_that_were_killed_and_keeps_those_of_running_ones()
+    {
+        using var folder = new TempFolder();
+        var jobs = Path.Combine(folder["worker"], "worker", "jobs");
+        using var gone = Process.Start("sleep", "0.5")!;
+        var killedWorkers = Path.Combine(jobs, OwnerFolder(gone.Id, gone.StartTime), "job-1-abcd");
+        await gone.WaitForExitAsync();
+        using var alive = Process.Start("sleep", "120")!;
+        var runningWorkers = Path.Combine(jobs, OwnerFolder(alive.Id, alive.StartTime), "job-2-abcd");
+        try
+        {
+            foreach (var job in new[] { killedWorkers, runningWorkers })
+            {
+                Directory.CreateDirectory(job);
+                await File.WriteAllTextAsync(Path.Combine(job, "half-written.bin"), "partial");
+            }
+
+            await using var server = await ServerHost.StartAsync(folder["server"]);
+            await using var worker = await AgentHost.StartAsync(server.Url, folder["worker"]);
+
+            await Eventually.TrueAsync(() => !Directory.Exists(Path.GetDirectoryName(killedWorkers)), "the killed worker's job folders to go");
+            Assert.True(File.Exists(Path.Combine(runningWorkers, "half-written.bin")));
+        }
+        finally
+        {
+            alive.Kill();
+        }
+    }
+
+    // How a worker process names the folder of its jobs: its process id and start time.
+    private static string OwnerFolder(int pid, DateTime started) => $"w{pid}-{new DateTimeOffset(started.ToUniversalTime(), TimeSpan.Zero).ToUnixTimeMilliseconds()}";
 }
