@@ -70,6 +70,7 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddSingleton<BackgroundExecutions>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
         services.AddHostedService<LeaseSweeper>();
+        services.AddHostedService<Server.Blobs.PartialUploads>();
     }
 
     private static void AddHttp(IServiceCollection services)
