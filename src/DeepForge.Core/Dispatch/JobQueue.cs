@@ -285,6 +285,9 @@ internal sealed class JobQueue
         }, cancellationToken);
         if (!written) return;
         DispatchLog.LeaseExpired(_logger, jobId, runner, job!.Status);
+        // The node's log says why its job stopped and will start again, instead of going quiet.
+        if (job.Status == JobStatus.Queued)
+            await AppendAsync(job, [$"\nRunner '{runner}' stopped reporting for {Options.LeaseDuration.TotalSeconds:0.#} s: its lease expired and the job went back to the queue (attempt {job.Attempts} of {job.MaxAttempts}).\n"], [], cancellationToken);
         if (job.Status == JobStatus.Queued) _signals.Queued();
         else _signals.Ended(jobId);
     }
