@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using DeepForge.Dispatch;
 using DeepForge.Models;
 using DeepForge.Worker.Tests.Infrastructure;
 
@@ -32,6 +34,34 @@ public sealed class FaultTests
         await server.SaveProjectAsync("p", Pipelines.Chain(count: 3, factor: 2));
         var next = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "chain"));
         Assert.True(next.Status == ExecutionStatus.Succeeded, $"{next.Status}: {next.Error}\n{worker.Logs.Dump()}");
+    }
+
+    [Fact]
+    public async Task An_upload_the_server_keeps_failing_holds_the_lease_with_heartbeats_and_stops_when_the_run_is_cancelled()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerHost.StartAsync(folder["server"], configure: o => o.LeaseDuration = TimeSpan.FromSeconds(2));
+        await using var worker = await AgentHost.StartAsync(server.Url, folder["worker"], w => w.IdleHeartbeatInterval = TimeSpan.FromMilliseconds(300));
+        await server.SaveProjectAsync("p", Pipelines.SlowThenScale(milliseconds: 1000, count: 2000));
+        var id = await server.StartExecutionAsync("p", "slowscale");
+        await Eventually.TrueAsync(() => server.Engine.Executions.LogAsync(id, "slow").GetAwaiter().GetResult().Contains("waited 500 ms"), "the slow job to run");
+
+        // Where uploads are written is now a file: every upload fails with a 500, as a server with a broken folder answers.
+        var incoming = Path.Combine(server.BlobDirectory, "incoming");
+        Directory.Delete(incoming, recursive: true);
+        await File.WriteAllTextAsync(incoming, "not a folder");
+        await Eventually.TrueAsync(() => worker.Logs.Lines.Count(l => l.Message.Contains("uploading the outputs of job")) >= 3, "the worker to retry the upload", seconds: 60);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // longer than a lease: only heartbeats keep the job
+        var jobs = server.Services.GetRequiredService<JobQueue>();
+        var held = (await jobs.OfExecutionAsync(id, CancellationToken.None)).Single(j => j.NodeId == "scale");
+        using var cancel = await server.Http.PostAsync($"/api/v1/executions/{id}/cancel", null);
+        cancel.EnsureSuccessStatusCode();
+
+        var ended = await server.WaitForEndAsync(id);
+        Assert.Equal((JobStatus.Leased, 1), (held.Status, held.Attempts));
+        Assert.True(ended.Status == ExecutionStatus.Cancelled, $"{ended.Status}: {ended.Error}\n{worker.Logs.Dump()}");
+        var job = (await jobs.OfExecutionAsync(id, CancellationToken.None)).Single(j => j.NodeId == "scale");
+        Assert.Equal((JobStatus.Cancelled, 1), (job.Status, job.Attempts));
     }
 
     [Fact]
