@@ -246,15 +246,16 @@ internal sealed class JobQueue
 
     /// <summary>Takes expired leases away: the job goes back to the queue, or fails once it has lost its worker <see cref="JobRecord.MaxAttempts"/> times.</summary>
     /// <remarks>
-    /// Each sweep first writes to the store. When that write (or the last successful sweep) lies further
-    /// back than <see cref="JobQueueOptions.StallAfter"/>, the store could not take writes for a while,
+    /// Each sweep with leased jobs first writes to the store. When that write ends more than
+    /// <see cref="JobQueueOptions.StallAfter"/> after the last successful sweep, the store could not take writes for a while,
     /// and neither could the workers' heartbeats: instead of taking leases away for time the server itself
     /// lost, every lease gets one more period from now.
     /// </remarks>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
-        // One small document rewritten each sweep: proof that the store takes writes now.
-        await _documents.PutAsync(Collections.Health, "lease-sweep", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken);
+        var leased = await _jobs.LeasedAsync(cancellationToken);
+        // While jobs are leased, one small document rewritten each sweep proves that the store takes writes now; an idle server writes nothing.
+        if (leased.Count > 0) await _documents.PutAsync(Collections.Health, "lease-sweep", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var last = _lastSweep;
         _lastSweep = now;
@@ -264,7 +265,7 @@ internal sealed class JobQueue
             DispatchLog.StoreStalled(_logger, (now - previous).TotalSeconds, extended);
             return;
         }
-        foreach (var job in (await _jobs.LeasedAsync(cancellationToken)).Where(j => j.LeaseExpiresAt < now))
+        foreach (var job in leased.Where(j => j.LeaseExpiresAt < now))
             await ExpireAsync(job.Id, now, cancellationToken);
     }
 
