@@ -27,13 +27,21 @@ public sealed class StallTests
         {
             await locker.OpenAsync();
             using (var begin = locker.CreateCommand()) { begin.CommandText = "BEGIN EXCLUSIVE;"; await begin.ExecuteNonQueryAsync(); }
-            var rivalAsks = rival.LeaseAsync(waitSeconds: 2);
+            // An idle worker waits for work through the stall and after it, as idle workers long-poll.
+            var rivalAsks = rival.LeaseAsync(waitSeconds: 3);
             var beat = holder.HeartbeatAsync(job, "during the stall\n");
             await Task.Delay(lease * 4);
             using (var commit = locker.CreateCommand()) { commit.CommandText = "COMMIT;"; await commit.ExecuteNonQueryAsync(); }
             using var beatAnswer = await beat;
-            Assert.Null(await rivalAsks);
             await ApiClient.Expect(beatAnswer, HttpStatusCode.OK);
+            // The holder goes on heartbeating as a worker does, while the rival still waits.
+            while (!rivalAsks.IsCompleted)
+            {
+                using var next = await holder.HeartbeatAsync(job);
+                await ApiClient.Expect(next, HttpStatusCode.OK);
+                await Task.Delay(300);
+            }
+            Assert.Null(await rivalAsks);
         }
         using var completed = await holder.CompleteAsync(job.JobId, job.LeaseToken, new Dictionary<string, OutputValue> { ["values"] = values });
 
