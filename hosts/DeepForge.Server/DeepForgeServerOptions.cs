@@ -47,6 +47,12 @@ public sealed class DeepForgeServerOptions
     /// </summary>
     public TimeSpan BlobCollectionInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// An upload's temporary file in blob.dir/incoming that nobody has written to for this long is a leftover of a
+    /// killed process and is removed (at start, and then every half of this). Default 10 minutes.
+    /// </summary>
+    public TimeSpan PartialUploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The largest blob or artifact upload in bytes; null (the default) for no limit.</summary>
     public long? MaxUploadBytes { get; set; }
 }

@@ -12,6 +12,9 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
     private static readonly JsonSerializerOptions Options = CreateOptions();
     private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
 
+    /// <summary>The server's address as the user gave it.</summary>
+    public string BaseUrl => baseUrl;
+
     public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
 

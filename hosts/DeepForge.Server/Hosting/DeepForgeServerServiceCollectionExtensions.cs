@@ -73,6 +73,7 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
+        services.AddHostedService<Server.Blobs.PartialUploads>();
     }
 
     private static void AddHttp(IServiceCollection services)

@@ -41,4 +41,10 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Execution {ExecutionId}: cancel requested")]
     public static partial void CancelRequested(ILogger logger, string executionId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Removed {Count} unfinished uploads from {Directory} that nobody wrote to for {Minutes:0.#} minutes")]
+    public static partial void PartialUploadsRemoved(ILogger logger, int count, string directory, double minutes);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Unfinished upload {Path} could not be removed: {Error}")]
+    public static partial void PartialUploadKept(ILogger logger, string path, string error);
 }

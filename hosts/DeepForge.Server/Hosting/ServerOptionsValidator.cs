@@ -25,6 +25,8 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         }
         if (o.LeaseDuration < TimeSpan.FromMilliseconds(500) || o.LeaseDuration > TimeSpan.FromDays(1))
             yield return $"{Name}.LeaseDuration is {o.LeaseDuration}: use 0.5 s to 1 day";
+        if (o.PartialUploadTimeout < TimeSpan.FromSeconds(1) || o.PartialUploadTimeout > TimeSpan.FromDays(30))
+            yield return $"{Name}.PartialUploadTimeout is {o.PartialUploadTimeout}: use 1 s to 30 days";
         if (o.MaxParallelJobs is < 1 or > 100_000) yield return $"{Name}.MaxParallelJobs is {o.MaxParallelJobs}: use 1 to 100000";
         if (o.MaxAttempts < 1) yield return $"{Name}.MaxAttempts is {o.MaxAttempts}: use 1 or more";
         if (o.LongPoll < TimeSpan.Zero || o.LongPoll > TimeSpan.FromMinutes(5)) yield return $"{Name}.LongPoll is {o.LongPoll}: use 0 to 5 minutes";
