@@ -32,16 +32,16 @@ internal static partial class ProjectShape
         if (problems.Count > 0) throw new DeepForgeException(problems);
     }
 
-    /// <summary>Null when <paramref name="path"/> is a safe relative source path ('operations/Train.cs'), else why not.</summary>
+    /// <summary>Null when <paramref name="path"/> is a safe relative source path ('operations/Train.cs'), else what is wrong with it.</summary>
     public static string? PathProblem(string path)
     {
-        if (path.Length == 0) return "a source path is empty";
+        if (path.Length == 0) return "the path is empty";
         if (path.Contains('\\') || path.Contains(':') || path.Any(char.IsControl))
-            return $"source path '{path}' must use '/' between folders and no ':' or '\\'";
-        if (path.StartsWith('/')) return $"source path '{path}' is absolute: use a path inside the project, e.g. operations/{Path.GetFileName(path)}";
+            return "use '/' between folders, and no ':' or '\\'";
+        if (path.StartsWith('/')) return $"the path is absolute: use a path inside the project, e.g. operations/{Path.GetFileName(path)}";
         if (path.Split('/').Any(segment => segment is "" or "." or ".."))
-            return $"source path '{path}' leaves the project folder or has an empty, '.' or '..' part: use a path inside the project, e.g. operations/{Path.GetFileName(path)}";
-        if (!path.EndsWith(".cs", StringComparison.Ordinal)) return $"source path '{path}' is not a C# file: sources end in .cs";
+            return $"the path leaves the project folder or has an empty, '.' or '..' part: use a path inside the project, e.g. operations/{Path.GetFileName(path)}";
+        if (!path.EndsWith(".cs", StringComparison.Ordinal)) return "not a C# file: sources end in .cs";
         return null;
     }
 
@@ -50,8 +50,8 @@ internal static partial class ProjectShape
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var source in sources)
         {
-            if (PathProblem(source.Path) is { } problem) yield return new Problem($"source '{source.Path}'", problem);
-            else if (!seen.Add(source.Path)) yield return new Problem($"source '{source.Path}'", $"source '{source.Path}' appears twice: keep one");
+            if (PathProblem(source.Path) is { } problem) yield return new Problem($"source '{source.Path}'", $"source '{source.Path}': {problem}");
+            else if (!seen.Add(source.Path)) yield return new Problem($"source '{source.Path}'", $"source '{source.Path}': appears twice; keep one");
         }
     }
 
@@ -61,8 +61,8 @@ internal static partial class ProjectShape
         foreach (var name in names)
         {
             if (!NamePattern().IsMatch(name))
-                yield return new Problem($"{kind} '{name}'", $"'{name}' is not a {kind} name: use letters, digits, '-', '_' and '.', starting with a letter or digit (it is a file name in the project's folder)");
-            else if (!seen.Add(name)) yield return new Problem($"{kind} '{name}'", $"there are two {kind}s named '{name}': rename one");
+                yield return new Problem($"{kind} '{name}'", $"{kind} '{name}': not a valid {kind} name: use letters, digits, '-', '_' and '.', starting with a letter or digit (it is a file name in the project's folder)");
+            else if (!seen.Add(name)) yield return new Problem($"{kind} '{name}'", $"{kind} '{name}': there are two {kind}s of this name; rename one");
         }
     }
 
@@ -72,8 +72,8 @@ internal static partial class ProjectShape
         foreach (var id in ids)
         {
             if (!IdPattern().IsMatch(id))
-                yield return new Problem($"{owner}, {kind} '{id}'", $"{owner}: '{id}' is not a {kind} id: use letters, digits, '-' and '_' (no '.', which separates {kind} and port in 'node.port')");
-            else if (!seen.Add(id)) yield return new Problem($"{owner}, {kind} '{id}'", $"{owner}: two {kind}s have the id '{id}': ids are unique");
+                yield return new Problem($"{owner}, {kind} '{id}'", $"{owner}, {kind} '{id}': not a valid {kind} id: use letters, digits, '-' and '_' (no '.', which separates {kind} and port in 'node.port')");
+            else if (!seen.Add(id)) yield return new Problem($"{owner}, {kind} '{id}'", $"{owner}, {kind} '{id}': two {kind}s have this id; ids are unique");
         }
     }
 
