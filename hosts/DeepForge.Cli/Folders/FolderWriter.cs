@@ -28,6 +28,8 @@ internal static class FolderWriter
         // Stored projects passed ProjectShape, so every source path stays inside the folder.
         foreach (var source in project.Sources) Put(source.Path, source.Text);
         Put(IdeProject.FileName(project.Name), IdeProject.Text());
+        // Building the IDE project leaves bin/ and obj/, which push skips and git should too.
+        if (!File.Exists(Path.Combine(directory, ".gitignore"))) Put(".gitignore", "bin/\nobj/\n");
         new PulledRecord(project.Name, project.Version).Write(directory);
         return written;
     }

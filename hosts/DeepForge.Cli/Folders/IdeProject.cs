@@ -32,6 +32,8 @@ internal static class IdeProject
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>
                 <IsPackable>false</IsPackable>
+                <!-- The deepforge assemblies were built against a newer System.Diagnostics.DiagnosticSource than the SDK's; harmless for IntelliSense. -->
+                <MSBuildWarningsAsMessages>MSB3277</MSBuildWarningsAsMessages>
                 <DeepForgeAssemblies Condition="'$(DeepForgeAssemblies)' == ''">{assemblies}</DeepForgeAssemblies>
               </PropertyGroup>
               <ItemGroup>
