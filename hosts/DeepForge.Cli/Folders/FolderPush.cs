@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DeepForge.Catalog;
 using DeepForge.Models;
 using DeepForge.Projects;
@@ -12,7 +13,7 @@ namespace DeepForge.Cli.Folders;
 /// unless forced. Problems that only stop a pipeline (an input not connected, an artifact not made yet) are stored
 /// as work in progress and reported as warnings.
 /// </summary>
-internal sealed class FolderPush(ProjectService projects, ExecutionService executions, CatalogProvider catalogs)
+internal sealed partial class FolderPush(ProjectService projects, ExecutionService executions, CatalogProvider catalogs)
 {
     public async Task<PushOutcome> PushAsync(string directory, string? projectName, bool force, CancellationToken cancellationToken)
     {
@@ -22,7 +23,7 @@ internal sealed class FolderPush(ProjectService projects, ExecutionService execu
         var stored = await projects.FindAsync(name, cancellationToken);
         folder.Seed ??= stored?.Seed;
         var refusals = ProjectShape.Problems(folder).Concat(FolderReader.LinkProblems(directory, folder)).ToList();
-        if (refusals.Count == 0) refusals.AddRange(await CodeRefusalsAsync(folder, cancellationToken));
+        if (refusals.Count == 0) refusals.AddRange((await CodeRefusalsAsync(folder, cancellationToken)).Select(p => InFolder(directory, p)));
         var changes = ProjectChanges.Between(stored, folder);
         if (refusals.Count > 0) return new PushOutcome(name, false, stored?.Version ?? 0, changes, refusals, []);
         if (stored != null && changes.Count == 0 && pulled?.Project == name && pulled.Version == stored.Version)
@@ -59,7 +60,16 @@ internal sealed class FolderPush(ProjectService projects, ExecutionService execu
         return warnings;
     }
 
+    // 'operations/Train.cs(12,5): error ...' becomes 'myfolder/operations/Train.cs(12,5): error ...', which terminals and IDEs open.
+    private static Problem InFolder(string directory, Problem problem) =>
+        FolderSourceLocation().IsMatch(problem.Location) && problem.Message.StartsWith(problem.Location, StringComparison.Ordinal)
+            ? new Problem(Path.Join(directory, problem.Location), Path.Join(directory, problem.Message))
+            : problem;
+
     private static Problem Stale(string project, long expected, long current) => new($"project '{project}'", current == 0 || expected == 0
         ? ProjectVersions.Refusal(project, expected, current) + (expected == 0 ? "; pull it into this folder first, or push --force to replace it with this folder" : "")
         : $"project '{project}' was changed elsewhere after this folder was pulled at version {expected} (it is at version {current} now): pull it into another folder and merge, or push --force to replace those changes with this folder");
+
+    [GeneratedRegex(@"^[^()<>]+\.cs\(\d+,\d+\)$")]
+    private static partial Regex FolderSourceLocation();
 }

@@ -44,7 +44,7 @@ public sealed class PushTests : IDisposable
 
         var result = _cli.Run("push", folder, "--force");
 
-        CliAssert.BadInput(result, "layers/Scale.cs(");
+        CliAssert.BadInput(result, Path.Join(folder, "layers/Scale.cs("));
         Assert.Matches(@"layers/Scale\.cs\(\d+,\d+\): error CS", result.Stderr);
         Assert.Equal(Layer, File.ReadAllText(Path.Combine(Pull("again"), "layers/Scale.cs")));
     }
