@@ -1,4 +1,5 @@
 using DeepForge.Cli.Hosting;
 
 CliConsole.Configure();
-return await CliApp.Create().Parse(args).InvokeAsync();
+var parse = CliApp.Create().Parse(args);
+return ParseErrors.Report(parse) ?? await parse.InvokeAsync();

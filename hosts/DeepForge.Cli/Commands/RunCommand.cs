@@ -29,7 +29,7 @@ internal static class RunCommand
             AttributeBinding.Bind(parse.GetValue(settings) ?? [], options);
             if (parse.GetValue(server) is { } url)
                 return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), ct);
-            await InputBinding.BindAsync(context.Engine, name, parse.GetValue(inputs) ?? [], options, ct);
+            await InputBinding.BindAsync(context.Engine, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);
             var view = new RunView(quiet);
             var created = await context.Engine.Executions.CreateAsync(name, parse.GetValue(pipeline)!, options, ct);
