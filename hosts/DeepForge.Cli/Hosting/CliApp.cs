@@ -10,6 +10,9 @@ internal static class CliApp
     {
         NewCommand.Create(),
         ProjectsCommand.Create(),
+        PullCommand.Create(),
+        PushCommand.Create(),
+        WatchCommand.Create(),
         RunCommand.Create(),
         ResumeCommand.Create(),
         CancelCommand.Create(),
