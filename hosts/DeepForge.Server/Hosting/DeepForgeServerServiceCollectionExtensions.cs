@@ -8,6 +8,7 @@ using DeepForge.Server.Dispatch;
 using DeepForge.Server.Executions;
 using DeepForge.Server.Hosting;
 using DeepForge.Server.OpenApi;
+using DeepForge.Server.Security;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,6 +39,7 @@ public static class DeepForgeServerServiceCollectionExtensions
             AddOptions(services);
             AddDispatch(services);
             AddHttp(services);
+            SecurityServices.Add(services);
         }
         if (configure != null) services.Configure(configure);
         return services;

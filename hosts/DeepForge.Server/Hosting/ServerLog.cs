@@ -41,4 +41,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Execution {ExecutionId}: cancel requested")]
     public static partial void CancelRequested(ILogger logger, string executionId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Warning, Message = "Refused {Method} {Path}: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Sign-in as '{Name}' from {Address} refused: {Reason}")]
+    public static partial void SignInRefused(ILogger logger, string name, string address, string reason);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Information, Message = "{Name} signed in from {Address} ({How})")]
+    public static partial void SignedIn(ILogger logger, string name, string address, string how);
 }
