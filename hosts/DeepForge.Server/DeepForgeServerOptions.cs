@@ -64,4 +64,13 @@ public sealed class DeepForgeServerOptions
 
     /// <summary>The window <see cref="MaxWrongPasswords"/> counts in. Default 15 minutes.</summary>
     public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A certificate to serve HTTPS with (Kestrel's own): a .pfx/.p12 file, or a PEM certificate with its key in
+    /// <see cref="CertificateKeyPath"/>. Null (the default) serves plain HTTP, fit for loopback only.
+    /// </summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The PEM private key of <see cref="CertificatePath"/>, when that is a PEM certificate.</summary>
+    public string? CertificateKeyPath { get; set; }
 }

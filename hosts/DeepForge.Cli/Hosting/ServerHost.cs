@@ -1,7 +1,9 @@
 using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +15,7 @@ internal static class ServerHost
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
         var lease = LeaseFromEnvironment();
+        var security = ServerSecurity.Read(settings, config);
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
@@ -24,6 +27,7 @@ internal static class ServerHost
             (s.Host, s.Port) = (settings.Host, settings.Port);
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
+            security.Apply(s);
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);
@@ -31,8 +35,13 @@ internal static class ServerHost
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
-        Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
+        security.Warn();
+        var signIn = security.AuthEnabled ? await SignInAtStart.PrepareAsync(app.Services.GetRequiredService<People>(), app.Services.GetRequiredService<SignInTokens>(),
+            settings.LocalUrl, cancellationToken) : null;
         await app.StartAsync(cancellationToken);
+        Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
+        // On stdout, alone on its line, so scripts can read it; it works once.
+        if (signIn != null) Console.WriteLine($"Sign in (works once): {signIn}");
         await app.WaitForShutdownAsync(cancellationToken);
         return CliAction.Ok;
     }

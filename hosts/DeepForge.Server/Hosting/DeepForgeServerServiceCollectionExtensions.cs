@@ -52,7 +52,7 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddOptions<DeepForgeOptions>().Configure<IOptions<DeepForgeServerOptions>>((engine, server) =>
             engine.MaxParallelOperations = server.Value.MaxParallelJobs);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<DeepForgeServerOptions>>((kestrel, options) =>
-            ServerEndpoint.From(options.Value).ListenOn(kestrel));
+            ServerEndpoint.From(options.Value).ListenOn(kestrel, options.Value));
     }
 
     private static void AddDispatch(IServiceCollection services)

@@ -31,6 +31,9 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         if (o.PollInterval < TimeSpan.FromMilliseconds(10) || o.PollInterval > TimeSpan.FromMinutes(1))
             yield return $"{Name}.PollInterval is {o.PollInterval}: use 10 ms to 1 minute";
         if (o.WorkerTokens.Any(string.IsNullOrWhiteSpace)) yield return $"{Name}.WorkerTokens holds an empty token";
+        if (!o.AuthEnabled && !ServerEndpoint.From(o).IsLoopback)
+            yield return $"{Name}.AuthEnabled is false while the server listens on {ServerEndpoint.From(o).Host}: sign-in may be turned off on a loopback address only";
+        if (o.CertificatePath != null && !File.Exists(o.CertificatePath)) yield return $"{Name}.CertificatePath: there is no file {o.CertificatePath}";
         if (o.MaxUploadBytes is <= 0) yield return $"{Name}.MaxUploadBytes is {o.MaxUploadBytes}: use a positive size, or null for no limit";
     }
 
@@ -39,7 +42,7 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         BindingAddress address;
         try { address = BindingAddress.Parse(urls.Trim()); }
         catch (FormatException e) { return e.Message; }
-        if (address.Scheme != "http") return "only http:// is served (put a TLS proxy in front for https)";
+        if (address.Scheme is not ("http" or "https")) return "only http:// and https:// are served";
         if (address.IsUnixPipe) return "unix sockets are not supported";
         if (address.PathBase.Length > 0) return "a path is not supported";
         return ServerEndpoint.HostProblem(address.Host);

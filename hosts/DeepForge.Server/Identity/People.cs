@@ -26,6 +26,17 @@ internal sealed class People(IDocumentStore store)
         return person;
     }
 
+    /// <summary>A person who signs in only with one-time addresses until someone gives them a password (the first admin).</summary>
+    public async Task<PersonRecord> AddWithoutPasswordAsync(string name, PersonRole role, CancellationToken cancellationToken)
+    {
+        CheckName(name);
+        await _initialized.Value.WaitAsync(cancellationToken);
+        var person = new PersonRecord(name, role, null, DateTimeOffset.UtcNow);
+        if (await store.PutAsync(IdentityCollections.People, Key(name), null, Json.Serialize(person), 0, cancellationToken) == null)
+            throw new DeepForgeException(name, $"there is already a person named '{name}'");
+        return person;
+    }
+
     public async Task<PersonRecord?> GetAsync(string name, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100) return null;

@@ -18,6 +18,7 @@ internal sealed class FileBlobStore : IBlobStore
         _small = smallBlobStore == null ? null : new SmallBlobs(smallBlobStore);
         _root = Path.GetFullPath(root);
         _incoming = Path.Combine(_root, "incoming");
+        Configuration.PrivateFiles.CreateFolder(_root);
         Directory.CreateDirectory(_incoming);
     }
 
