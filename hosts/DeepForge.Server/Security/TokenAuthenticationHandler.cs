@@ -21,6 +21,8 @@ internal sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationS
         var header = Request.Headers[HeaderNames.Authorization].ToString();
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase)) return AuthenticateResult.NoResult();
         var token = header[BearerPrefix.Length..].Trim();
+        // Worker tokens are the runner protocol's business (RunnerAuthFilter); here they sign nobody in.
+        if (!token.StartsWith(AccessTokens.Prefix, StringComparison.Ordinal)) return AuthenticateResult.NoResult();
         if (await tokens.FindValidAsync(token, Context.RequestAborted) is not { } record)
             return AuthenticateResult.Fail("the token is not valid: it is unknown, revoked or expired");
         if (await people.GetAsync(record.Person, Context.RequestAborted) is not { } person)
