@@ -18,6 +18,7 @@ internal static class SignInEndpoints
     {
         app.MapGet("/signin", Page).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/signin", SignInAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapGet("/signout", SignOutPage).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         api.MapPost("/auth/tokens", TokenAsync).AllowAnonymous().WithTags("Sign-in")
             .WithSummary("Sign in with a name and password; answers a new personal access token to send as 'Authorization: Bearer'")
@@ -48,6 +49,13 @@ internal static class SignInEndpoints
         if (person == null) return Render(http, antiforgery, returnUrl, PasswordCheck.WrongMessage, StatusCodes.Status401Unauthorized);
         await CookieSignIn.SignInAsync(http, person);
         return Results.Redirect(LocalUrl(returnUrl));
+    }
+
+    private static IResult SignOutPage(HttpContext http, IAntiforgery antiforgery)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(http);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.Content(SignInPage.SignOutHtml(tokens.FormFieldName, tokens.RequestToken!), "text/html; charset=utf-8");
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)

@@ -28,4 +28,18 @@ internal static class SignInPage
           <p class="df-hint">Or open the sign-in address <code>deepforge start</code> printed.</p>
         </form></body></html>
         """;
+
+    /// <summary>The sign-out page: one button that posts the form (with its antiforgery token), so no other site can sign anyone out.</summary>
+    public static string SignOutHtml(string antiforgeryField, string antiforgeryToken) => $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Sign out · DeepForge</title>
+        <style>body { font-family: system-ui, sans-serif; background: #f4f5f9; display: flex; justify-content: center; margin-top: 12vh; }
+        form { background: #fff; padding: 2rem 2.5rem; border-radius: 8px; box-shadow: 0 2px 10px rgba(0,0,0,.1); }
+        button { padding: .6rem 1.2rem; background: #3f51b5; color: #fff; border: 0; border-radius: 4px; font-size: 1rem; } a { margin-left: 1rem; }</style></head>
+        <body><form method="post" action="/signout" class="df-signout">
+          <input type="hidden" name="{{WebUtility.HtmlEncode(antiforgeryField)}}" value="{{WebUtility.HtmlEncode(antiforgeryToken)}}">
+          <p>Sign out of DeepForge on this browser?</p>
+          <button type="submit">Sign out</button><a href="/">Stay</a>
+        </form></body></html>
+        """;
 }

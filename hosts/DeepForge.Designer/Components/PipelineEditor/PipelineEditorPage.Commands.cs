@@ -60,6 +60,7 @@ public sealed partial class PipelineEditorPage
 
     private async Task ExecuteAsync()
     {
+        if (!_canEdit) return;
         _starting = true;
         try
         {
