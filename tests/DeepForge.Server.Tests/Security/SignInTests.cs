@@ -97,9 +97,22 @@ public sealed class SignInTests
         using var created = await editor.Http.PutAsJsonAsync("/api/v1/projects/mine", mine, Json.Options);
         var members = await server.Services.GetRequiredService<ProjectAccess>().MembersAsync("mine", default);
 
-        Assert.Equal("demo", started.Execution.Project);
+        Assert.Equal(("demo", "eddie"), (started.Execution.Project, started.Execution.StartedBy));
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal("eddie", members?.Owner);
+    }
+
+    [Fact]
+    public async Task An_uploaded_artifact_records_who_uploaded_it()
+    {
+        using var data = new TestData();
+        await using var server = await ServerHost.StartAsync(data.Directory);
+        await server.Api.SaveProjectAsync(TestProjects.Create());
+
+        using var response = await server.Api.Http.PostAsync("/api/v1/projects/demo/artifacts?name=notes", TestData.Upload([1, 2, 3]));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(ServerHost.AdminName, Assert.Single(await server.Api.ArtifactsAsync("demo")).CreatedBy);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using DeepForge.Designer.PipelineEditor;
 using DeepForge.Models;
+using DeepForge.Runtime;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -65,7 +66,7 @@ public sealed partial class PipelineEditorPage
         try
         {
             // As in the original: the run appears in the execution tray, where a click opens it.
-            var execution = await Starter.StartAsync(Name, PipelineName);
+            var execution = await Starter.StartAsync(Name, PipelineName, new RunOptions { StartedBy = (await Access.PersonAsync())?.Name });
             Notify(NotificationSeverity.Info, "Execution started", $"{execution.Id}: open it from the execution tray");
             if (_tray != null) await _tray.RefreshAsync();
         }
