@@ -1,3 +1,4 @@
+using DeepForge.Models;
 using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,34 @@ internal sealed class DesignerAccess(IServiceProvider services)
         catch (InvalidOperationException)
         {
             return null; // no circuit: nobody signed in through it
+        }
+    }
+
+    /// <summary>The projects the person may see (all of them where no sign-in is known); others' names are not shown.</summary>
+    public async Task<IReadOnlyList<ProjectDefinition>> VisibleAsync(IReadOnlyList<ProjectDefinition> projects)
+    {
+        if (await UserAsync() is not { } user || services.GetService<ProjectAccess>() is not { } access) return projects;
+        var visible = (await access.VisibleAsync(user, projects.Select(p => p.Name), default)).ToHashSet(StringComparer.Ordinal);
+        return projects.Where(p => visible.Contains(p.Name)).ToList();
+    }
+
+    /// <summary>Makes the signed-in person the owner of a project they just made.</summary>
+    public async Task ClaimAsync(string project)
+    {
+        if (await PersonAsync() is { } person && services.GetService<ProjectAccess>() is { } access) await access.SetOwnerAsync(project, person.Name, default);
+    }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal?> UserAsync()
+    {
+        if (services.GetService<AuthenticationStateProvider>() is not { } provider) return null;
+        try
+        {
+            var user = (await provider.GetAuthenticationStateAsync()).User;
+            return SignedInPerson.Of(user) == null ? null : user;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

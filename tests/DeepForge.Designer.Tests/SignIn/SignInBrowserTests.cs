@@ -65,6 +65,22 @@ public sealed class SignInBrowserTests
     }
 
     [Fact]
+    public async Task The_projects_page_lists_only_the_persons_own_and_shared_projects()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Torch = false, Seeds = TestSeeds.Shipped });
+        await site.Engine.Projects.CreateAsync("theirs", "blank");
+        await site.Engine.Projects.CreateAsync("shared", "blank");
+        await site.AddPersonAsync("sue", PersonRole.Editor);
+        await site.Services.GetRequiredService<ProjectAccess>().ShareAsync("shared", "sue", PersonRole.Viewer, default);
+
+        var page = await site.OpenAsync("/", person: "sue");
+
+        await Expect(page.Locator(".df-projects")).ToContainTextAsync("shared");
+        await Expect(page.Locator(".df-projects")).Not.ToContainTextAsync("theirs");
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
     public async Task The_extensions_page_is_for_admins_only()
     {
         await using var site = await DesignerSite.StartAsync(new() { Torch = false, Seeds = TestSeeds.Shipped });

@@ -88,6 +88,32 @@ public sealed class SignInCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_WithACertificate_ServesHttps_AndDoesNotWarnAboutPlainHttp()
+    {
+        var certificate = _temp["server.pfx"];
+        using (var key = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=127.0.0.1", key,
+                System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var made = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            await File.WriteAllBytesAsync(certificate, made.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx));
+        }
+        var port = FreePort.Next();
+        using var process = _cli.Start("start", "-s", "--host", "0.0.0.0", "--port", port.ToString(CultureInfo.InvariantCulture), "--cert", certificate);
+        using var https = new HttpClient(new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, _, _, _) => true });
+
+        await Poll.UntilAsync(async () =>
+        {
+            Assert.False(process.HasExited, $"deepforge start ended while starting\n{process}");
+            try { using var response = await https.GetAsync($"https://127.0.0.1:{port}/health"); return response.StatusCode == HttpStatusCode.OK ? "up" : null; }
+            catch (HttpRequestException) { return null; }
+        }, StartBound, process.ToString);
+
+        Assert.DoesNotContain("plain HTTP", process.ToString());
+        Assert.Contains($"https://127.0.0.1:{port}/?token=", await Poll.UntilAsync(() => Task.FromResult(process.Stdout.Contains("Sign in") ? process.Stdout : null), StartBound, process.ToString));
+    }
+
+    [Fact]
     public void Start_WithSignInOffOnANetworkAddress_RefusesToStart()
     {
         CliAssert.Succeeded(_cli.Run("config", "auth.enabled", "false"));
