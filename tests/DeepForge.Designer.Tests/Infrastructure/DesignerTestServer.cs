@@ -98,6 +98,10 @@ internal sealed class DesignerTestServer : IAsyncDisposable
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddRadzenComponents();
         context.Services.AddFallbackServiceProvider(Services);
+        // bunit's stand-in for the circuit's sign-in: the kit's admin.
+        var signedIn = context.AddAuthorization();
+        signedIn.SetAuthorized(AdminName);
+        signedIn.SetRoles("admin");
         return context;
     }
 
