@@ -98,7 +98,7 @@ public sealed class ServerEndToEndTests
         var pids = File.ReadAllText(pidFile).Split(' ').Select(int.Parse).ToArray();
 
         var clock = Stopwatch.StartNew();
-        using var cancel = await server.Http.PostAsync($"/api/v1/executions/{id}/cancel", null);
+        using var cancel = await server.Http.PostAsync($"/api/v1/executions/{id}/cancel", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         cancel.EnsureSuccessStatusCode();
         await Eventually.TrueAsync(() => pids.All(p => !Processes.IsRunning(p)), "the job's processes to end", seconds: 10);
 

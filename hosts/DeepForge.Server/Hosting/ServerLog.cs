@@ -47,4 +47,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Unfinished upload {Path} could not be removed: {Error}")]
     public static partial void PartialUploadKept(ILogger logger, string path, string error);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Refused {Method} {Path}: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Sign-in as '{Name}' from {Address} refused: {Reason}")]
+    public static partial void SignInRefused(ILogger logger, string name, string address, string reason);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "{Name} signed in from {Address} ({How})")]
+    public static partial void SignedIn(ILogger logger, string name, string address, string how);
 }

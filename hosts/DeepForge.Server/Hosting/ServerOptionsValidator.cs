@@ -35,6 +35,9 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         if (o.WorkerTokens.Any(string.IsNullOrWhiteSpace)) yield return $"{Name}.WorkerTokens holds an empty token";
         if (o.BlobCollectionInterval < TimeSpan.Zero || o.BlobCollectionInterval > TimeSpan.FromDays(30))
             yield return $"{Name}.BlobCollectionInterval is {o.BlobCollectionInterval}: use up to 30 days, or 0 to turn collection off";
+        if (!o.AuthEnabled && !ServerEndpoint.From(o).IsLoopback)
+            yield return $"{Name}.AuthEnabled is false while the server listens on {ServerEndpoint.From(o).Host}: sign-in may be turned off on a loopback address only";
+        if (o.CertificatePath != null && !File.Exists(o.CertificatePath)) yield return $"{Name}.CertificatePath: there is no file {o.CertificatePath}";
         if (o.MaxUploadBytes is <= 0) yield return $"{Name}.MaxUploadBytes is {o.MaxUploadBytes}: use a positive size, or null for no limit";
     }
 
@@ -43,7 +46,7 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         BindingAddress address;
         try { address = BindingAddress.Parse(urls.Trim()); }
         catch (FormatException e) { return e.Message; }
-        if (address.Scheme != "http") return "only http:// is served (put a TLS proxy in front for https)";
+        if (address.Scheme is not ("http" or "https")) return "only http:// and https:// are served";
         if (address.IsUnixPipe) return "unix sockets are not supported";
         if (address.PathBase.Length > 0) return "a path is not supported";
         return ServerEndpoint.HostProblem(address.Host);

@@ -13,8 +13,8 @@ internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health").WithSummary("Liveness: the server process answers");
-        app.MapGet("/ready", ReadyAsync).WithTags("Health").WithSummary("Readiness: the store answers and the blob folder takes writes")
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health").WithSummary("Liveness: the server process answers");
+        app.MapGet("/ready", ReadyAsync).AllowAnonymous().WithTags("Health").WithSummary("Readiness: the store answers and the blob folder takes writes")
             .Produces<ReadyReport>().Produces<ReadyReport>(StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -44,7 +44,7 @@ internal static class HealthEndpoints
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"the store does not take writes: {e.Message}";
+            return $"the store does not take writes ({e.GetType().Name}); the server log has the details";
         }
     }
 
@@ -60,7 +60,7 @@ internal static class HealthEndpoints
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"blob.dir {blobDirectory} does not take writes: {e.Message}";
+            return $"blob.dir does not take writes ({e.GetType().Name}); check the folder's permissions and free space on the server";
         }
     }
 }
