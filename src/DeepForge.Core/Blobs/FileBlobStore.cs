@@ -153,6 +153,9 @@ internal sealed class FileBlobStore : IBlobStore
 
     private string PathOf(string hash) => Path.Combine(_root, BlobHash.Require(hash)[..2], hash);
 
+    /// <summary>The folder the blobs are kept in (one sub-folder per first two hex digits).</summary>
+    internal string Root => _root;
+
     private void Commit(string temp, string hash)
     {
         var target = PathOf(hash);
