@@ -12,12 +12,13 @@ internal static class ArtifactsCommand
     {
         var project = new Argument<string>("project") { Description = "Project name" };
         var json = new Option<bool>("--json") { Description = "Print JSON, one artifact per line" };
-        var command = new Command("artifacts", "List a project's artifacts, newest first") { project, json };
+        var server = ServerOption.Create();
+        var command = new Command("artifacts", "List a project's artifacts, newest first") { project, json, server };
+        command.Subcommands.Add(RemoveCommands.Artifact());
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;
-            await context.Engine.Projects.GetAsync(name, ct);
-            var artifacts = await context.Engine.Artifacts.ListAsync(name, ct);
+            var artifacts = parse.GetValue(server) is { } url ? await Remote.RemoteCommands.ArtifactsAsync(url, name, ct) : await ListLocalAsync(context.Engine, name, ct);
             if (parse.GetValue(json))
             {
                 foreach (var a in artifacts) JsonOutput.Print(a);
@@ -31,5 +32,11 @@ internal static class ArtifactsCommand
             return CliAction.Ok;
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<Models.ArtifactRecord>> ListLocalAsync(DeepForgeEngine engine, string project, CancellationToken ct)
+    {
+        await engine.Projects.GetAsync(project, ct);
+        return await engine.Artifacts.ListAsync(project, ct);
     }
 }

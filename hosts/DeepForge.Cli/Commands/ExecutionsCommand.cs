@@ -14,6 +14,7 @@ internal static class ExecutionsCommand
         var json = new Option<bool>("--json") { Description = "Print JSON, one execution per line" };
         var server = ServerOption.Create();
         var command = new Command("executions", "List a project's executions, newest first") { project, json, server };
+        command.Subcommands.Add(RemoveCommands.Execution());
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;
@@ -23,12 +24,12 @@ internal static class ExecutionsCommand
             if (parse.GetValue(json))
             {
                 foreach (var e in executions)
-                    JsonOutput.Print(new { e.Id, e.Pipeline, e.Status, e.CreatedAt, e.FinishedAt, e.Error });
+                    JsonOutput.Print(new { e.Id, e.Pipeline, e.Status, e.CreatedAt, e.FinishedAt, e.Error, e.Waiting });
                 return CliAction.Ok;
             }
             var table = new Table().AddColumns("Execution", "Pipeline", "Status", "Started", "Duration");
             foreach (var e in executions)
-                table.AddRow(e.Id, Markup.Escape(e.Pipeline), e.Status.ToString().ToLowerInvariant(), e.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
+                table.AddRow(e.Id, Markup.Escape(e.Pipeline), Markup.Escape(e.Waiting ?? e.Status.ToString().ToLowerInvariant()), e.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
                     e.FinishedAt is { } f ? $"{(f - e.CreatedAt).TotalSeconds:0.0} s" : "");
             AnsiConsole.Write(table);
             return CliAction.Ok;

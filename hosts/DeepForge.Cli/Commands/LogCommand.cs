@@ -1,31 +1,30 @@
 using System.CommandLine;
 using DeepForge.Cli.Hosting;
+using DeepForge.Cli.Logs;
+using DeepForge.Models;
 
 namespace DeepForge.Cli.Commands;
 
-/// <summary><c>deepforge log &lt;execution&gt; [node]</c></summary>
+/// <summary><c>deepforge log &lt;execution&gt; [node] [--follow] [--graphs] [--server URL]</c></summary>
 internal static class LogCommand
 {
     public static Command Create()
     {
         var id = new Argument<string>("execution") { Description = "Execution id" };
         var node = new Argument<string?>("node") { Description = "Node id (every node when left out)", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("log", "Print the output of an execution's operations") { id, node };
+        var follow = new Option<bool>("--follow", "-f") { Description = "Keep printing new output and status changes until the execution ends" };
+        var graphs = new Option<bool>("--graphs") { Description = "Print each graph as a small text chart (at the end, with --follow)" };
+        var server = ServerOption.Create();
+        var command = new Command("log", "Print the output of an execution's operations") { id, node, follow, graphs, server };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var executionId = parse.GetValue(id)!;
-            var nodes = await context.Engine.Executions.NodesAsync(executionId, ct);
             var wanted = parse.GetValue(node);
-            if (wanted != null && nodes.All(n => n.NodeId != wanted))
-                throw new DeepForgeException($"node '{wanted}'", $"execution {executionId} has no node '{wanted}' (nodes: {string.Join(", ", nodes.Select(n => n.NodeId))})");
-            foreach (var n in nodes.Where(n => wanted == null || n.NodeId == wanted))
-            {
-                var log = await context.Engine.Executions.LogAsync(executionId, n.NodeId, ct);
-                if (wanted == null && log.Length == 0) continue;
-                if (wanted == null) Console.WriteLine($"=== {n.NodeId} ({n.Status.ToString().ToLowerInvariant()}) ===");
-                Console.Write(log);
-            }
-            return CliAction.Ok;
+            using var source = GraphPrinter.Source(parse.GetValue(server), () => context.Engine);
+            var printer = new LogPrinter(source, executionId, wanted);
+            var execution = parse.GetValue(follow) ? await printer.FollowAsync(ct) : await printer.PrintAsync(ct);
+            if (parse.GetValue(graphs)) await GraphPrinter.PrintAsync(source, executionId, wanted, ct);
+            return !parse.GetValue(follow) || execution.Status == ExecutionStatus.Succeeded ? CliAction.Ok : CliAction.Failed;
         });
         return command;
     }

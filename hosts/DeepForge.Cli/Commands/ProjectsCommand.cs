@@ -12,6 +12,7 @@ internal static class ProjectsCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var command = new Command("projects", "List projects") { json, ShareCommand.Create() };
+        command.Subcommands.Add(RemoveCommands.Project());
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var projects = await context.Engine.Projects.ListAsync(ct);

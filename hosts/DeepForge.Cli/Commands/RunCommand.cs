@@ -21,14 +21,16 @@ internal static class RunCommand
         var json = new Option<bool>("--json") { Description = "Print the result as JSON instead of live progress" };
         var server = ServerOption.Create();
         var noCache = new Option<bool>("--no-cache") { Description = "Run every operation even when an identical earlier run could be reused" };
-        var command = new Command("run", "Run a pipeline and show each operation's status as it runs") { project, pipeline, inputs, settings, json, noCache, server };
+        var graphs = new Option<bool>("--graphs") { Description = "At the end, print each graph as a small text chart" };
+        var command = new Command("run", "Run a pipeline and show each operation's status as it runs") { project, pipeline, inputs, settings, json, noCache, server, graphs };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;
             var options = new RunOptions { UseCache = !parse.GetValue(noCache) };
             AttributeBinding.Bind(parse.GetValue(settings) ?? [], options);
             if (parse.GetValue(server) is { } url)
-                return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), ct);
+                return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), ct,
+                    parse.GetValue(graphs));
             await InputBinding.BindAsync(context.Engine, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);
             var view = new RunView(quiet);
@@ -36,7 +38,9 @@ internal static class RunCommand
             if (!quiet) Console.Error.WriteLine($"Execution {created.Id} of {name}/{created.Pipeline.Name}");
             var execution = await context.Engine.Executions.ResumeAsync(created.Id, view, ct);
             view.Flush();
-            return await ExecutionSummary.PrintAsync(context.Engine, execution, quiet, ct);
+            var exit = await ExecutionSummary.PrintAsync(context.Engine, execution, quiet, ct);
+            if (parse.GetValue(graphs) && !quiet) await Logs.GraphPrinter.PrintAsync(new Logs.LocalExecutionSource(context.Engine), execution.Id, null, ct);
+            return exit;
         });
         return command;
     }

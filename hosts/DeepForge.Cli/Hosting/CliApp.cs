@@ -20,6 +20,7 @@ internal static class CliApp
         LogCommand.Create(),
         ArtifactsCommand.Create(),
         BlobsCommand.Create(),
+        DuCommand.Create(),
         ConfigCommand.Create(),
         BenchCommand.Create(),
         StartCommand.Create(),

@@ -1,5 +1,7 @@
+using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Runtime;
+using Spectre.Console;
 
 namespace DeepForge.Cli.Output;
 
@@ -11,6 +13,7 @@ internal sealed class RunView(bool quiet) : IExecutionObserver
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _partialLines = new();
+    private readonly ProgressView _progress = new(!quiet && ProgressView.CanRedraw);
 
     public void NodeChanged(NodeRecord node)
     {
@@ -23,7 +26,13 @@ internal sealed class RunView(bool quiet) : IExecutionObserver
             NodeStatus.Failed => $"FAILED: {node.Error}",
             _ => node.Status.ToString().ToLowerInvariant(),
         };
-        lock (_gate) Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {node.NodeId}: {detail}");
+        if (node.Status != NodeStatus.Running) _progress.Ended(node.NodeId);
+        lock (_gate) Error($"[{DateTime.Now:HH:mm:ss}] {node.NodeId}: {detail}");
+    }
+
+    public void Feedback(string nodeId, FeedbackEvent feedbackEvent)
+    {
+        if (!quiet && ProgressReport.From(feedbackEvent) is { } report) _progress.Report(nodeId, report);
     }
 
     public void Log(string nodeId, string text)
@@ -33,7 +42,7 @@ internal sealed class RunView(bool quiet) : IExecutionObserver
         {
             var pending = _partialLines.GetValueOrDefault(nodeId, "") + text;
             var lines = pending.Split('\n');
-            foreach (var line in lines[..^1]) Console.WriteLine($"{nodeId} | {line.TrimEnd('\r')}");
+            foreach (var line in lines[..^1]) Out($"{nodeId} | {line.TrimEnd('\r')}");
             _partialLines[nodeId] = lines[^1];
         }
     }
@@ -43,9 +52,23 @@ internal sealed class RunView(bool quiet) : IExecutionObserver
     {
         lock (_gate)
         {
-            foreach (var (node, rest) in _partialLines.Where(p => p.Value.Length > 0)) Console.WriteLine($"{node} | {rest}");
+            foreach (var (node, rest) in _partialLines.Where(p => p.Value.Length > 0)) Out($"{node} | {rest}");
             _partialLines.Clear();
         }
+        _progress.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
+
+    // While the live bars are drawn, lines go through Spectre so they land above the bars instead of through them.
+    private void Out(string line)
+    {
+        if (_progress.IsLive) AnsiConsole.WriteLine(line);
+        else Console.WriteLine(line);
+    }
+
+    private void Error(string line)
+    {
+        if (_progress.IsLive) AnsiConsole.WriteLine(line);
+        else Console.Error.WriteLine(line);
     }
 
     private static string Duration(NodeRecord node) =>

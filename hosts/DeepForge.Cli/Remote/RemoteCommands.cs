@@ -5,7 +5,8 @@ namespace DeepForge.Cli.Remote;
 /// <summary>The commands that act on a running server instead of the local data folder.</summary>
 internal static class RemoteCommands
 {
-    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, CancellationToken cancellationToken,
+        bool graphs = false)
     {
         using var client = new ServerClient(server);
         var given = inputs.Select(Commands.InputBinding.Split).ToList();
@@ -30,7 +31,13 @@ internal static class RemoteCommands
             throw;
         }
         if (!json) Console.Error.WriteLine($"Execution {started.Execution.Id} of {project}/{pipeline} on {server}");
-        return await RemoteWatch.FollowAsync(client, started.Execution.Id, json, cancellationToken);
+        var exit = await RemoteWatch.FollowAsync(client, started.Execution.Id, json, cancellationToken);
+        if (graphs && !json)
+        {
+            using var source = new Logs.RemoteExecutionSource(server);
+            await Logs.GraphPrinter.PrintAsync(source, started.Execution.Id, null, cancellationToken);
+        }
+        return exit;
     }
 
     public static async Task<int> ResumeAsync(string server, string executionId, bool json, CancellationToken cancellationToken)
@@ -51,6 +58,13 @@ internal static class RemoteCommands
     public static async Task<IReadOnlyList<RemoteSummary>> ListAsync(string server, string project, CancellationToken cancellationToken)
     {
         using var client = new ServerClient(server);
-        return await client.ListAsync(project, cancellationToken);
+        var list = await client.ListAsync(project, cancellationToken);
+        return await QueuedReasons.AddAsync(client, list, cancellationToken);
+    }
+
+    public static async Task<IReadOnlyList<Models.ArtifactRecord>> ArtifactsAsync(string server, string project, CancellationToken cancellationToken)
+    {
+        using var client = new ServerClient(server);
+        return await client.ArtifactsAsync(project, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using DeepForge.Cli.Output;
+using DeepForge.Feedback;
 using DeepForge.Models;
 
 namespace DeepForge.Cli.Remote;
@@ -16,6 +17,7 @@ internal static class RemoteWatch
         var seen = new Dictionary<string, string>();
         var logAfter = new Dictionary<string, long>();
         var link = new ServerLink(client.BaseUrl);
+        var feedbackAfter = new Dictionary<string, long>();
         while (true)
         {
             var current = await link.CallAsync(ct => client.GetAsync(executionId, ct), cancellationToken);
@@ -29,6 +31,7 @@ internal static class RemoteWatch
                     else view.NodeChanged(node);
                 }
                 if (node.Status != NodeStatus.Pending) await PrintLogAsync(link, client, executionId, node.NodeId, view, logAfter, cancellationToken);
+                if (!json && node.Status == NodeStatus.Running) await ShowProgressAsync(link, client, executionId, node.NodeId, view, feedbackAfter, cancellationToken);
             }
             if (current.Execution.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Cancelled)
                 return Finish(current, view, json);
@@ -40,6 +43,14 @@ internal static class RemoteWatch
     {
         var page = await link.CallAsync(ct => client.LogAsync(executionId, nodeId, after.GetValueOrDefault(nodeId), ct), cancellationToken);
         foreach (var entry in page.Entries) view.Log(nodeId, entry.Text);
+        after[nodeId] = page.Last;
+    }
+
+    // Only the newest progress report of a poll matters; the graphs and images are for the designer.
+    private static async Task ShowProgressAsync(ServerLink link, ServerClient client, string executionId, string nodeId, RunView view, Dictionary<string, long> after, CancellationToken cancellationToken)
+    {
+        var page = await link.CallAsync(ct => client.FeedbackAsync(executionId, nodeId, after.GetValueOrDefault(nodeId), ct), cancellationToken);
+        if (page.Entries.LastOrDefault(e => e.Event.Kind == ProgressReport.Kind) is { } newest) view.Feedback(nodeId, newest.Event);
         after[nodeId] = page.Last;
     }
 

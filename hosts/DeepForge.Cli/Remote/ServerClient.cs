@@ -52,6 +52,15 @@ internal sealed class ServerClient : IDisposable
     public async Task<RemoteLogPage> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteLogPage>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/nodes/{Uri.EscapeDataString(nodeId)}/log?after={after}", cancellationToken), cancellationToken);
 
+    public async Task<RemoteFeedbackPage> FeedbackAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
+        await ReadAsync<RemoteFeedbackPage>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/nodes/{Uri.EscapeDataString(nodeId)}/feedback?after={after}", cancellationToken), cancellationToken);
+
+    public async Task<IReadOnlyList<ArtifactRecord>> ArtifactsAsync(string project, CancellationToken cancellationToken) =>
+        await ReadAsync<List<ArtifactRecord>>(await _http.GetAsync($"projects/{Uri.EscapeDataString(project)}/artifacts", cancellationToken), cancellationToken);
+
+    public async Task DeleteAsync(string path, CancellationToken cancellationToken) =>
+        await EnsureAsync(await _http.DeleteAsync(path, cancellationToken), cancellationToken);
+
     public async Task<string> UploadAsync(string project, string name, string path, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);

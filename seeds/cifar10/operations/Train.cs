@@ -30,6 +30,7 @@ public sealed class Train(Architecture net, [Range(0, double.MaxValue, MinimumIs
         for (var epoch = 1; epoch <= epochs; epoch++)
         {
             var (sum, batches) = (0.0, 0);
+            var perEpoch = (trainingData.Count + batchSize - 1) / batchSize;
             using var order = randperm(trainingData.Count);
             for (long start = 0; start < trainingData.Count; start += batchSize)
             {
@@ -43,6 +44,7 @@ public sealed class Train(Architecture net, [Range(0, double.MaxValue, MinimumIs
                 var value = loss.item<float>();
                 (sum, batches) = (sum + value, batches + 1);
                 if (++iteration % 20 == 0) error.Add(iteration, value);
+                context.Progress(batches, perEpoch, $"epoch {epoch}/{epochs} loss {value:0.0000} {iteration * batchSize / clock.Elapsed.TotalSeconds:0} images/s");
             }
             Console.WriteLine($"epoch {epoch}/{epochs}: mean loss {sum / batches:0.0000} ({clock.Elapsed.TotalSeconds:0.0} s)");
         }

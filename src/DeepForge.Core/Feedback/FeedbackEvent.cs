@@ -8,7 +8,7 @@ namespace DeepForge.Feedback;
 /// </summary>
 public sealed record FeedbackEvent
 {
-    /// <summary>graph, line, points, xlabel, ylabel, image, image-title, image-update.</summary>
+    /// <summary>graph, line, points, xlabel, ylabel, image, image-title, image-update, progress.</summary>
     [JsonPropertyName("k")] public string Kind { get; init; } = "";
 
     /// <summary>The graph, line or image the event is about.</summary>

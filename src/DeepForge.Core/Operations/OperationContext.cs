@@ -8,6 +8,7 @@ public sealed class OperationContext
     private readonly IFeedbackSink _sink;
     private readonly Dictionary<string, Graph> _graphs = new();
     private readonly string _workingDirectory;
+    private readonly ProgressThrottle _progress = new();
     private int _images;
 
     internal OperationContext(IFeedbackSink sink, TextWriter log, string device, string workingDirectory, CancellationToken cancellationToken)
@@ -53,6 +54,18 @@ public sealed class OperationContext
     /// <summary>Shows an image; keep the returned object to change its title or pixels.</summary>
     public FeedbackImage Image(string title, ImageData? image = null) =>
         new(_sink, $"i{Interlocked.Increment(ref _images)}", title, image);
+
+    /// <summary>
+    /// Reports how far the operation is (for example batches done of the epoch's batches) with an optional
+    /// message such as the loss; terminals and the designer show it as a progress bar. Call it as often as
+    /// you like: reports closer together than a quarter second are dropped, except the last of a round.
+    /// </summary>
+    public void Progress(long done, long total, string? message = null)
+    {
+        if (total <= 0 || done < 0) return;
+        if (!_progress.ShouldReport(done, total)) return;
+        _sink.Feedback(ProgressReport.Event(done, total, message));
+    }
 
     /// <summary>Makes a context for tests and tools that run an operation outside a pipeline.</summary>
     public static OperationContext Create(IFeedbackSink sink, TextWriter? log = null, CancellationToken cancellationToken = default) =>

@@ -20,6 +20,9 @@ public sealed class NodeFeedback
     public IReadOnlyList<ShownImage> LatestImages =>
         _images.Values.GroupBy(i => i.Title).OrderBy(g => g.Min(i => i.Created)).Select(g => g.MaxBy(i => i.Changed)!).ToList();
 
+    /// <summary>The operation's last progress report (from <c>context.Progress</c>), or null when it reported none.</summary>
+    public ProgressReport? Progress { get; private set; }
+
     /// <summary>Applies the next event of the job's stream.</summary>
     internal void Apply(FeedbackEvent e)
     {
@@ -34,6 +37,7 @@ public sealed class NodeFeedback
             case "image": ShowImage(e.Id, e.Text, e.Png); break;
             case "image-title": Image(e.Id, e.Text).Title = e.Text ?? e.Id; break;
             case "image-update": Image(e.Id, null).Png = e.Png; break;
+            case ProgressReport.Kind: Progress = ProgressReport.From(e) ?? Progress; break;
         }
     }
 
