@@ -20,7 +20,7 @@ public sealed class BlobCollectionTests
 
     private static async Task<ArtifactRecord> UploadAsync(ServerHost server, string name, byte[] bytes)
     {
-        using var response = await server.Api.Http.PostAsync($"/api/v1/projects/demo/artifacts?name={name}", new ByteArrayContent(bytes));
+        using var response = await server.Api.Http.PostAsync($"/api/v1/projects/demo/artifacts?name={name}", TestData.Upload(bytes));
         await ApiClient.Expect(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<ArtifactRecord>(Json.Options))!;
     }
@@ -78,7 +78,7 @@ public sealed class BlobCollectionTests
         using var worker = server.Worker("w");
 
         using var damaged = await worker.Http.GetAsync($"/api/v1/blobs/{hash}");
-        using var healing = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", new ByteArrayContent(Content(5)));
+        using var healing = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", TestData.Upload(Content(5)));
         var healed = await worker.Http.GetByteArrayAsync($"/api/v1/blobs/{hash}");
 
         Assert.Equal(HttpStatusCode.Conflict, damaged.StatusCode);
@@ -115,7 +115,7 @@ public sealed class BlobCollectionTests
         {
             using var worker = server.Worker("w");
             hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
-            using var put = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", new ByteArrayContent(content));
+            using var put = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", TestData.Upload(content));
             Assert.Equal(HttpStatusCode.Created, put.StatusCode);
         }
         Tear(BlobFile(data.Directory, hash));

@@ -54,7 +54,7 @@ public sealed class FaultTests
         await Task.Delay(TimeSpan.FromSeconds(3)); // longer than a lease: only heartbeats keep the job
         var jobs = server.Services.GetRequiredService<JobQueue>();
         var held = (await jobs.OfExecutionAsync(id, CancellationToken.None)).Single(j => j.NodeId == "scale");
-        using var cancel = await server.Http.PostAsync($"/api/v1/executions/{id}/cancel", null);
+        using var cancel = await server.Http.PostAsync($"/api/v1/executions/{id}/cancel", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         cancel.EnsureSuccessStatusCode();
 
         var ended = await server.WaitForEndAsync(id);
