@@ -2,6 +2,7 @@ using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -27,12 +28,16 @@ internal static class ServerHost
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);
-        if (settings.Worker) builder.Services.AddWorker(config, settings.LocalUrl, token, settings.Labels, settings.Slots);
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
         await app.StartAsync(cancellationToken);
+        await using var worker = settings.Worker
+            ? await LocalWorker.StartAsync(settings, config, token, app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken)
+            : null;
+        // Stopping callbacks run before the server closes its port: the worker stops first, while the server still answers its last reports.
+        if (worker != null) app.Lifetime.ApplicationStopping.Register(() => worker.StopAsync().GetAwaiter().GetResult());
         await app.WaitForShutdownAsync(cancellationToken);
         return CliAction.Ok;
     }
