@@ -5,7 +5,7 @@ namespace DeepForge.Cli.Remote;
 /// <summary>The commands that act on a running server instead of the local data folder.</summary>
 internal static class RemoteCommands
 {
-    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, bool detach, CancellationToken cancellationToken)
     {
         using var client = new ServerClient(server);
         foreach (var input in inputs)
@@ -15,7 +15,8 @@ internal static class RemoteCommands
         }
         var started = await client.StartAsync(project, new { pipeline, inputs = options.Inputs, attributes = options.Attributes, useCache = options.UseCache }, cancellationToken);
         if (!json) Console.Error.WriteLine($"Execution {started.Execution.Id} of {project}/{pipeline} on {server}");
-        return await RemoteWatch.FollowAsync(client, started.Execution.Id, json, cancellationToken);
+        if (detach) return RemoteFollow.Detached(server, project, started.Execution.Id);
+        return await RemoteFollow.FollowCancellingOnCtrlCAsync(client, server, project, started.Execution.Id, json);
     }
 
     public static async Task<int> ResumeAsync(string server, string executionId, bool json, CancellationToken cancellationToken)
