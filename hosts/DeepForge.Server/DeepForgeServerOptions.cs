@@ -41,6 +41,12 @@ public sealed class DeepForgeServerOptions
     /// </summary>
     public List<string> WorkerTokens { get; } = [];
 
+    /// <summary>
+    /// How often the server frees blobs nothing refers to any more (deleted artifacts and executions), keeping those
+    /// younger than <c>DeepForgeOptions.BlobGracePeriod</c>; <see cref="TimeSpan.Zero"/> turns it off. Default 1 hour.
+    /// </summary>
+    public TimeSpan BlobCollectionInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The largest blob or artifact upload in bytes; null (the default) for no limit.</summary>
     public long? MaxUploadBytes { get; set; }
 }

@@ -66,6 +66,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 23, Level = LogLevel.Debug, Message = "Blob {Hash}: could not link {Source} ({Error}); downloading it instead")]
     public static partial void BlobLinkFailed(ILogger logger, string hash, string source, string error);
 
+    [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Blob {Hash} in the cache is damaged, fetching it again: {Error}")]
+    public static partial void BlobDamaged(ILogger logger, string hash, string error);
+
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Could not tell whether a CUDA device is visible ({Error}); this worker reports no gpu label")]
     public static partial void CudaDetectionFailed(ILogger logger, string error);
 }

@@ -158,6 +158,30 @@ internal static class TestOperations
             [return: Output("name")]
             public string Execute() => net.Name;
         }
+
+        /// <summary>A training run whose loss diverged: NaN and infinite points, and NaN returned.</summary>
+        public sealed class Diverge : Operation
+        {
+            [return: Output("loss")]
+            public double Execute(OperationContext context)
+            {
+                context.Graph("Loss").Line("train").Add(0, 1.5).Add(1, double.NaN).Add(2, double.PositiveInfinity).Add(3, double.NegativeInfinity);
+                return double.NaN;
+            }
+        }
+
+        public enum Shade { Light, Dark }
+
+        /// <summary>Attributes with declared ranges, as operations write them.</summary>
+        public sealed class Tune(
+            [System.ComponentModel.DataAnnotations.Range(1, 100)] int epochs = 1,
+            [System.ComponentModel.DataAnnotations.Range(0, double.MaxValue, MinimumIsExclusive = true)] double rate = 0.1,
+            [System.ComponentModel.DataAnnotations.Range(0, double.PositiveInfinity)] double limit = 1,
+            double scale = 1, float gain = 1, Shade shade = Shade.Light) : Operation
+        {
+            [return: Output("value")]
+            public double Execute() => epochs * rate * limit * scale * gain * (int)shade;
+        }
         """;
 
     public static SourceFile File => new("ops/TestOps.cs", Source);

@@ -124,7 +124,8 @@ public sealed class ValidationTests
         options.Inputs["in"] = "never-made";
         var problem = await RefusedAsync(Create(Pipeline().Input("in", "never-made").Op("sum", "Sum").Wire("in.data", "sum.values")), options);
 
-        Assert.Equal("--input in", problem.Location);
+        Assert.Equal("inputs.in", problem.Location);
+        Assert.DoesNotContain("--", problem.Message);
     }
 
     /// <summary>Saves the project, runs it expecting a refusal, checks nothing was stored, and returns the one problem.</summary>

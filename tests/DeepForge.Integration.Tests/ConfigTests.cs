@@ -53,6 +53,31 @@ public sealed class ConfigTests : IDisposable
         CliAssert.BadInput(_cli.Run("config", "no.such.key", "value"), "no.such.key");
     }
 
+    [Fact]
+    public void Config_OfAnEmptyPath_IsRefusedAndKeepsTheStoredValue()
+    {
+        CliAssert.Succeeded(_cli.Run("config", "blob.dir", "/kept"));
+
+        OneLineError.Assert(_cli.Run("config", "blob.dir", ""), 2, "blob.dir cannot be empty");
+
+        Assert.Equal("/kept", JsonSerializer.Deserialize<string>(CliAssert.Succeeded(_cli.Run("config", "blob.dir")).Stdout));
+    }
+
+    [Fact]
+    public void Config_OfARelativePath_StoresItAbsoluteAgainstTheCurrentFolderAndSaysSo()
+    {
+        var result = CliAssert.Succeeded(_cli.Run("config", "worker.dir", "work"));
+
+        var expected = Path.Combine(Path.GetDirectoryName(_cli.DataDirectory)!, "work"); // the command runs in the data folder's parent
+        Assert.Equal(expected, JsonSerializer.Deserialize<string>(CliAssert.Succeeded(_cli.Run("config", "worker.dir")).Stdout));
+        Assert.Contains("relative path", result.Stderr);
+        Assert.Contains(expected, result.Stderr);
+    }
+
+    [Fact]
+    public void Config_OfABooleanThatIsNoBoolean_IsRefused() =>
+        OneLineError.Assert(_cli.Run("config", "worker.cache.useBlob", "maybe"), 2, "true or false");
+
     public void Dispose() => _temp.Dispose();
 
     /// <summary>The JSON document of <c>deepforge config</c> (after its "Current config:" heading).</summary>

@@ -53,6 +53,26 @@ public sealed class KillAndResumeTests : IDisposable
         Assert.Equal((interrupted.Id, "succeeded"), (finished.Id, finished.Status));
     }
 
+    [Fact]
+    public void Stop_OfARunWhoseOperationIgnoresTheCancel_LeavesItInterruptedNotFailed()
+    {
+        var (counter, release) = (_temp["counter.txt"], _temp["release"]);
+        var seed = new SeedFolder(_temp["seed"])
+            .WithOperations(TestOperations.FileName, TestOperations.Source)
+            .WithPipeline(new PipelineJson("stubborn").Operation("b", "Step", new { counter, name = "b", release }));
+        CliAssert.Succeeded(_cli.Run("new", "k", "--seed", seed.Path));
+
+        using (var run = _cli.Start("run", "k", "stubborn"))
+        {
+            Eventually.Holds(() => Lines(counter).Contains("b start") || run.HasExited, Bound, () => $"b never started\n{run}");
+            run.Terminate();
+            var stopped = run.WaitForExit(Bound); // the parser ends the process when the operation ignores the cancel
+            Assert.NotEqual(0, stopped.ExitCode);
+        }
+
+        Assert.Equal("interrupted", Assert.Single(ExecutionList.Read(_cli, "k")).Status);
+    }
+
     public void Dispose() => _temp.Dispose();
 
     private static string[] Lines(string path) => File.Exists(path) ? File.ReadAllLines(path) : [];

@@ -10,11 +10,11 @@ namespace DeepForge.Server.Tests;
 public sealed class BadInputTests
 {
     [Theory]
-    [InlineData("/api/v1/runners/lease", "{not json", "not a valid JSON LeaseRequest")]
+    [InlineData("/api/v1/runners/lease", "{not json", "not a valid JSON document")]
     [InlineData("/api/v1/runners/lease", "{\"labels\": [\"cpu\"], \"slots\": 1}", "runnerId")]
-    [InlineData("/api/v1/runners/lease", "", "not a valid JSON LeaseRequest")]
+    [InlineData("/api/v1/runners/lease", "", "not a valid JSON document")]
     [InlineData("/api/v1/jobs/abc/heartbeat", "{\"leaseToken\": 5, \"log\": [], \"feedback\": []}", "leaseToken")]
-    [InlineData("/api/v1/jobs/abc/complete", "[1, 2", "not a valid JSON CompleteRequest")]
+    [InlineData("/api/v1/jobs/abc/complete", "[1, 2", "send a JSON object")]
     public async Task A_runner_request_with_bad_json_gets_400_naming_the_problem(string path, string body, string expected)
     {
         using var data = new TestData();
@@ -40,7 +40,10 @@ public sealed class BadInputTests
 
         Assert.Equal(HttpStatusCode.BadRequest, create.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
-        Assert.Contains("ProjectDefinition", await save.Content.ReadAsStringAsync());
+        var saved = await save.Content.ReadAsStringAsync();
+        Assert.Contains("$.pipelines", saved);
+        Assert.DoesNotContain("System.", saved);
+        Assert.DoesNotContain("ProjectDefinition", saved);
         Assert.Empty(projects!);
     }
 

@@ -27,7 +27,8 @@ public sealed class ServerEndToEndTests
 
         Assert.True(execution.Status == ExecutionStatus.Succeeded, $"{execution.Status}: {execution.Error}\n{worker.Logs.Dump()}");
         Assert.Equal(20.0, await server.Engine.Artifacts.ReadAsync<double>((await server.Engine.Artifacts.FindAsync("p", "total"))!));
-        Assert.Equal(3, worker.Logs.Lines.Count(l => l.Message.Contains("succeeded in")));
+        // The worker logs a job's success after the server accepted it, so the execution may end a moment before the last line.
+        await Eventually.TrueAsync(() => worker.Logs.Lines.Count(l => l.Message.Contains("succeeded in")) == 3, "the worker to log three jobs succeeded");
         // The project's compiled code came into the cache by a link to the server's file, or over HTTP.
         var code = execution.AssemblyBlob!;
         var how = worker.Logs.Lines.Single(l => l.Message.StartsWith($"Blob {code}", StringComparison.Ordinal)).Message;
@@ -48,6 +49,22 @@ public sealed class ServerEndToEndTests
         Assert.Equal(60.0, await server.Engine.Artifacts.ReadAsync<double>((await server.Engine.Artifacts.FindAsync("p", "total"))!));
         Assert.Contains(worker.Logs.Lines, l => l.Message.Contains("jobs in this process"));
         Assert.DoesNotContain(worker.Logs.Lines, l => l.Message.Contains("child process"));
+    }
+
+    [Fact]
+    public async Task DivergedLoss_NaNAndInfinitePointsAndANaNOutput_ReachTheServerFromTheJobsChildProcess()
+    {
+        using var folder = new TempFolder();
+        await using var server = await ServerHost.StartAsync(folder["server"]);
+        await using var worker = await AgentHost.StartAsync(server.Url, folder["worker"]);
+        await server.SaveProjectAsync("p", Pipelines.Diverge());
+
+        var execution = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "diverge"));
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, $"{execution.Status}: {execution.Error}\n{worker.Logs.Dump()}");
+        var points = (await server.Engine.Executions.FeedbackAsync(execution.Id, "diverge")).Where(e => e.Kind == "points").SelectMany(e => e.Points!);
+        Assert.Equal([0, 2.5, 1, double.NaN, 2, double.NegativeInfinity], points);
+        Assert.True(double.IsNaN(await server.Engine.Artifacts.ReadAsync<double>((await server.Engine.Artifacts.FindAsync("p", "loss"))!)));
     }
 
     [Fact]

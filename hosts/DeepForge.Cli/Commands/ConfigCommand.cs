@@ -21,11 +21,14 @@ internal static class ConfigCommand
                 Console.WriteLine("Current config:");
                 Console.WriteLine(config.Effective().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             }
-            else if (v == null) Console.WriteLine(JsonSerializer.Serialize(config.Get(k)));
+            else if (v == null) Console.WriteLine(JsonSerializer.Serialize(config.Show(k)));
             else
             {
                 config.Set(k, v);
-                Console.WriteLine($"{k} = {JsonSerializer.Serialize(config.Get(k))}");
+                var stored = config.Show(k);
+                Console.WriteLine($"{k} = {JsonSerializer.Serialize(stored)}");
+                if (stored is string path && path != v && Path.IsPathFullyQualified(path) && !Path.IsPathFullyQualified(v))
+                    Console.Error.WriteLine($"note: '{v}' is a relative path; stored as {path} (relative to the current folder {Directory.GetCurrentDirectory()})");
             }
             return Task.FromResult(CliAction.Ok);
         });

@@ -32,7 +32,7 @@ internal static class RunCommand
             if (parse.GetValue(server) is { } url)
                 return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), parse.GetValue(detach), ct);
             if (parse.GetValue(detach)) throw new DeepForgeException("--detach", "--detach leaves a run going on a server: give --server URL too, or leave --detach out");
-            await InputBinding.BindAsync(context.Engine, name, parse.GetValue(inputs) ?? [], options, ct);
+            await InputBinding.BindAsync(context.Engine, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);
             var view = new RunView(quiet);
             var created = await context.Engine.Executions.CreateAsync(name, parse.GetValue(pipeline)!, options, ct);

@@ -23,6 +23,18 @@ internal static class StartCommand
             Hidden = true,
         };
         var benchPlugin = new Option<bool>("--bench-plugin") { Description = "With --worker: register the benchmark operations (used by `deepforge bench dispatch`)", Hidden = true };
+        port.Validators.Add(r =>
+        {
+            if (Number(r) is var p and (< 0 or > 65535)) r.AddError($"--port {p}: a port is 0 (any free port) to 65535");
+        });
+        slots.Validators.Add(r =>
+        {
+            if (Number(r) is var n and < 1) r.AddError($"--slots {n}: a worker runs at least 1 job at once");
+        });
+        worker.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<string?>() is { } url && ServerOption.Problem(url) is { } problem) r.AddError($"--worker {url}: {problem}");
+        });
         var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots, jobsInProcess, benchPlugin };
         CliAction.Set(command, async (parse, context, ct) =>
         {
@@ -43,4 +55,8 @@ internal static class StartCommand
         });
         return command;
     }
+
+    // A value that is no number is the parser's error already; only numbers are checked for their range.
+    private static int? Number(System.CommandLine.Parsing.OptionResult result) =>
+        result.Tokens.Count > 0 && int.TryParse(result.Tokens[^1].Value, out var n) ? n : null;
 }

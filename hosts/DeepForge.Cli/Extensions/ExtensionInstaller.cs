@@ -23,6 +23,33 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
     /// <summary>Installs from a package id (<c>id</c> or <c>id@version</c>), a .nupkg file, or a folder (a build output, or one holding a .nupkg).</summary>
     public async Task<InstalledExtension> AddAsync(string spec, IReadOnlyList<string> extraSources, CancellationToken ct)
     {
+        if (File.Exists(spec))
+        {
+            if (!spec.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase))
+                throw new DeepForgeException(spec, $"{spec} is not a package: give a .nupkg file, a folder, or a package id");
+            return await InstallAsync((staging, package) => FromPackageAsync(Path.GetFullPath(spec), staging, package, [Path.GetDirectoryName(Path.GetFullPath(spec))!, .. extraSources], ct));
+        }
+        if (Directory.Exists(spec))
+        {
+            var packages = Directory.GetFiles(spec, "*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).ToList();
+            return await InstallAsync((staging, package) => packages.Count > 0
+                ? FromPackageAsync(Path.GetFullPath(packages[0]), staging, package, [Path.GetFullPath(spec), .. extraSources], ct)
+                : Task.FromResult(FromBuildOutput(Path.GetFullPath(spec), package)));
+        }
+        if (spec.IndexOfAny(['/', '\\']) >= 0 || spec.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase))
+            throw new DeepForgeException(spec, $"there is no file or folder {spec}, and '{spec}' is not a package id: give an existing .nupkg file or folder, or a package id (e.g. Acme.Ops or Acme.Ops@1.2.0)");
+        return await AddFromSourcesAsync(PackageSpec.Parse(spec), Directory.GetCurrentDirectory(), extraSources, ct);
+    }
+
+    /// <summary>
+    /// Installs a package by id (and maybe version) from the package sources of the NuGet configuration seen from
+    /// <paramref name="settingsDirectory"/> and <paramref name="extraSources"/> (searched first).
+    /// </summary>
+    public Task<InstalledExtension> AddFromSourcesAsync(PackageSpec spec, string settingsDirectory, IReadOnlyList<string> extraSources, CancellationToken ct) =>
+        InstallAsync((staging, package) => FromFeedAsync(spec, staging, package, settingsDirectory, extraSources, ct));
+
+    private async Task<InstalledExtension> InstallAsync(Func<string, string, Task<Staged>> stage)
+    {
         var root = ExtensionManifest.ExtensionsDirectory(dataDirectory);
         var staging = Path.Combine(root, ".staging-" + Guid.NewGuid().ToString("N"));
         var package = Path.Combine(staging, "package");
@@ -30,24 +57,10 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
         try
         {
             var installed = ExtensionManifest.Read(dataDirectory);
-            Staged staged;
-            if (File.Exists(spec))
-            {
-                if (!spec.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase))
-                    throw new DeepForgeException(spec, "is not a package: give a .nupkg file, a folder, or a package id");
-                staged = await FromPackageAsync(Path.GetFullPath(spec), staging, package, [Path.GetDirectoryName(Path.GetFullPath(spec))!, .. extraSources], ct);
-            }
-            else if (Directory.Exists(spec))
-            {
-                var packages = Directory.GetFiles(spec, "*.nupkg").OrderByDescending(File.GetLastWriteTimeUtc).ToList();
-                staged = packages.Count > 0
-                    ? await FromPackageAsync(Path.GetFullPath(packages[0]), staging, package, [Path.GetFullPath(spec), .. extraSources], ct)
-                    : FromBuildOutput(Path.GetFullPath(spec), package);
-            }
-            else
-            {
-                staged = await FromFeedAsync(spec, staging, package, extraSources, ct);
-            }
+            var staged = await stage(staging, package);
+            // The id and version come from the package's own manifest: they name folders, so they must be plain.
+            PackageSpec.CheckId(staged.Id, staged.Source);
+            PackageSpec.CheckVersion(staged.Version, staged.Source);
 
             // Into place: the package folder moves as a whole, then the record is written.
             var final = Path.Combine(root, staged.Id, staged.Version);
@@ -63,7 +76,7 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
             };
             ExtensionManifest.Write(dataDirectory, installed.Where(e => !e.Id.Equals(staged.Id, StringComparison.OrdinalIgnoreCase)).Append(entry));
             foreach (var previous in installed.Where(e => e.Id.Equals(staged.Id, StringComparison.OrdinalIgnoreCase) && e.Version != staged.Version))
-                TryDelete(Path.Combine(root, previous.Id, previous.Version));
+                TryDelete(Inside(root, previous.Id, previous.Version));
             return entry;
         }
         finally
@@ -76,30 +89,26 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
     /// <summary>Removes an installed extension's files and record (the record first).</summary>
     public void Remove(InstalledExtension extension)
     {
-        ExtensionManifest.Write(dataDirectory, ExtensionManifest.Read(dataDirectory).Where(e => !e.Id.Equals(extension.Id, StringComparison.OrdinalIgnoreCase)));
-        var folder = Path.Combine(ExtensionManifest.ExtensionsDirectory(dataDirectory), extension.Id);
-        TryDelete(folder);
         var root = ExtensionManifest.ExtensionsDirectory(dataDirectory);
+        // The record is a file people can edit: its id names a folder only when it is a plain id inside the extensions folder.
+        PackageSpec.CheckId(extension.Id, $"extension '{extension.Id}'");
+        var folder = Inside(root, extension.Id);
+        ExtensionManifest.Write(dataDirectory, ExtensionManifest.Read(dataDirectory).Where(e => !e.Id.Equals(extension.Id, StringComparison.OrdinalIgnoreCase)));
+        TryDelete(folder);
         if (Directory.Exists(root) && !Directory.EnumerateFileSystemEntries(root).Any()) TryDelete(root);
     }
 
     private sealed record Staged(string Id, string Version, string Source, IReadOnlyList<string> Assemblies, IReadOnlyList<string> Dependencies);
 
-    private async Task<Staged> FromFeedAsync(string spec, string staging, string package, IReadOnlyList<string> extraSources, CancellationToken ct)
+    private async Task<Staged> FromFeedAsync(PackageSpec spec, string staging, string package, string settingsDirectory, IReadOnlyList<string> extraSources, CancellationToken ct)
     {
-        var at = spec.IndexOf('@');
-        var id = at < 0 ? spec : spec[..at];
-        NuGetVersion? wanted = null;
-        if (at >= 0 && !NuGetVersion.TryParse(spec[(at + 1)..], out wanted))
-            throw new DeepForgeException(spec, $"'{spec[(at + 1)..]}' is not a version (write {id}@1.2.3)");
-        if (id.Length == 0 || id.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
-            throw new DeepForgeException(spec, "is neither a file, a folder, nor a package id");
-        using var feeds = new PackageFeeds(Directory.GetCurrentDirectory(), extraSources);
+        var (id, wanted) = (spec.Id, spec.Version);
+        using var feeds = new PackageFeeds(settingsDirectory, extraSources);
         var found = await feeds.FindAsync(id, versions => wanted != null
             ? versions.FirstOrDefault(v => v == wanted)
             : versions.Where(v => !v.IsPrerelease).DefaultIfEmpty().Max() ?? versions.DefaultIfEmpty().Max(), ct);
         if (found == null)
-            throw new DeepForgeException(spec, $"there is no package {id}{(wanted != null ? " " + wanted : "")} in the package sources searched: {feeds.Describe()}");
+            throw new DeepForgeException(id, $"there is no package {id}{(wanted != null ? " " + wanted : "")} in the package sources searched: {feeds.Describe()}");
         var (version, source) = found.Value;
         output.WriteLine($"Downloading {id} {version} from {source.PackageSource.Source}");
         var file = Path.Combine(staging, $"{id}.{version}.nupkg".ToLowerInvariant());
@@ -117,7 +126,7 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
     {
         PackageIdentity identity;
         IReadOnlyList<PackageDependency> dependencies;
-        using (var reader = new PackageArchiveReader(file))
+        using (var reader = OpenPackage(file, package))
         {
             identity = reader.GetIdentity();
             var name = $"{identity.Id} {identity.Version}";
@@ -151,7 +160,7 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
             output.WriteLine($"Adding dependency {dependency.Id} {version}");
             var file = Path.Combine(staging, $"{dependency.Id}.{version}.nupkg".ToLowerInvariant());
             await feeds.DownloadAsync(source, dependency.Id, version, file, ct);
-            using var reader = new PackageArchiveReader(file);
+            using var reader = OpenPackage(file, package);
             var name = $"{dependency.Id} {version}";
             var nearest = NuGetFrameworkUtility.GetNearest(reader.GetLibItems().Where(g => g.Items.Any()), HostFramework, g => g.TargetFramework);
             if (nearest == null && reader.GetLibItems().Any(g => g.Items.Any()))
@@ -174,13 +183,46 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
         }
     }
 
+    /// <summary>
+    /// Opens a package and checks every entry before anything is unpacked: a file that is no zip, or a package with one
+    /// entry that would land outside <paramref name="package"/> (zip names can hold <c>..</c>), is refused whole.
+    /// </summary>
+    private static PackageArchiveReader OpenPackage(string file, string package)
+    {
+        PackageArchiveReader reader;
+        try
+        {
+            reader = new PackageArchiveReader(file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DeepForgeException(file, $"{file} is not a NuGet package (a .nupkg is a zip archive: {e.InnerException?.Message ?? e.Message}); give a package built by dotnet pack");
+        }
+        try
+        {
+            ArchivePaths.CheckAll(package, reader.GetFiles(), Path.GetFileName(file));
+            reader.GetIdentity();
+            return reader;
+        }
+        catch (Exception e) when (e is PackagingException or InvalidDataException or System.Xml.XmlException)
+        {
+            reader.Dispose();
+            throw new DeepForgeException(file, $"{file} is not a NuGet package: {e.Message}");
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
     private static void Extract(PackageArchiveReader reader, IEnumerable<string> items, string prefix, string destination)
     {
         foreach (var item in items)
         {
             var relative = item.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? item[prefix.Length..] : Path.GetFileName(item);
-            var target = Path.GetFullPath(Path.Combine(destination, relative));
-            if (!target.StartsWith(destination, StringComparison.Ordinal) || File.Exists(target)) continue;
+            var target = ArchivePaths.Inside(destination, relative, "the package");
+            if (File.Exists(target)) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var stream = reader.GetStream(item);
             using var file = File.Create(target);
@@ -199,8 +241,8 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
                 : parts.Length > 4 && parts[0] == "contentFiles" && parts[3] == "seeds" ? 4
                 : -1;
             if (at < 0) continue;
-            var target = Path.GetFullPath(Path.Combine(destination, string.Join('/', parts[at..])));
-            if (!target.StartsWith(destination, StringComparison.Ordinal) || File.Exists(target)) continue;
+            var target = ArchivePaths.Inside(destination, string.Join('/', parts[at..]), "the package");
+            if (File.Exists(target)) continue;
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             using var stream = reader.GetStream(item);
             using var file = File.Create(target);
@@ -230,6 +272,16 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
         Directory.CreateDirectory(to);
         foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         foreach (var directory in Directory.GetDirectories(from)) CopyDirectory(directory, Path.Combine(to, Path.GetFileName(directory)));
+    }
+
+    /// <summary>A folder under the extensions folder, or nothing when the parts would lead outside it (a hand-edited record).</summary>
+    private static string Inside(string root, params string[] parts)
+    {
+        var full = Path.GetFullPath(Path.Combine([root, .. parts]));
+        var prefix = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root)) + Path.DirectorySeparatorChar;
+        return full.StartsWith(prefix, StringComparison.Ordinal) && parts.All(p => p.Length > 0 && p != "." && p != ".." && p.IndexOfAny(['/', '\\']) < 0)
+            ? full
+            : throw new DeepForgeException(string.Join('/', parts), $"'{string.Join('/', parts)}' is not a folder inside the extensions folder {root}; nothing was removed");
     }
 
     private static void TryDelete(string path)

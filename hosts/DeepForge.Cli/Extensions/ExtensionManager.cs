@@ -8,8 +8,10 @@ namespace DeepForge.Cli.Extensions;
 /// The designer's way to the command's extension installer: <see cref="ExtensionInstaller"/> and
 /// <see cref="ExtensionRemoval"/> over the server's data folder, one change at a time. <paramref name="loaded"/>
 /// are the extensions the server loaded at its start; anything installed since loads at the next start.
+/// Packages come only from the sources of the NuGet configuration seen from <paramref name="settingsDirectory"/> (the
+/// server's folder): the page takes a package id and version, never a feed or a path.
 /// </summary>
-internal sealed class ExtensionManager(string dataDirectory, ProjectService projects, IReadOnlyList<InstalledExtension> loaded) : IExtensionManager
+internal sealed class ExtensionManager(string dataDirectory, string settingsDirectory, ProjectService projects, IReadOnlyList<InstalledExtension> loaded) : IExtensionManager
 {
     private readonly IReadOnlyList<InstalledExtension> _atStart = loaded;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -21,15 +23,18 @@ internal sealed class ExtensionManager(string dataDirectory, ProjectService proj
         return await Task.Run(() => ExtensionManifest.Read(dataDirectory).Select(Describe).ToList(), cancellationToken);
     }
 
-    public async Task<ExtensionResult> AddAsync(string package, IReadOnlyList<string> sources, CancellationToken cancellationToken = default)
+    public async Task<ExtensionResult> AddAsync(string package, CancellationToken cancellationToken = default)
     {
         package = package.Trim();
-        if (package.Length == 0) return ExtensionResult.Refused("Give a package id (id or id@version), or the path of a .nupkg file or folder on the server.");
+        if (package.Length == 0) return ExtensionResult.Refused("Give a package id (id or id@version) from the server's package sources.");
+        PackageSpec spec;
+        try { spec = PackageSpec.Parse(package); }
+        catch (DeepForgeException e) { return ExtensionResult.Refused(e.Message); }
         var output = new StringWriter();
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var installed = await Task.Run(() => new ExtensionInstaller(dataDirectory, output).AddAsync(package, sources, cancellationToken), cancellationToken);
+            var installed = await Task.Run(() => new ExtensionInstaller(dataDirectory, output).AddFromSourcesAsync(spec, settingsDirectory, [], cancellationToken), cancellationToken);
             var info = Describe(installed);
             return ExtensionResult.Done($"Installed {installed.Id} {installed.Version}. Restart the server to load it.", info, Lines(output));
         }

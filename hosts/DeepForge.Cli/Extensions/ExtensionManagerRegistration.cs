@@ -10,12 +10,14 @@ internal static class ExtensionManagerRegistration
 {
     /// <summary>
     /// What is installed now is what the engine of this host loads (it reads the same record while it is
-    /// registered), so the manager tells that from what is installed later and loads at the next start.
+    /// registered), so the manager tells that from what is installed later and loads at the next start. Packages come
+    /// from the sources of the NuGet configuration seen from <paramref name="settingsDirectory"/> (default: the current folder).
     /// </summary>
-    public static IServiceCollection AddExtensionManager(this IServiceCollection services, string dataDirectory)
+    public static IServiceCollection AddExtensionManager(this IServiceCollection services, string dataDirectory, string? settingsDirectory = null)
     {
         var loaded = ExtensionManifest.Read(dataDirectory);
-        services.AddSingleton<IExtensionManager>(sp => new ExtensionManager(dataDirectory, sp.GetRequiredService<DeepForgeEngine>().Projects, loaded));
+        var settings = Path.GetFullPath(settingsDirectory ?? Directory.GetCurrentDirectory());
+        services.AddSingleton<IExtensionManager>(sp => new ExtensionManager(dataDirectory, settings, sp.GetRequiredService<DeepForgeEngine>().Projects, loaded));
         return services;
     }
 }

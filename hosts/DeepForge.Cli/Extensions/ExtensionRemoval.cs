@@ -12,6 +12,7 @@ internal static class ExtensionRemoval
     /// <summary>Removes the extension of that id and returns it; throws <see cref="DeepForgeException"/> when it is not installed or is in use.</summary>
     public static async Task<InstalledExtension> RemoveAsync(string dataDirectory, ProjectService projects, string id, TextWriter output, CancellationToken ct)
     {
+        PackageSpec.CheckId(id, $"extensions remove {id}");
         var installed = ExtensionManifest.Read(dataDirectory);
         var extension = installed.FirstOrDefault(e => e.Id.Equals(id, StringComparison.OrdinalIgnoreCase))
             ?? throw new DeepForgeException($"extensions remove {id}", $"'{id}' is not installed (installed: {(installed.Count == 0 ? "none" : string.Join(", ", installed.Select(e => e.Id)))})");

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using DeepForge.Cli.Output;
 
 namespace DeepForge.Cli.Hosting;
 
-/// <summary>Runs a command's body with the shared context and turns our errors into messages and exit codes.</summary>
+/// <summary>Runs a command's body with the shared context and hands every error to <see cref="CliErrors"/>, which makes it one line and an exit code.</summary>
 internal static class CliAction
 {
     public const int Ok = 0;
@@ -13,20 +12,20 @@ internal static class CliAction
     public static void Set(Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, cancellationToken) =>
         {
-            await using var context = new CliContext();
             try
             {
+                await using var context = new CliContext();
+                using var stop = cancellationToken.Register(context.StopAsked);
                 return await body(parse, context, cancellationToken);
-            }
-            catch (DeepForgeException e)
-            {
-                Problems.Print(e.Problems);
-                return BadInput;
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 Console.Error.WriteLine("Stopped.");
                 return Failed;
+            }
+            catch (Exception e)
+            {
+                return CliErrors.Report(e);
             }
         });
 }

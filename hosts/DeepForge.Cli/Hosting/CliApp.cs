@@ -16,6 +16,7 @@ internal static class CliApp
         ExecutionsCommand.Create(),
         LogCommand.Create(),
         ArtifactsCommand.Create(),
+        BlobsCommand.Create(),
         ConfigCommand.Create(),
         BenchCommand.Create(),
         StartCommand.Create(),

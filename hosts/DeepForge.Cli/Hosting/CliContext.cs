@@ -10,7 +10,7 @@ internal sealed class CliContext : IAsyncDisposable
 {
     private ServiceProvider? _services;
 
-    public string DataDirectory { get; } = DeepForgeOptions.DefaultDataDirectory();
+    public string DataDirectory { get; } = CheckedDataDirectory();
 
     public DeepForgeConfig Config => new(DataDirectory);
 
@@ -37,6 +37,21 @@ internal sealed class CliContext : IAsyncDisposable
               .AddTorch();
             more?.Invoke(df);
         });
+
+    // DEEPFORGE_DATA_DIR holds for one run from one folder: a relative path means that folder. A file there is no data folder.
+    private static string CheckedDataDirectory()
+    {
+        var directory = Path.GetFullPath(DeepForgeOptions.DefaultDataDirectory());
+        if (File.Exists(directory))
+            throw new DeepForgeException("DEEPFORGE_DATA_DIR", $"the data folder {directory} is a file: point DEEPFORGE_DATA_DIR at a folder (it is made when missing)");
+        return directory;
+    }
+
+    /// <summary>
+    /// The person pressed Ctrl+C (or the process got SIGTERM): if the parser ends the process because a job ignores the
+    /// cancel, that exit is no operation's failure, and the run shows as interrupted (resumable), not failed.
+    /// </summary>
+    public void StopAsked() => _services?.GetService<DeepForge.Runtime.ProcessExitRecorder>()?.StopAsked();
 
     public async ValueTask DisposeAsync()
     {

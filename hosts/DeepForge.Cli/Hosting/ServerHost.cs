@@ -14,25 +14,37 @@ internal static class ServerHost
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
         var lease = LeaseFromEnvironment();
+        var (grace, collection) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval());
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
+        // A start that fails (a port in use) is said once, in one line, by the command; the host's own report is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         CliContext.AddEngine(builder.Services, dataDirectory, config);
+        if (grace is { } period) builder.Services.Configure<DeepForgeOptions>(o => o.BlobGracePeriod = period);
         builder.Services.AddDeepForgeServer(s =>
         {
             (s.Host, s.Port) = (settings.Host, settings.Port);
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
+            if (collection is { } interval) s.BlobCollectionInterval = interval;
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new CliFailure($"{e.Message.TrimEnd('.')}: another program uses port {settings.Port}; stop it, or choose another port with --port");
+        }
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
-        await app.StartAsync(cancellationToken);
         await using var worker = settings.Worker
             ? await LocalWorker.StartAsync(settings, config, token, app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken)
             : null;

@@ -1,16 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DeepForge.Data;
 
 namespace DeepForge.Cli.Output;
 
-/// <summary>Machine-readable output: one JSON document per line.</summary>
+/// <summary>Machine-readable output: one JSON document per line, written as the server and the store write it.</summary>
 internal static class JsonOutput
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
-
-    public static void Print<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, Options));
+    public static void Print<T>(T value) => Console.WriteLine(JsonSerializer.Serialize(value, Json.Options));
 }

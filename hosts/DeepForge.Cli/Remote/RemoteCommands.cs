@@ -8,12 +8,27 @@ internal static class RemoteCommands
     public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, bool detach, CancellationToken cancellationToken)
     {
         using var client = new ServerClient(server);
-        foreach (var input in inputs)
+        var given = inputs.Select(Commands.InputBinding.Split).ToList();
+        // A value that names a path must be a file: checked for all before anything is uploaded.
+        foreach (var (node, value) in given.Where(g => !File.Exists(g.Value) && g.Value.IndexOfAny(['/', '\\']) >= 0))
+            throw new DeepForgeException($"--input {node}", $"--input {node}={value}: there is no file {Path.GetFullPath(value)}");
+        var uploaded = new List<string>();
+        foreach (var (node, value) in given)
         {
-            var (node, value) = Commands.InputBinding.Split(input);
-            options.Inputs[node] = File.Exists(value) ? await client.UploadAsync(project, Path.GetFileName(value), value, cancellationToken) : value;
+            if (File.Exists(value)) uploaded.Add(options.Inputs[node] = await client.UploadAsync(project, Path.GetFileName(value), value, cancellationToken));
+            else options.Inputs[node] = value;
         }
-        var started = await client.StartAsync(project, new { pipeline, inputs = options.Inputs, attributes = options.Attributes, useCache = options.UseCache }, cancellationToken);
+        RemoteExecution started;
+        try
+        {
+            started = await client.StartAsync(project, new { pipeline, inputs = options.Inputs, attributes = options.Attributes, useCache = options.UseCache }, cancellationToken);
+        }
+        catch (DeepForgeException)
+        {
+            // The server refused the run: the files uploaded for it go again, so a refused run leaves the artifacts as they were.
+            foreach (var artifact in uploaded) await client.DeleteArtifactAsync(project, artifact, cancellationToken);
+            throw;
+        }
         if (!json) Console.Error.WriteLine($"Execution {started.Execution.Id} of {project}/{pipeline} on {server}");
         if (detach) return RemoteFollow.Detached(server, project, started.Execution.Id);
         return await RemoteFollow.FollowCancellingOnCtrlCAsync(client, server, project, started.Execution.Id, json);

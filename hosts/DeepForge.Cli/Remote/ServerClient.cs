@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DeepForge.Data;
 using DeepForge.Models;
 
 namespace DeepForge.Cli.Remote;
@@ -37,6 +37,9 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
         return (await ReadAsync<ArtifactRecord>(response, cancellationToken)).Id;
     }
 
+    public async Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
+        await EnsureAsync(await _http.DeleteAsync($"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}", cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -67,10 +70,6 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
         catch (JsonException) { return null; }
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        return options;
-    }
+    // The server's JSON: NaN and Infinity in outputs and feedback arrive as "NaN" and "Infinity".
+    private static JsonSerializerOptions CreateOptions() => Json.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 }

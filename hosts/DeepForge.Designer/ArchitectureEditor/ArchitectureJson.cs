@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DeepForge.Data;
 using DeepForge.Models;
 
 namespace DeepForge.Designer.ArchitectureEditor;
@@ -7,12 +7,7 @@ namespace DeepForge.Designer.ArchitectureEditor;
 /// <summary>Nested architectures live inside attribute values as JSON, written the way the store writes them (camelCase, nulls left out).</summary>
 internal static class ArchitectureJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        AllowTrailingCommas = true,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-    };
+    private static JsonSerializerOptions Options => Json.Options;
 
     public static ArchitectureDefinition Read(JsonElement value, string where)
     {

@@ -3,10 +3,11 @@ namespace DeepForge.Designer.OperationEditor;
 /// <summary>
 /// One part of the operation's interface as the diagram draws it: its kind (input, output, attribute, reference),
 /// name, type as written, default (attributes), whether it may stay unconnected (inputs), where it is written
-/// (line and column from 1, 0 when it has no source) and the problems that concern it.
+/// (line and column from 1, 0 when it has no source), the problems that concern it and, for a number attribute,
+/// the range it declares in words ("at least 1").
 /// </summary>
 public sealed record InterfaceMember(
-    string Kind, string Name, string Type, string? Default, bool Optional, int Line, int Column, IReadOnlyList<CodeProblem> Problems)
+    string Kind, string Name, string Type, string? Default, bool Optional, int Line, int Column, IReadOnlyList<CodeProblem> Problems, string? Range = null)
 {
     public bool HasError => Problems.Any(p => p.IsError);
 

@@ -49,7 +49,7 @@ public sealed record InterfaceModel(
         d.Name, d.Category, d.Description,
         d.Inputs.Select(p => member("input", p.Name, p.DisplayType, null, p.Optional)).ToList(),
         d.Outputs.Select(p => member("output", p.Name, p.DisplayType, null, false)).ToList(),
-        d.Attributes.Select(a => member("attribute", a.Name, a.Kind, DefaultText(a.Default), false)).ToList(),
+        d.Attributes.Select(a => member("attribute", a.Name, a.Kind, DefaultText(a.Default), false) with { Range = a.Range?.ToString() }).ToList(),
         d.References.Select(r => member("reference", r.Name, r.Kind == "architecture" ? "Architecture" : r.Kind, null, false)).ToList(),
         other);
 

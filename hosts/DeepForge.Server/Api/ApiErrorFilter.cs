@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DeepForge.Server.Api;
 
-/// <summary>Turns errors into problem details: DeepForge's own errors (bad input, named) are 400; anything else is logged and is a 500 that says where to look.</summary>
+/// <summary>Turns errors into problem details: DeepForge's own errors (bad input, named) are 400; a damaged blob is 409; anything else is logged and is a 500 that says where to look.</summary>
 internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -17,6 +17,12 @@ internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpoint
         catch (DeepForgeException e)
         {
             return ApiProblems.FromException(e);
+        }
+        catch (DeepForge.Blobs.BlobDamagedException e)
+        {
+            // Not a 5xx: retrying cannot help until the data is uploaded again, and workers retry 5xx answers.
+            DeepForge.Server.Blobs.BlobLog.Damaged(logger, http.Request.Method, http.Request.Path, e.Message);
+            return ApiProblems.Create(StatusCodes.Status409Conflict, "Blob damaged", e.Message);
         }
         catch (BadHttpRequestException e)
         {

@@ -6,7 +6,7 @@ namespace DeepForge.Server.Api;
 
 /// <summary>
 /// Reads a JSON request body strictly: a required property that is missing or null is an error, and
-/// malformed JSON is a 400 that names the type and the position, never a 500.
+/// malformed JSON is a 400 that names the field or the position, never a 500.
 /// </summary>
 internal static class RequestJson
 {
@@ -21,11 +21,11 @@ internal static class RequestJson
         try
         {
             var value = await JsonSerializer.DeserializeAsync<T>(request.Body, Strict, cancellationToken);
-            return value == null ? (null, ApiProblems.BadRequest($"the request body is null: send a JSON {typeof(T).Name} object")) : (value, null);
+            return value == null ? (null, ApiProblems.BadRequest("the request body is null: send a JSON object")) : (value, null);
         }
         catch (JsonException e)
         {
-            return (null, ApiProblems.BadRequest($"the request body is not a valid JSON {typeof(T).Name}: {e.Message}"));
+            return (null, ApiProblems.BadRequest($"the request body is refused: {JsonErrors.Describe(e)}"));
         }
     }
 }

@@ -10,18 +10,23 @@ namespace DeepForge.Server.Dispatch;
 /// (GET /api/v1/blobs/{sha256}). Each job carries the list, so a worker never runs a job without them.
 /// Published into the blob store on first use; a failure is retried at the next job.
 /// </summary>
-internal sealed class ServerExtensions(IOptions<DeepForgeOptions> options, IBlobStore blobs)
+internal sealed class ServerExtensions(IOptions<DeepForgeOptions> options, IBlobStore blobs) : IBlobRoots
 {
+    /// <summary>The published bundles: no document names them until a job does, and the collector must keep them.</summary>
+    public IEnumerable<string> Hashes => _published?.Select(e => e.Blob) ?? [];
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private IReadOnlyList<JobExtension>? _published;
 
     public async Task<IReadOnlyList<JobExtension>> GetAsync(CancellationToken cancellationToken)
     {
-        if (_published is { } published) return published;
+        // Published again when a bundle is gone: 'deepforge blobs gc' in another process does not know this process holds them.
+        if (_published is { } published && published.All(e => blobs.Exists(e.Blob))) return published;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            return _published ??= await ExtensionBundles.PublishAsync(options.Value.DataDirectory, blobs, cancellationToken);
+            if (_published is { } again && again.All(e => blobs.Exists(e.Blob))) return again;
+            return _published = await ExtensionBundles.PublishAsync(options.Value.DataDirectory, blobs, cancellationToken);
         }
         finally
         {

@@ -30,6 +30,7 @@ public static class DeepForgeServerApplicationExtensions
         if (app.Services.GetService<ServerMarker>() == null)
             throw new InvalidOperationException("MapDeepForgeServer needs the server's services: call services.AddDeepForgeServer() before building the app");
         properties[MappedKey] = true;
+        ApiStatusPages.Use(app);
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiErrorFilter>();
         ProjectEndpoints.Map(api);
         PipelineEndpoints.Map(api);

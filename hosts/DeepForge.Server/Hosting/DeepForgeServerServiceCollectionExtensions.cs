@@ -1,9 +1,10 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using DeepForge.Data;
 using DeepForge.Blobs;
 using DeepForge.Dispatch;
 using DeepForge.Runtime;
 using DeepForge.Server;
+using DeepForge.Server.Blobs;
 using DeepForge.Server.Dispatch;
 using DeepForge.Server.Executions;
 using DeepForge.Server.Hosting;
@@ -62,6 +63,7 @@ public static class DeepForgeServerServiceCollectionExtensions
             sp.GetRequiredService<RunnerRegistry>(), sp.GetRequiredService<JobQueueOptions>(), sp.GetRequiredService<ILogger<JobQueue>>()));
         // Replace, not TryAdd: AddDeepForge has already registered the in-process runner.
         services.AddSingleton(sp => new ServerExtensions(sp.GetRequiredService<IOptions<DeepForgeOptions>>(), sp.GetRequiredService<IBlobStore>()));
+        services.AddSingleton<IBlobRoots>(sp => sp.GetRequiredService<ServerExtensions>());
         services.Replace(ServiceDescriptor.Singleton<IJobRunner>(sp => new QueueJobRunner(sp.GetRequiredService<JobQueue>(),
             sp.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping, sp.GetRequiredService<ILogger<QueueJobRunner>>(),
             sp.GetRequiredService<ServerExtensions>().GetAsync)));
@@ -70,17 +72,15 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddSingleton<BackgroundExecutions>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
         services.AddHostedService<LeaseSweeper>();
+        services.AddHostedService<BlobCollectionService>();
     }
 
     private static void AddHttp(IServiceCollection services)
     {
         services.AddProblemDetails();
-        // The same JSON as the store and the workers: camelCase, enums as camelCase strings, nulls left out.
-        services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        });
+        // The same JSON as the store and the workers: camelCase, enums as camelCase strings, nulls left out,
+        // NaN and Infinity as "NaN" and "Infinity" (a diverged loss in feedback or an output must not fail a response).
+        services.ConfigureHttpJsonOptions(o => Json.Configure(o.SerializerOptions));
         services.AddOpenApi("v1", o =>
         {
             o.AddDocumentTransformer<ServerDocumentTransformer>();

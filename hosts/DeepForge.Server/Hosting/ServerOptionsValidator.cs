@@ -31,6 +31,8 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         if (o.PollInterval < TimeSpan.FromMilliseconds(10) || o.PollInterval > TimeSpan.FromMinutes(1))
             yield return $"{Name}.PollInterval is {o.PollInterval}: use 10 ms to 1 minute";
         if (o.WorkerTokens.Any(string.IsNullOrWhiteSpace)) yield return $"{Name}.WorkerTokens holds an empty token";
+        if (o.BlobCollectionInterval < TimeSpan.Zero || o.BlobCollectionInterval > TimeSpan.FromDays(30))
+            yield return $"{Name}.BlobCollectionInterval is {o.BlobCollectionInterval}: use up to 30 days, or 0 to turn collection off";
         if (o.MaxUploadBytes is <= 0) yield return $"{Name}.MaxUploadBytes is {o.MaxUploadBytes}: use a positive size, or null for no limit";
     }
 

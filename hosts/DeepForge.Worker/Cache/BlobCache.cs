@@ -59,13 +59,14 @@ internal sealed class BlobCache
             var path = PathOf(hash);
             if (File.Exists(path))
             {
-                if (!FileLinks.IsDanglingLink(path)) return CacheFill.AlreadyCached;
-                File.Delete(path); // a symbolic link to a server blob that was deleted since
+                if (!FileLinks.IsDanglingLink(path) && IsWhole(hash)) return CacheFill.AlreadyCached;
+                if (File.Exists(path)) File.Delete(path); // a symbolic link to a server blob that was deleted since
             }
             if (TryLinkFromServer(hash, size) is { } linked)
             {
                 WorkerLog.BlobLinked(_logger, hash, linked);
-                return linked;
+                if (IsWhole(hash)) return linked;
+                // The server's own file is damaged: the download below asks the server, which reports it.
             }
             var bytes = await DownloadAsync(hash, cancellationToken);
             WorkerLog.BlobDownloaded(_logger, hash, bytes);
@@ -106,7 +107,7 @@ internal sealed class BlobCache
             };
             // A copy is new bytes on this disk, so it is checked like a download; a link is the server's own checked file.
             if (kind == CacheFill.Copy && HashOf(temp) != hash) return null;
-            Commit(temp, hash);
+            Commit(temp, hash, written: kind == CacheFill.Copy);
             return kind;
         }
         catch (IOException e)
@@ -200,10 +201,27 @@ internal sealed class BlobCache
         }
     }
 
-    private void Commit(string temp, string hash)
+    // Checked once per worker process (and again when the file changes); a damaged file is moved to the cache's quarantine.
+    private bool IsWhole(string hash)
+    {
+        try { return Store.VerifiedPath(hash) != null; }
+        catch (BlobDamagedException e)
+        {
+            WorkerLog.BlobDamaged(_logger, hash, e.Message);
+            return false;
+        }
+    }
+
+    // Flushed and read-only before the rename, as the server stores blobs: a job opening its input for writing is refused.
+    private void Commit(string temp, string hash, bool written = true)
     {
         var target = PathOf(hash);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        if (written) // a link is the server's file, stored read-only already
+        {
+            DurableFiles.Flush(temp);
+            DurableFiles.MakeReadOnly(temp);
+        }
         try { File.Move(temp, target); }
         catch (IOException) when (File.Exists(target)) { File.Delete(temp); } // the same bytes arrived by another way first
     }

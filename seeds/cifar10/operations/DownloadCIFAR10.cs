@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Net.Http;
@@ -12,7 +13,7 @@ using static TorchSharp.torch;
 /// (the optional archive input, or the path attribute), else by downloading the official archive.
 /// </summary>
 [Operation(Category = "Data", Cacheable = false, Description = "Downloads or reads CIFAR-10 (binary version)")]
-public sealed class DownloadCIFAR10(string url = "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz", string path = "", int trainLimit = 0, int testLimit = 0) : Operation
+public sealed class DownloadCIFAR10(string url = "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz", string path = "", [Range(0, int.MaxValue)] int trainLimit = 0, [Range(0, int.MaxValue)] int testLimit = 0) : Operation
 {
     public (ImageDataset trainingData, ImageDataset testingData, string[] classes) Execute(OperationContext context, DataFile? archive = null)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using DeepForge.Torch.Data;
 using TorchSharp;
@@ -10,7 +11,8 @@ public enum Optimizer { Sgd, Adam }
 /// LogSoftmax), drawing the graph "Training Error" as it goes.
 /// </summary>
 [Operation(Category = "Training", Description = "Trains a network on labelled images and draws the training error")]
-public sealed class Train(Architecture net, double learningRate = 0.001, int epochs = 2, int batchSize = 64,
+public sealed class Train(Architecture net, [Range(0, double.MaxValue, MinimumIsExclusive = true)] double learningRate = 0.001,
+    [Range(1, int.MaxValue)] int epochs = 2, [Range(1, int.MaxValue)] int batchSize = 64,
     Optimizer optimizer = Optimizer.Adam, int seed = 1) : Operation
 {
     [return: Output("net")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.IO.Compression;
 using DeepForge.Torch.Data;
 using DeepForge.Torch.Feedback;
@@ -9,7 +10,7 @@ using static TorchSharp.torch;
 /// package installs them. trainLimit and testLimit take the first images only (0 = all).
 /// </summary>
 [Operation(Category = "Data", Description = "Reads the Fashion-MNIST training and test sets from IDX files")]
-public sealed class LoadFashionMnist(string path = "/usr/share/datasets/fashion-mnist", int trainLimit = 0, int testLimit = 0) : Operation
+public sealed class LoadFashionMnist(string path = "/usr/share/datasets/fashion-mnist", [Range(0, int.MaxValue)] int trainLimit = 0, [Range(0, int.MaxValue)] int testLimit = 0) : Operation
 {
     private static readonly string[] ClassNames =
         ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"];

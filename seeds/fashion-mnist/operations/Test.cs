@@ -1,9 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using DeepForge.Torch.Data;
 using static TorchSharp.torch;
 
 /// <summary>Tests a trained network: prints how many test images it gets right overall, then the accuracy of each class.</summary>
 [Operation(Category = "Evaluation", Description = "Prints overall and per-class accuracy on the test set")]
-public sealed class Test(int batchSize = 500) : Operation
+public sealed class Test([Range(1, int.MaxValue)] int batchSize = 500) : Operation
 {
     [return: Output("classScores")]
     public double[] Execute(string[] classes, Model net, ImageDataset testingData)

@@ -4,12 +4,18 @@ using DeepForge.Storage;
 
 namespace DeepForge.Blobs;
 
-/// <summary>Blobs as files under blob.dir: <c>ab/abcdef…</c>, written to a temporary file and renamed, so a reader never sees half a blob.</summary>
-internal sealed class FileBlobStore : IBlobStore
+/// <summary>
+/// Blobs as files under blob.dir: <c>ab/abcdef…</c>, written to a temporary file, flushed to disk, made
+/// read-only and renamed, so a reader never sees half a blob, not even after a power cut. A file is hashed
+/// on its first read in this process (and again when its size or time changed): one whose bytes do not
+/// match its name is moved to <c>quarantine/</c> and reported, never served.
+/// </summary>
+internal sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
 {
     private readonly string _root;
     private readonly string _incoming;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folders = new();
+    private readonly VerifiedBlobs _verified = new();
 
     private readonly SmallBlobs? _small;
 
@@ -82,7 +88,7 @@ internal sealed class FileBlobStore : IBlobStore
             var hash = Convert.ToHexStringLower(hashing.GetHashAndReset());
             if (expectedHash != null && hash != expectedHash)
                 throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {hash}");
-            if (!File.Exists(PathOf(hash))) Commit(temp, hash);
+            Commit(temp, hash, size);
             return new BlobInfo(hash, size);
         }
         finally
@@ -110,13 +116,11 @@ internal sealed class FileBlobStore : IBlobStore
             if (expectedHash != null && hash != expectedHash)
                 throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {hash}");
             if (buffered is { Length: <= SmallBlobs.MaxBytes } small && _small != null)
-            {
-                if (!Exists(hash)) _small.Put(hash, small.Span);
-            }
-            else if (!File.Exists(PathOf(hash)))
+                _small.Put(hash, small.Span); // again when it exists: renews its time, so the collector leaves a blob just reused
+            else if (!Renew(hash, size))
             {
                 if (buffered is { } bytes) WriteSmall(temp, bytes.Span);
-                Commit(temp, hash);
+                Commit(temp, hash, size);
             }
             return new BlobInfo(hash, size);
         }
@@ -134,12 +138,23 @@ internal sealed class FileBlobStore : IBlobStore
         RandomAccess.Write(handle, bytes, 0);
     }
 
+    /// <summary>Opens a blob; throws <see cref="BlobDamagedException"/> for a file whose bytes do not hash to its name.</summary>
     public Stream OpenRead(string hash)
     {
-        var path = PathOf(hash);
-        if (!File.Exists(path) && _small?.Get(hash) is { } bytes) return new MemoryStream(bytes, writable: false);
-        if (!File.Exists(path)) throw new DeepForgeException("blob", $"blob {hash} is missing from {_root}");
-        return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var file = new FileInfo(PathOf(hash));
+        if (!file.Exists && _small?.Get(hash) is { } bytes) return new MemoryStream(bytes, writable: false);
+        if (!file.Exists) throw new DeepForgeException("blob", $"blob {hash} is missing from {_root}");
+        Verify(hash, file);
+        return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+    }
+
+    /// <summary>The blob's file, checked as <see cref="OpenRead"/> checks it, or null when the blob is no file here.</summary>
+    public string? VerifiedPath(string hash)
+    {
+        var file = new FileInfo(PathOf(hash));
+        if (!file.Exists) return null;
+        Verify(hash, file);
+        return file.FullName;
     }
 
     public bool Exists(string hash) => BlobHash.IsValid(hash) && (File.Exists(PathOf(hash)) || _small?.Exists(hash) == true);
@@ -153,16 +168,23 @@ internal sealed class FileBlobStore : IBlobStore
 
     private string PathOf(string hash) => Path.Combine(_root, BlobHash.Require(hash)[..2], hash);
 
-    private void Commit(string temp, string hash)
+    // Flushed and read-only before the rename, and the folder flushed after it: the name never lands on the disk before the bytes.
+    private void Commit(string temp, string hash, long size)
     {
+        if (Renew(hash, size)) return;
         var target = PathOf(hash);
-        var folder = hash[..2];
-        if (!_folders.ContainsKey(folder))
+        var folder = Path.GetDirectoryName(target)!;
+        if (!_folders.ContainsKey(hash[..2]))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            _folders[folder] = true;
+            Directory.CreateDirectory(folder);
+            _folders[hash[..2]] = true;
         }
+        DurableFiles.Flush(temp);
+        DurableFiles.MakeReadOnly(temp);
+        if (File.Exists(target)) Quarantine(hash, target); // of another size: damaged, and these bytes heal it
         try { File.Move(temp, target); }
-        catch (IOException) when (File.Exists(target)) { } // another writer stored the same bytes first
+        catch (IOException) when (File.Exists(target)) { return; } // another writer stored the same bytes first
+        DurableFiles.FlushFolder(folder);
+        _verified.Whole(hash, new FileInfo(target));
     }
 }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -86,11 +87,17 @@ internal static class ReflectionOperationReader
     {
         var type = Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType;
         JsonElement? defaultValue = parameter.HasDefaultValue && parameter.DefaultValue != null
-            ? JsonSerializer.SerializeToElement(type.IsEnum ? Enum.GetName(type, parameter.DefaultValue) : parameter.DefaultValue)
+            ? JsonSerializer.SerializeToElement(type.IsEnum ? Enum.GetName(type, parameter.DefaultValue) : parameter.DefaultValue, Data.Json.Options)
             : null;
         var values = type.IsEnum ? Enum.GetNames(type) : null;
-        return new AttributeDescriptor(parameter.Name!, AttributeKinds.Of(type)!, defaultValue, values);
+        var kind = AttributeKinds.Of(type)!;
+        return new AttributeDescriptor(parameter.Name!, kind, defaultValue, values, kind is "integer" or "number" ? ReadRange(parameter) : null);
     }
+
+    private static AttributeRange? ReadRange(ParameterInfo parameter) =>
+        parameter.GetCustomAttribute<RangeAttribute>() is { } range
+            ? AttributeRange.From(range.Minimum, range.Maximum, range.MinimumIsExclusive, range.MaximumIsExclusive)
+            : null;
 
     private static string ReferenceKind(ParameterInfo parameter, string name) =>
         parameter.ParameterType == typeof(Architecture)

@@ -21,6 +21,7 @@ internal sealed class SourceOperationReader
     private const string OperationAttributeType = "DeepForge.Operations.OperationAttribute";
     private const string OutputAttributeType = "DeepForge.Operations.OutputAttribute";
     private const string ArchitectureType = "DeepForge.Operations.Architecture";
+    private const string RangeAttributeType = "System.ComponentModel.DataAnnotations.RangeAttribute";
     private static readonly HashSet<string> ContextTypes = ["DeepForge.Operations.OperationContext", "System.Threading.CancellationToken"];
 
     // These are diagnostics of DeepForge's reader, not of an analyzer package, so analyzer release tracking does not apply.
@@ -179,9 +180,20 @@ internal sealed class SourceOperationReader
         JsonElement? defaultValue = parameter is { HasExplicitDefaultValue: true, ExplicitDefaultValue: { } value }
             ? values != null
                 ? JsonSerializer.SerializeToElement(values.FirstOrDefault(v => v.Value == EnumBits(value)).Name)
-                : JsonSerializer.SerializeToElement(value)
+                : JsonSerializer.SerializeToElement(value, Data.Json.Options)
             : null;
-        return new AttributeDescriptor(parameter.Name, kind, defaultValue, values?.Select(v => v.Name).ToList());
+        return new AttributeDescriptor(parameter.Name, kind, defaultValue, values?.Select(v => v.Name).ToList(),
+            kind is "integer" or "number" ? ReadRange(parameter) : null);
+    }
+
+    /// <summary>As the reflection reader: <c>[Range(min, max)]</c>, <c>[Range(typeof(T), "min", "max")]</c>, and the exclusive flags.</summary>
+    private static AttributeRange? ReadRange(IParameterSymbol parameter)
+    {
+        var range = parameter.GetAttributes().FirstOrDefault(a => SourceTypeNames.Is(a.AttributeClass, RangeAttributeType));
+        if (range == null || range.ConstructorArguments.Any(a => a.Kind == TypedConstantKind.Error)) return null;
+        var bounds = range.ConstructorArguments.TakeLast(2).Select(a => a.Value).ToList();
+        if (bounds.Count != 2) return null;
+        return AttributeRange.From(bounds[0], bounds[1], Named(range, "MinimumIsExclusive") as bool? ?? false, Named(range, "MaximumIsExclusive") as bool? ?? false);
     }
 
     /// <summary>An enum's members as <see cref="Enum.GetNames(Type)"/> orders them: by value, compared unsigned.</summary>

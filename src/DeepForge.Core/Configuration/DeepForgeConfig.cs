@@ -11,9 +11,9 @@ internal sealed class DeepForgeConfig(string dataDirectory)
 {
     public static readonly IReadOnlyList<ConfigKey> Keys =
     [
-        new("blob.dir", "DEEPFORGE_BLOB_DIR", d => Path.Combine(d, "blob")),
-        new("worker.dir", "DEEPFORGE_WORKER_DIR", d => Path.Combine(d, "worker")),
-        new("worker.cache.dir", "DEEPFORGE_WORKER_CACHE", d => Path.Combine(d, "worker", "cache")),
+        new("blob.dir", "DEEPFORGE_BLOB_DIR", d => Path.Combine(d, "blob"), IsPath: true),
+        new("worker.dir", "DEEPFORGE_WORKER_DIR", d => Path.Combine(d, "worker"), IsPath: true),
+        new("worker.cache.dir", "DEEPFORGE_WORKER_CACHE", d => Path.Combine(d, "worker", "cache"), IsPath: true),
         new("worker.cache.useBlob", "DEEPFORGE_WORKER_USE_BLOB", _ => true, IsBoolean: true),
         new("worker.token", "DEEPFORGE_WORKER_TOKEN", _ => ""),
         new("mongo.uri", "MONGO_URI", _ => ""),
@@ -28,31 +28,64 @@ internal sealed class DeepForgeConfig(string dataDirectory)
     {
         var root = new JsonObject();
         // Typed values: a JsonValue made from an object cannot be written with options that have no type resolver (as `deepforge config` writes it).
-        foreach (var key in Keys) Place(root, key.Key, Get(key.Key) is bool b ? JsonValue.Create(b) : JsonValue.Create((string)Get(key.Key)));
+        foreach (var key in Keys) Place(root, key.Key, Show(key.Key) is bool b ? JsonValue.Create(b) : JsonValue.Create((string)Show(key.Key)));
         return root;
     }
 
+    /// <summary>The value in effect, to be used: a path setting that is empty or relative in the file is refused, naming the file.</summary>
     public object Get(string key)
     {
+        var value = Show(key);
         var spec = Find(key);
-        if (spec.EnvironmentVariable != null && Environment.GetEnvironmentVariable(spec.EnvironmentVariable) is { Length: > 0 } env)
-            return spec.IsBoolean ? ParseBool(env, spec.EnvironmentVariable) : env;
+        if (!spec.IsPath || FromEnvironment(spec) != null) return value;
+        var path = (string)value;
+        if (path.Trim().Length == 0)
+            throw new DeepForgeException(key, $"{key} is empty in {FilePath}: set it to the absolute path of a folder");
+        if (!Path.IsPathFullyQualified(path))
+            throw new DeepForgeException(key, $"{key} is '{path}' in {FilePath}, a relative path: set it to the absolute path of a folder");
+        return path;
+    }
+
+    /// <summary>The value in effect as it is written, for showing it (also when it could not be used).</summary>
+    public object Show(string key)
+    {
+        var spec = Find(key);
+        if (FromEnvironment(spec) is { } env)
+            return spec.IsBoolean ? ParseBool(env, spec.EnvironmentVariable!) : spec.IsPath ? Path.GetFullPath(env) : env;
         var stored = Lookup(ReadFile(), key);
         if (stored == null) return spec.Default(DataDirectory);
         return spec.IsBoolean ? stored.GetValue<bool>() : stored.GetValue<string>();
     }
 
+    // An environment variable holds for one run, started from one folder: a relative path in it means that folder.
+    private static string? FromEnvironment(ConfigKey spec) =>
+        spec.EnvironmentVariable != null && Environment.GetEnvironmentVariable(spec.EnvironmentVariable) is { Length: > 0 } env ? env : null;
+
     public string GetString(string key) => Convert.ToString(Get(key), System.Globalization.CultureInfo.InvariantCulture)!;
 
+    /// <summary>
+    /// Stores a setting. A boolean must be one; a path must not be empty, and a relative path is made absolute against
+    /// the current folder (the caller tells the person so: compare the value stored with the value given).
+    /// </summary>
     public void Set(string key, string value)
     {
         var spec = Find(key);
         var root = ReadFile();
-        Place(root, key, spec.IsBoolean ? JsonValue.Create(ParseBool(value, key)) : JsonValue.Create(value));
+        Place(root, key, spec.IsBoolean ? JsonValue.Create(ParseBool(value, key)) : JsonValue.Create(spec.IsPath ? AbsolutePath(key, value) : value));
         Directory.CreateDirectory(DataDirectory);
         var temp = FilePath + ".tmp";
         File.WriteAllText(temp, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.Move(temp, FilePath, overwrite: true);
+    }
+
+    private static string AbsolutePath(string key, string value)
+    {
+        if (value.Trim().Length == 0) throw new DeepForgeException(key, $"{key} cannot be empty: give the path of a folder");
+        try { return Path.GetFullPath(value); }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new DeepForgeException(key, $"{key}: '{value}' is not a path ({e.Message})");
+        }
     }
 
     private static ConfigKey Find(string key) =>

@@ -72,7 +72,7 @@ public static class ExtensionBundles
         var staging = Path.Combine(parent, $".staging-{Guid.NewGuid():N}");
         try
         {
-            ZipFile.ExtractToDirectory(zipPath, staging);
+            Extract(zipPath, staging);
             File.WriteAllText(Path.Combine(staging, HashFile), blob);
             if (Directory.Exists(folder))
             {
@@ -87,6 +87,22 @@ public static class ExtensionBundles
         finally
         {
             TryDelete(staging);
+        }
+    }
+
+    // Every entry is checked before any is written: a bundle with one entry outside the folder is refused whole.
+    private static void Extract(string zipPath, string staging)
+    {
+        using var archive = ZipFile.OpenRead(zipPath);
+        var name = $"extension bundle {Path.GetFileName(zipPath)}";
+        ArchivePaths.CheckAll(staging, archive.Entries.Select(e => e.FullName), name);
+        Directory.CreateDirectory(staging);
+        foreach (var entry in archive.Entries)
+        {
+            var target = ArchivePaths.Inside(staging, entry.FullName, name);
+            if (entry.FullName.EndsWith('/')) { Directory.CreateDirectory(target); continue; }
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            entry.ExtractToFile(target, overwrite: false);
         }
     }
 

@@ -11,10 +11,11 @@ public interface IExtensionManager
     Task<IReadOnlyList<ExtensionInfo>> ListAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Installs <paramref name="package"/>: a package id (<c>id</c> or <c>id@version</c>) from the configured
-    /// package sources and <paramref name="sources"/> (searched first), or a .nupkg file or folder on the host.
+    /// Installs <paramref name="package"/>, a package id (<c>id</c> or <c>id@version</c>), from the package sources the
+    /// host is configured with, and only from those: a visitor names no feed and no path on the host. Anything but a plain
+    /// package id and version is refused before anything is written.
     /// </summary>
-    Task<ExtensionResult> AddAsync(string package, IReadOnlyList<string> sources, CancellationToken cancellationToken = default);
+    Task<ExtensionResult> AddAsync(string package, CancellationToken cancellationToken = default);
 
     /// <summary>Removes an installed extension, refused while a project's pipelines use its operations.</summary>
     Task<ExtensionResult> RemoveAsync(string id, CancellationToken cancellationToken = default);

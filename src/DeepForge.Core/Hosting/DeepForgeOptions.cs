@@ -21,6 +21,13 @@ public sealed class DeepForgeOptions
     /// <summary>How often log and feedback of running jobs are written to the store.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// How old an unreferenced blob must be before the collector frees it (<c>deepforge blobs gc</c>, and the server's
+    /// background collection): long enough for a blob uploaded for a run being created, or an output before its job
+    /// completes, to become referenced. Default 1 hour.
+    /// </summary>
+    public TimeSpan BlobGracePeriod { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The data folder used when none is configured.</summary>
     public static string DefaultDataDirectory() =>
         Environment.GetEnvironmentVariable("DEEPFORGE_DATA_DIR") is { Length: > 0 } dir

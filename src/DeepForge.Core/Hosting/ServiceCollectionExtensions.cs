@@ -36,13 +36,15 @@ public static class ServiceCollectionExtensions
             "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR").ValidateOnStart();
         services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory,
             sp.GetRequiredService<DeepForgeStore>().Documents));
+        services.TryAddSingleton(sp => new BlobCollector(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<DeepForgeStore>(), sp.GetServices<IBlobRoots>()));
         services.TryAddSingleton(sp => CreatePlugins(sp));
         services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
         services.TryAddSingleton<CatalogProvider>();
         services.TryAddSingleton<SeedCatalog>();
         services.TryAddSingleton<ExecutionFactory>();
+        services.TryAddSingleton(sp => new ProcessExitRecorder(sp.GetRequiredService<DeepForgeStore>()));
         services.TryAddSingleton<IJobRunner>(sp => new InProcessJobRunner(sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<IBlobStore>(),
-            Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs")));
+            Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs"), sp.GetRequiredService<ProcessExitRecorder>()));
         services.TryAddSingleton(sp => new ProjectService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<SeedCatalog>(), sp.GetRequiredService<CatalogProvider>()));
         services.TryAddSingleton(sp => new ArtifactService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<ProjectService>()));
         services.TryAddSingleton(CreateExecutions);

@@ -15,10 +15,22 @@ internal sealed class SeedCatalog(IOptions<DeepForgeOptions> options)
             .ToList();
 
     /// <summary>A seed by name, or any folder laid out as a seed when given a path.</summary>
-    public SeedInfo Find(string name) =>
-        (name.Contains('/') && Directory.Exists(name) ? new SeedInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(name)), ReadDescription(name), name) : null)
-        ?? List().FirstOrDefault(s => s.Name == name)
-        ?? throw new DeepForgeException($"--seed {name}", $"there is no seed '{name}' (seeds: {string.Join(", ", List().Select(s => s.Name))})");
+    public SeedInfo Find(string name)
+    {
+        if (name.Contains('/')) return FromFolder(name);
+        return List().FirstOrDefault(s => s.Name == name)
+            ?? throw new DeepForgeException($"seed '{name}'", $"there is no seed '{name}' (seeds: {string.Join(", ", List().Select(s => s.Name))})");
+    }
+
+    // A folder is a seed only when it is laid out as one: any other folder would make an empty project that says nothing.
+    private static SeedInfo FromFolder(string path)
+    {
+        if (!Directory.Exists(path))
+            throw new DeepForgeException($"seed '{path}'", $"there is no seed folder {path}");
+        if (!File.Exists(Path.Combine(path, "seed.json")) && !Directory.Exists(Path.Combine(path, "pipelines")))
+            throw new DeepForgeException($"seed '{path}'", $"{path} is not a seed: a seed folder holds seed.json, pipelines/ and operations/");
+        return new SeedInfo(Path.GetFileName(Path.TrimEndingDirectorySeparator(path)), ReadDescription(path), path);
+    }
 
     private static string? ReadDescription(string directory)
     {

@@ -10,7 +10,7 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
 {
     public async Task<ExecutionRecord> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
     {
-        var (pipeline, catalog, artifacts, problems) = await CheckAsync(project, pipelineName, options, cancellationToken);
+        var (pipeline, catalog, artifacts, problems) = await CheckAsync(project, pipelineName, options, [], cancellationToken);
         if (problems.Count > 0) throw new DeepForgeException(problems);
         var execution = new ExecutionRecord
         {
@@ -32,15 +32,23 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
 
     /// <summary>What would stop the pipeline from running now, each problem naming its node, port or attribute; empty when it can run.</summary>
     public async Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipelineName, CancellationToken cancellationToken) =>
-        (await CheckAsync(project, pipelineName, new RunOptions(), cancellationToken)).Problems;
+        (await CheckAsync(project, pipelineName, new RunOptions(), [], cancellationToken)).Problems;
+
+    /// <summary>
+    /// What would stop this run: <paramref name="options"/> as <see cref="CreateAsync"/> would take them, with the Input nodes in
+    /// <paramref name="fileInputs"/> counted as given a file about to be uploaded (a <see cref="Data.DataFile"/>), so a run that
+    /// would be refused is refused before anything is uploaded.
+    /// </summary>
+    public async Task<IReadOnlyList<Problem>> ValidateRunAsync(ProjectDefinition project, string pipelineName, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken) =>
+        (await CheckAsync(project, pipelineName, options, fileInputs, cancellationToken)).Problems;
 
     private async Task<(PipelineDefinition Pipeline, OperationCatalog Catalog, IReadOnlyDictionary<string, ArtifactRecord?> Artifacts, List<Problem> Problems)> CheckAsync(
-        ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
+        ProjectDefinition project, string pipelineName, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken)
     {
         var pipeline = WithAttributes(project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
             $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})"), options);
         var catalog = await catalogs.ForAsync(project.Sources, cancellationToken);
-        var artifacts = await ResolveInputsAsync(project, pipeline, options, cancellationToken);
+        var artifacts = await ResolveInputsAsync(project, pipeline, options, fileInputs, cancellationToken);
         return (pipeline, catalog, artifacts, catalog.Errors.Concat(new PipelineValidator(project, pipeline, catalog, artifacts).Validate()).ToList());
     }
 
@@ -51,7 +59,7 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
         var copy = Data.Json.Deserialize<PipelineDefinition>(Data.Json.Serialize(pipeline));
         foreach (var (nodeId, values) in options.Attributes)
         {
-            var node = copy.FindNode(nodeId) ?? throw new DeepForgeException($"--set {nodeId}", $"pipeline '{pipeline.Name}' has no node '{nodeId}'");
+            var node = copy.FindNode(nodeId) ?? throw new DeepForgeException($"attributes.{nodeId}", $"attributes.{nodeId}: pipeline '{pipeline.Name}' has no node '{nodeId}' (nodes: {string.Join(", ", pipeline.Nodes.Select(n => n.Id))})");
             foreach (var (name, value) in values) node.Attributes[name] = value;
         }
         return copy;
@@ -70,17 +78,22 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
     }
 
     private async Task<IReadOnlyDictionary<string, ArtifactRecord?>> ResolveInputsAsync(
-        ProjectDefinition project, PipelineDefinition pipeline, RunOptions options, CancellationToken cancellationToken)
+        ProjectDefinition project, PipelineDefinition pipeline, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken)
     {
-        foreach (var unknown in options.Inputs.Keys.Where(k => pipeline.FindNode(k) is not { Kind: NodeKind.Input }))
-            throw new DeepForgeException($"--input {unknown}", $"pipeline '{pipeline.Name}' has no Input node '{unknown}' (Input nodes: {string.Join(", ", pipeline.Nodes.Where(n => n.Kind == NodeKind.Input).Select(n => n.Id))})");
+        foreach (var unknown in options.Inputs.Keys.Concat(fileInputs).Where(k => pipeline.FindNode(k) is not { Kind: NodeKind.Input }))
+            throw new DeepForgeException($"inputs.{unknown}", $"inputs.{unknown}: pipeline '{pipeline.Name}' has no Input node '{unknown}' (Input nodes: {string.Join(", ", pipeline.Nodes.Where(n => n.Kind == NodeKind.Input).Select(n => n.Id))})");
         var result = new Dictionary<string, ArtifactRecord?>();
         foreach (var node in pipeline.Nodes.Where(n => n.Kind == NodeKind.Input))
         {
+            if (fileInputs.Contains(node.Id))
+            {
+                result[node.Id] = new ArtifactRecord { Id = "", Project = project.Name, Name = node.Id, DataType = Catalog.DataTypeNames.Of(typeof(Data.DataFile)) };
+                continue;
+            }
             var wanted = options.Inputs.GetValueOrDefault(node.Id) ?? node.Artifact;
             result[node.Id] = wanted == null ? null : await FindArtifactAsync(project.Name, wanted, cancellationToken);
             if (options.Inputs.ContainsKey(node.Id) && result[node.Id] == null)
-                throw new DeepForgeException($"--input {node.Id}", $"--input {node.Id}={wanted}: project '{project.Name}' has no artifact with that id or name");
+                throw new DeepForgeException($"inputs.{node.Id}", $"inputs.{node.Id}: project '{project.Name}' has no artifact with the id or name '{wanted}'");
         }
         return result;
     }

@@ -34,6 +34,13 @@ public sealed class ExecutionService
     public Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipeline, CancellationToken cancellationToken = default) =>
         _factory.ValidateAsync(project, pipeline, cancellationToken);
 
+    /// <summary>
+    /// What would stop this run as <see cref="CreateAsync"/> would take it, counting the Input nodes in <paramref name="fileInputs"/>
+    /// as given a file about to be uploaded; empty when it can run. Lets a caller refuse a run before uploading anything.
+    /// </summary>
+    public async Task<IReadOnlyList<Problem>> ValidateAsync(string project, string pipeline, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken = default) =>
+        await _factory.ValidateRunAsync(await _projects.GetAsync(project, cancellationToken), pipeline, options, fileInputs, cancellationToken);
+
     /// <summary>Runs a pipeline in this process to its end.</summary>
     public async Task<ExecutionRecord> RunAsync(string project, string pipeline, RunOptions? options = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
     {

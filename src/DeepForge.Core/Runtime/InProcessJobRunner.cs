@@ -6,7 +6,7 @@ using DeepForge.Models;
 namespace DeepForge.Runtime;
 
 /// <summary>Runs jobs in this process: how <c>deepforge run</c> and embedding apps execute pipelines.</summary>
-internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blobs, string workRoot) : IJobRunner
+internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blobs, string workRoot, ProcessExitRecorder? exits = null) : IJobRunner
 {
     public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {
@@ -14,6 +14,7 @@ internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore bl
             ? await catalogs.ForAssemblyBlobAsync(job.SourceHash!, job.AssemblyBlob, cancellationToken)
             : await catalogs.ForAsync([], cancellationToken);
         var workDirectory = Path.Combine(workRoot, job.ExecutionId, job.NodeId);
+        using var running = exits?.Track(job);
         try
         {
             return await new OperationInvoker(catalog, blobs).InvokeAsync(job, sink, workDirectory, cancellationToken);

@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.CompilerServices;
 using DeepForge.Blobs;
 using DeepForge.Catalog;
+using DeepForge.Data;
 using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Operations;
@@ -22,7 +23,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             values.Add(instance);
             var log = new SinkWriter(sink);
             var context = new OperationContext(sink, log, "cpu", workDirectory, cancellationToken);
-            var arguments = InputArguments(operation, job, context, values);
+            var arguments = InputArguments(operation, job, context, values, Path.Combine(workDirectory, "inputs"));
             var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);
         }
@@ -46,7 +47,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
         return new Architecture(definition, library, catalog.Assemblies);
     }
 
-    private object?[] InputArguments(OperationType operation, JobSpec job, OperationContext context, List<object?> values)
+    private object?[] InputArguments(OperationType operation, JobSpec job, OperationContext context, List<object?> values, string inputFolder)
     {
         var inputs = operation.Descriptor.Inputs;
         var next = 0;
@@ -56,17 +57,20 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             if (p.ParameterType == typeof(CancellationToken)) return (object)context.CancellationToken;
             var port = inputs[next++];
             if (!job.Inputs.TryGetValue(port.Name, out var input)) return p.HasDefaultValue ? p.DefaultValue : null;
-            var value = ReadValue(input, p.ParameterType);
+            var value = ReadValue(input, p.ParameterType, Path.Combine(inputFolder, port.Name));
             values.Add(value);
             return value;
         }).ToArray();
     }
 
-    private object ReadValue(OutputValue input, Type parameterType)
+    private object ReadValue(OutputValue input, Type parameterType, string inputFolder)
     {
         var stored = catalog.ResolveType(input.DataType);
         var type = stored != null && parameterType.IsAssignableFrom(stored) ? stored : parameterType;
-        using var stream = blobs.OpenRead(input.Hash);
+        using var stream = blobs.OpenRead(input.Hash); // checks the blob's bytes against its name
+        // A file as data: the operation gets a path, and must not be able to change the stored blob through it.
+        if (type == typeof(DataFile))
+            return new DataFile(stream is FileStream file ? ReadOnlyInputs.ViewOf(file.Name, inputFolder, input.Hash) : ReadOnlyInputs.CopyOf(stream, inputFolder, input.Hash));
         return catalog.Serializers.For(type).Deserialize(stream);
     }
 

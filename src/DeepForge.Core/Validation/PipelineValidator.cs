@@ -7,7 +7,7 @@ namespace DeepForge.Validation;
 
 /// <summary>
 /// Checks a pipeline before anything runs, and names the node, port or attribute at fault:
-/// unknown operations, attribute values of the wrong kind, references to nothing, wires between
+/// unknown operations, attribute values of the wrong kind or outside the range the operation declares, references to nothing, wires between
 /// ports that do not exist or whose types do not fit, inputs left unconnected, and cycles.
 /// </summary>
 internal sealed class PipelineValidator(ProjectDefinition project, PipelineDefinition pipeline, OperationCatalog catalog,
@@ -37,7 +37,7 @@ internal sealed class PipelineValidator(ProjectDefinition project, PipelineDefin
             else if (string.IsNullOrWhiteSpace(node.Artifact) && !(node.Kind == NodeKind.Input && node.Optional))
                 Add($"node '{node.Id}'", $"{node.Kind} node '{node.Id}' names no artifact");
             else if (node.Kind == NodeKind.Input && !node.Optional && inputArtifacts.GetValueOrDefault(node.Id) == null)
-                Add($"node '{node.Id}'", $"Input node '{node.Id}': project '{project.Name}' has no artifact '{node.Artifact}'; run the pipeline that makes it, or give one with --input {node.Id}=<artifact>");
+                Add($"node '{node.Id}'", $"Input node '{node.Id}': project '{project.Name}' has no artifact '{node.Artifact}'; run the pipeline that makes it, or give this run an artifact for input '{node.Id}'");
         }
     }
 
@@ -62,11 +62,14 @@ internal sealed class PipelineValidator(ProjectDefinition project, PipelineDefin
             var location = $"node '{node.Id}' attribute '{name}'";
             if (!parameters.TryGetValue(name, out var parameter))
                 Add(location, $"{location}: operation '{operation.Name}' has no such attribute (it has: {string.Join(", ", parameters.Keys)})");
-            else Try(() => AttributeValues.Convert(parameter, value, location));
+            else Try(() => AttributeValues.CheckRange(AttributeValues.Convert(parameter, value, location), Descriptor(operation, name), location));
         }
         foreach (var missing in parameters.Values.Where(p => !p.HasDefaultValue && !node.Attributes.ContainsKey(p.Name!)))
             Add($"node '{node.Id}' attribute '{missing.Name}'", $"node '{node.Id}' attribute '{missing.Name}' has no value and no default; set it");
     }
+
+    private static AttributeDescriptor? Descriptor(OperationType operation, string name) =>
+        operation.Descriptor.Attributes.FirstOrDefault(a => a.Name == name);
 
     private void CheckReferences(PipelineNode node, OperationDescriptor descriptor)
     {

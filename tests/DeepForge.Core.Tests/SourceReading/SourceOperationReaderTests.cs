@@ -24,6 +24,42 @@ public sealed class SourceOperationReaderTests
     }
 
     [Fact]
+    public void Read_GivesReflectionsDescriptor_ForDeclaredRanges()
+    {
+        List<SourceFile> sources = [File("ops/Ranged.cs", Ranged)];
+
+        var fromSource = SourceOperationReader.Read(sources).Operations.Single().Descriptor;
+
+        Assert.Equal(Json(Reflect(sources)["Ranged"]), Json(fromSource));
+    }
+
+    [Fact]
+    public void Read_GivesTheDeclaredRanges_FromSource()
+    {
+        var read = SourceOperationReader.Read([File("ops/Ranged.cs", Ranged)]);
+
+        AssertRanges(Assert.Single(read.Operations).Descriptor);
+        Assert.Empty(read.Problems);
+    }
+
+    [Fact]
+    public void ReadByReflection_GivesTheDeclaredRanges()
+    {
+        AssertRanges(Reflect([File("ops/Ranged.cs", Ranged)])["Ranged"]);
+    }
+
+    private static void AssertRanges(OperationDescriptor ranged)
+    {
+        var range = ranged.Attributes.ToDictionary(a => a.Name, a => a.Range);
+        Assert.Equal(new AttributeRange(1, 10000), range["epochs"]);
+        Assert.Equal(new AttributeRange(0, double.MaxValue, MinimumIsExclusive: true), range["learningRate"]);
+        Assert.Equal("greater than 0", range["learningRate"]!.ToString());
+        Assert.Equal(new AttributeRange(0.5, 2, MaximumIsExclusive: true), range["scale"]);
+        Assert.Null(range["name"]); // a range on a string says nothing DeepForge checks
+        Assert.Null(range["plain"]);
+    }
+
+    [Fact]
     public void Read_GivesReflectionsDescriptors_ForEveryTestOperation()
     {
         List<SourceFile> sources = [TestOperations.File];

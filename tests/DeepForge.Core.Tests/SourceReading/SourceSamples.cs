@@ -83,6 +83,23 @@ internal static class SourceSamples
         }
         """;
 
+    /// <summary>Ranges in each form RangeAttribute takes: ints, doubles with an exclusive bound, a type and strings.</summary>
+    public const string Ranged = """
+        using System.ComponentModel.DataAnnotations;
+
+        namespace Samples.Ranged;
+
+        public sealed class Ranged(
+            [Range(1, 10000)] int epochs = 5,
+            [Range(0, double.MaxValue, MinimumIsExclusive = true)] double learningRate = 0.001,
+            [Range(typeof(double), "0.5", "2", MaximumIsExclusive = true)] double scale = 1,
+            [Range(1, 3)] string name = "x",
+            long plain = 7) : Operation
+        {
+            public string Execute() => $"{epochs}{learningRate}{scale}{name}{plain}";
+        }
+        """;
+
     public static SourceFile File(string path, string text) => new(path, text);
 
     /// <summary>The port reflection gives for a value of that type.</summary>
@@ -102,7 +119,10 @@ internal static class SourceSamples
 
     /// <summary>The descriptor as JSON: records holding lists and JSON values do not compare by value.</summary>
     public static string Json(OperationDescriptor descriptor) =>
-        System.Text.Json.JsonSerializer.Serialize(descriptor, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        System.Text.Json.JsonSerializer.Serialize(descriptor, new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        });
 
     /// <summary>The 1-based line and column of the first <paramref name="text"/> in the source (after <paramref name="after"/> when given).</summary>
     public static (int Line, int Column) PositionOf(string source, string text, string? after = null)

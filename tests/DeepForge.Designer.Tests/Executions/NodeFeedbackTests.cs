@@ -59,6 +59,18 @@ public sealed class NodeFeedbackTests
     }
 
     [Fact]
+    public void A_point_whose_value_is_not_finite_is_a_gap_that_names_the_value_and_one_whose_x_is_not_finite_is_left_out()
+    {
+        var feedback = Fold(
+            new FeedbackEvent { Kind = "graph", Id = "g0", Text = "Loss" },
+            new FeedbackEvent { Kind = "line", Id = "g0/train", Parent = "g0", Text = "train" },
+            new FeedbackEvent { Kind = "points", Id = "g0/train", Points = [0, 1, 1, double.NaN, 2, double.NegativeInfinity, double.NaN, 3] });
+
+        var series = Assert.Single(Assert.Single(feedback.Graphs).Series());
+        Assert.Equal([new ChartPoint(0, 1), new ChartPoint(1, null, "NaN"), new ChartPoint(2, null, "-Infinity")], series.Points);
+    }
+
+    [Fact]
     public void Points_of_a_line_never_announced_still_show_on_the_graph_its_id_names()
     {
         var feedback = Fold(

@@ -23,6 +23,16 @@ public sealed class AcmeExtension : IDisposable
         var assembly = Path.Combine(Root, "AcmeExt.dll");
         Compile(template, assembly);
         Pack(template, assembly);
+        Directory.CreateDirectory(ServerFolder);
+        File.WriteAllText(Path.Combine(ServerFolder, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="acme" value="{Feed}" />
+              </packageSources>
+            </configuration>
+            """);
     }
 
     public string Root { get; } = Path.Combine(Path.GetTempPath(), "deepforge-designer-tests", "acme-" + Guid.NewGuid().ToString("n")[..8]);
@@ -31,6 +41,9 @@ public sealed class AcmeExtension : IDisposable
     public string Feed => Path.Combine(Root, "feed");
 
     public string Package => Path.Combine(Feed, $"{Id}.1.0.0.nupkg");
+
+    /// <summary>The server's folder: its nuget.config lists <see cref="Feed"/> as the only package source.</summary>
+    public string ServerFolder => Path.Combine(Root, "server");
 
     private static string Rename(string text) => text.Replace("My_Extension", "AcmeExt").Replace("My.Extension", "AcmeExt");
 

@@ -17,7 +17,7 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
         var data = TestFolders.NewDirectory();
         try
         {
-            await using (var first = await StartAsync(data))
+            await using (var first = await StartAsync(data, acme))
             {
                 await using var browser = await DesignerBrowser.LaunchAsync();
                 var page = browser.Page;
@@ -26,13 +26,11 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
 
                 var missing = "Acme.NoSuchExtension";
                 await page.Locator(".df-extension-package").FillAsync(missing);
-                await page.Locator(".df-extension-source").FillAsync(acme.Feed);
                 await page.Locator(".df-extension-add").ClickAsync();
                 await Assertions.Expect(page.Locator(".df-extension-problem")).ToContainTextAsync($"there is no package {missing} in the package sources searched");
                 await browser.ScreenshotAsync("extensions-missing-package.png");
 
-                await page.Locator(".df-extension-package").FillAsync(acme.Package);
-                await page.Locator(".df-extension-source").FillAsync("");
+                await page.Locator(".df-extension-package").FillAsync(AcmeExtension.Id);
                 await page.Locator(".df-extension-add").ClickAsync();
                 await Assertions.Expect(page.Locator(".df-extension-done")).ToContainTextAsync("Installed AcmeExt 1.0.0. Restart the server to load it.");
                 var row = page.Locator(".df-extensions tbody tr");
@@ -44,7 +42,7 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
             }
 
             // The next start loads it: its seed makes a project that uses its operation.
-            await using var second = await StartAsync(data);
+            await using var second = await StartAsync(data, acme);
             await second.Engine.Projects.CreateAsync("acme-project", AcmeExtension.Seed);
             await using (var browser = await DesignerBrowser.LaunchAsync())
             {
@@ -68,6 +66,6 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
         }
     }
 
-    private static Task<DesignerTestServer> StartAsync(string data) =>
-        DesignerTestServer.StartAsync(new() { Directory = data, Engine = df => df.AddInstalledExtensions(data), Services = s => s.AddExtensionManager(data) });
+    private static Task<DesignerTestServer> StartAsync(string data, AcmeExtension acme) =>
+        DesignerTestServer.StartAsync(new() { Directory = data, Engine = df => df.AddInstalledExtensions(data), Services = s => s.AddExtensionManager(data, acme.ServerFolder) });
 }

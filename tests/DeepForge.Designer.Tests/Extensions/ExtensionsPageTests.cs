@@ -30,7 +30,7 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     /// <summary>Starts the server as deepforge start does: installed extensions loaded, the command's manager registered.</summary>
     private async Task<BunitContext> StartAsync()
     {
-        _server = await DesignerTestServer.StartAsync(new() { Directory = _data, Engine = df => df.AddInstalledExtensions(_data), Services = s => s.AddExtensionManager(_data) });
+        _server = await DesignerTestServer.StartAsync(new() { Directory = _data, Engine = df => df.AddInstalledExtensions(_data), Services = s => s.AddExtensionManager(_data, acme.ServerFolder) });
         _context = _server.NewBunitContext();
         // The page asks its own provider whether there is a manager; bunit's fallback provider does not answer that.
         _context.Services.AddSingleton(_server.Services.GetRequiredService<IExtensionManager>());
@@ -76,13 +76,13 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     }
 
     [Fact]
-    public async Task Installing_a_package_file_lists_it_and_says_to_restart_the_server()
+    public async Task Installing_a_package_from_the_servers_sources_lists_it_and_says_to_restart_the_server()
     {
         var context = await StartAsync();
         var page = context.Render<ExtensionsPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-no-extensions")), Wait);
 
-        page.Find(".df-extension-package").Change(acme.Package);
+        page.Find(".df-extension-package").Change(AcmeExtension.Id + "@1.0.0");
         page.Find(".df-extension-add").Click();
 
         page.WaitForAssertion(() =>
@@ -102,7 +102,6 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
         var id = "DeepForge.NoSuchExtension" + Guid.NewGuid().ToString("n")[..8];
 
         page.Find(".df-extension-package").Change(id);
-        page.Find(".df-extension-source").Change(acme.Feed);
         page.Find(".df-extension-add").Click();
 
         page.WaitForAssertion(() =>
@@ -113,6 +112,39 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
         }, Wait);
         Assert.NotNull(page.Find(".df-no-extensions"));
         Assert.Empty(ExtensionManifest.Read(_data));
+    }
+
+    [Theory]
+    [InlineData("../../x")]
+    [InlineData("AcmeExt@../../x")]
+    [InlineData("/tmp")]
+    public async Task Installing_anything_but_a_package_id_is_refused_and_writes_nothing(string package)
+    {
+        var context = await StartAsync();
+        var page = context.Render<ExtensionsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-no-extensions")), Wait);
+
+        page.Find(".df-extension-package").Change(package);
+        page.Find(".df-extension-add").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("is not a package", page.Find(".df-extension-problem").TextContent), Wait);
+        Assert.False(Directory.Exists(Path.Combine(_data, "extensions")));
+        Assert.Empty(ExtensionManifest.Read(_data));
+    }
+
+    [Fact]
+    public async Task Installing_a_package_file_on_the_server_is_refused()
+    {
+        var context = await StartAsync();
+        var page = context.Render<ExtensionsPage>();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-no-extensions")), Wait);
+
+        page.Find(".df-extension-package").Change(acme.Package);
+        page.Find(".df-extension-add").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("is not a package id", page.Find(".df-extension-problem").TextContent), Wait);
+        Assert.Empty(ExtensionManifest.Read(_data));
+        Assert.Empty(page.FindAll(".df-extension-source"));
     }
 
     [Fact]

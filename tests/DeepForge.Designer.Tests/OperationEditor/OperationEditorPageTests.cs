@@ -38,6 +38,19 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Interface_ShowsTheRangeEachAttributeDeclares()
+    {
+        var page = Open("Train");
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Equal("at least 1", page.Find(".df-op-attribute[data-name=epochs] .df-op-member-range").TextContent);
+            Assert.Equal("greater than 0", page.Find(".df-op-attribute[data-name=learningRate] .df-op-member-range").TextContent);
+            Assert.Empty(page.FindAll(".df-op-attribute[data-name=seed] .df-op-member-range"));
+        }, Reading);
+    }
+
+    [Fact]
     public async Task AddingAnInputInTheInterface_AddsTheParameterToExecute()
     {
         var page = Open("Train");

@@ -166,7 +166,7 @@ public sealed class OperationRewriterTests : IAsyncLifetime
 
         var code = OperationRewriter.AddReference(source.Text, "Test", "baseline");
 
-        Assert.Contains("public sealed class Test(Architecture baseline, int batchSize = 500) : Operation", code);
+        Assert.Contains("public sealed class Test(Architecture baseline, [Range(1, int.MaxValue)] int batchSize = 500) : Operation", code);
         var test = await ReadWithoutErrorsAsync(source.Path, code, "Test");
         Assert.Equal(("baseline", "architecture"), (Assert.Single(test.Descriptor.References).Name, test.Descriptor.References[0].Kind));
     }
@@ -178,7 +178,7 @@ public sealed class OperationRewriterTests : IAsyncLifetime
 
         var code = OperationRewriter.RemoveReference(source.Text, "Train", "net");
 
-        Assert.Contains("public sealed class Train(double learningRate = 0.001, int epochs = 2, int batchSize = 64,", code);
+        Assert.Contains("public sealed class Train([Range(0, double.MaxValue, MinimumIsExclusive = true)] double learningRate = 0.001,", code);
         var read = await _seed.ReadAsync(source.Path, code);
         Assert.Contains(read.Problems, p => p.Message.Contains("CS0103") && p.Message.Contains("'net'"));
     }

@@ -67,6 +67,38 @@ public sealed class NodePanelTests : IAsyncLifetime
         Assert.Contains("open cnn", panel.Find(".df-reference[data-reference=net]").TextContent);
     }
 
+    [Fact]
+    public async Task OperationPanel_ShowsTheRangeEachAttributeDeclares()
+    {
+        var panel = await RenderAsync("train", "train");
+
+        Assert.Equal("at least 1", panel.Find(".df-attribute[data-attribute=epochs] .df-attribute-range").TextContent);
+        Assert.Equal("greater than 0", panel.Find(".df-attribute[data-attribute=learningRate] .df-attribute-range").TextContent);
+        Assert.Empty(panel.FindAll(".df-attribute[data-attribute=seed] .df-attribute-range"));
+    }
+
+    [Fact]
+    public async Task OperationPanel_RefusesAValueOutsideTheRange_SayingWhy_AndStoresNothing()
+    {
+        var panel = await RenderAsync("train", "train");
+
+        await panel.Find(".df-attribute[data-attribute=learningRate] input").ChangeAsync(new() { Value = "0" });
+
+        Assert.Equal("0 is outside the range of learningRate: greater than 0", panel.Find(".df-attribute[data-attribute=learningRate] .df-attribute-refused").TextContent);
+        Assert.Equal(0.001, (await Pipeline("train")).FindNode("train")!.Attributes["learningRate"].GetDouble()); // the seed's value
+    }
+
+    [Fact]
+    public async Task OperationPanel_StoresAValueInsideTheRange()
+    {
+        var panel = await RenderAsync("train", "train");
+
+        await panel.Find(".df-attribute[data-attribute=learningRate] input").ChangeAsync(new() { Value = "0.01" });
+
+        Assert.Empty(panel.FindAll(".df-attribute-refused"));
+        Assert.Equal(0.01, (await Pipeline("train")).FindNode("train")!.Attributes["learningRate"].GetDouble());
+    }
+
     private async Task<IRenderedComponent<NodePanel>> RenderAsync(string pipelineName, string nodeId)
     {
         var project = await _engine.Engine.Projects.GetAsync("fm");

@@ -51,6 +51,13 @@ internal sealed class BackgroundCli : IDisposable
         return Snapshot(_process.ExitCode);
     }
 
+    /// <summary>Sends SIGTERM, as a service manager or <c>kill</c> stops a process: the command hears it as Ctrl+C.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) } })!;
+        kill.WaitForExit();
+    }
+
     /// <summary>Output so far, for assertion messages.</summary>
     public override string ToString() => Snapshot(_process.HasExited ? _process.ExitCode : -1).ToString();
 

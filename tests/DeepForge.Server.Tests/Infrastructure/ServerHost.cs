@@ -27,21 +27,23 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServerHost> StartAsync(string dataDirectory, Action<DeepForgeServerOptions>? configure = null, string? workerToken = null)
+    public static async Task<ServerHost> StartAsync(string dataDirectory, Action<DeepForgeServerOptions>? configure = null, string? workerToken = null,
+        Action<DeepForgeOptions>? engine = null)
     {
-        var app = Build(dataDirectory, configure);
+        var app = Build(dataDirectory, configure, engine);
         await app.StartAsync();
         var token = workerToken ?? await app.Services.GetRequiredService<WorkerTokens>().CreateAsync("tests");
         return new ServerHost(app, new Uri(app.Urls.Single()), token);
     }
 
-    public static WebApplication Build(string dataDirectory, Action<DeepForgeServerOptions>? configure = null)
+    public static WebApplication Build(string dataDirectory, Action<DeepForgeServerOptions>? configure = null, Action<DeepForgeOptions>? engine = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = dataDirectory });
         builder.Logging.ClearProviders();
         // DEEPFORGE_TEST_LOGS=1 shows the server's log when a test needs looking into.
         if (Environment.GetEnvironmentVariable("DEEPFORGE_TEST_LOGS") == "1") builder.Logging.AddConsole();
         builder.Services.AddDeepForge(df => df.UseDataDirectory(dataDirectory).UseSqlite(Path.Combine(dataDirectory, "deepforge.db")));
+        if (engine != null) builder.Services.Configure(engine);
         builder.Services.AddDeepForgeServer(o =>
         {
             o.Port = 0;

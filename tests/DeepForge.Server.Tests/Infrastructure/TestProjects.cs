@@ -9,7 +9,7 @@ internal static class TestProjects
     public const string Source = """
         namespace TestOps;
 
-        public sealed class Numbers(int count = 3) : Operation
+        public sealed class Numbers([System.ComponentModel.DataAnnotations.Range(1, 1000)] int count = 3) : Operation
         {
             [return: Output("values")]
             public int[] Execute() => Enumerable.Range(1, count).ToArray();
@@ -27,6 +27,16 @@ internal static class TestProjects
             public double Execute(double[] values) => values.Sum();
         }
 
+        public sealed class Diverge : Operation
+        {
+            [return: Output("loss")]
+            public double Execute(OperationContext context)
+            {
+                context.Graph("Loss").Line("train").Add(0, double.NaN).Add(1, double.PositiveInfinity);
+                return double.NaN;
+            }
+        }
+
         [Operation(Labels = new[] { "gpu" })]
         public sealed class GpuNumbers : Operation
         {
@@ -38,7 +48,7 @@ internal static class TestProjects
     /// <summary>
     /// chain: numbers(count 3) -> scale(factor 2) -> sum -> Output "total" (12);
     /// single: numbers -> Output "values"; gpu: a gpu operation -> Output "gpuvalues";
-    /// reads: Input "dataset" -> Output "copy".
+    /// reads: Input "dataset" -> Output "copy"; diverge: a loss that went NaN -> Output "loss".
     /// </summary>
     public static ProjectDefinition Create(string name = "demo") => new()
     {
@@ -49,6 +59,7 @@ internal static class TestProjects
             Pipeline("chain", [Op("numbers", "Numbers", ("count", 3)), Op("scale", "Scale", ("factor", 2.0)), Op("sum", "Sum"), Output("out", "total")],
                 ("numbers.values", "scale.values"), ("scale.scaled", "sum.values"), ("sum.total", "out.data")),
             Pipeline("single", [Op("numbers", "Numbers", ("count", 3)), Output("out", "values")], ("numbers.values", "out.data")),
+            Pipeline("diverge", [Op("diverge", "Diverge"), Output("out", "loss")], ("diverge.loss", "out.data")),
             Pipeline("gpu", [Op("gpu", "GpuNumbers"), Output("out", "gpuvalues")], ("gpu.values", "out.data")),
             Pipeline("reads", [new PipelineNode { Id = "data", Kind = NodeKind.Input, Artifact = "dataset" }, Output("copy", "copy")], ("data.data", "copy.data")),
         ],

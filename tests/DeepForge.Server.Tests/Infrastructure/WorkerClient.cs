@@ -79,6 +79,7 @@ internal sealed class WorkerClient : IDisposable
     {
         "Numbers" => new() { ["values"] = Enumerable.Range(1, Attribute(job, "count", 3)).ToArray() },
         "GpuNumbers" => new() { ["values"] = new[] { 1, 2, 3 } },
+        "Diverge" => new() { ["loss"] = double.NaN },
         "Scale" => new() { ["scaled"] = (await InputAsync<int[]>(job, "values")).Select(v => v * Attribute(job, "factor", 1.0)).ToArray() },
         "Sum" => new() { ["total"] = (await InputAsync<double[]>(job, "values")).Sum() },
         var other => throw new InvalidOperationException($"the test worker cannot run operation {other}"),

@@ -16,6 +16,10 @@ internal static class Pipelines
         Pipeline(name, [Op("numbers", "Numbers", ("count", 3)), Op("slow", "Slow", ("milliseconds", milliseconds)), Output("out", "slowvalues")],
             ("numbers.values", "slow.values"), ("slow.values", "out.data"));
 
+    /// <summary>diverge, a loss gone NaN -> Output "loss".</summary>
+    public static PipelineDefinition Diverge(string name = "diverge") =>
+        Pipeline(name, [Op("diverge", "Diverge"), Output("out", "loss")], ("diverge.loss", "out.data"));
+
     /// <summary>hang(pidFile) -> Output "never".</summary>
     public static PipelineDefinition Hang(string pidFile, string name = "hang") =>
         Pipeline(name, [Op("hang", "Hang", ("pidFile", pidFile)), Output("out", "never")], ("hang.values", "out.data"));

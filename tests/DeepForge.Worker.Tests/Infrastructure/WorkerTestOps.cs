@@ -40,6 +40,16 @@ internal static class WorkerTestOps
             }
         }
 
+        public sealed class Diverge : Operation
+        {
+            [return: Output("loss")]
+            public double Execute(OperationContext context)
+            {
+                context.Graph("Loss").Line("train").Add(0, 2.5).Add(1, double.NaN).Add(2, double.NegativeInfinity);
+                return double.NaN;
+            }
+        }
+
         public sealed class Crash(string how = "failfast") : Operation
         {
             [return: Output("values")]

@@ -17,10 +17,14 @@ public sealed class FeedbackLine
     /// <summary>The points so far; a new array after each change, as the chart only redraws when its data is another object.</summary>
     public IReadOnlyList<ChartPoint> Points => _snapshot ??= [.. _points];
 
-    /// <summary>Adds points given as x0, y0, x1, y1, ...; an odd last number has no pair and is ignored.</summary>
+    /// <summary>
+    /// Adds points given as x0, y0, x1, y1, ...; an odd last number has no pair and is ignored. A point whose y is
+    /// not finite is kept as a gap that says so; one whose x is not finite has no place on the axis and is left out.
+    /// </summary>
     internal void Add(double[] xy)
     {
-        for (var i = 0; i + 1 < xy.Length; i += 2) _points.Add(new ChartPoint(xy[i], xy[i + 1]));
+        for (var i = 0; i + 1 < xy.Length; i += 2)
+            if (double.IsFinite(xy[i])) _points.Add(ChartPoint.Of(xy[i], xy[i + 1]));
         _snapshot = null;
     }
 }

@@ -28,8 +28,9 @@ internal static class ArtifactEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{artifact}", GetAsync).WithSummary("An artifact, by id or (newest of) name").Produces<ArtifactRecord>().ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{artifact}/content", DownloadAsync).WithSummary("An artifact's bytes; Range requests get 206")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).ProducesProblem(StatusCodes.Status404NotFound);
-        group.MapDelete("/{artifact}", DeleteAsync).WithSummary("Delete an artifact; refused while a pipeline's Input node reads it")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict); // its blob is damaged: moved aside, upload the data again
+        group.MapDelete("/{artifact}", DeleteAsync).WithSummary("Delete an artifact's record; its blob is freed by the blob collector once nothing else refers to it. Refused while a pipeline's Input node reads it")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
 

@@ -17,7 +17,8 @@ internal static class BlobEndpoints
         var group = api.MapGroup("/blobs/{hash}");
         group.MapGet("/", Download).RunnerProtocol().WithSummary("A blob's bytes; Range requests get 206")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict); // a damaged blob: moved aside, upload it again
         group.MapMethods("/", [HttpMethods.Head], Head).RunnerProtocol().WithSummary("Whether a blob exists, and its size")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         group.MapPut("/", UploadAsync).RunnerProtocol().WithSummary("Store a blob; refused with 400, and nothing kept, when the content does not match the hash")

@@ -1,0 +1,14 @@
+namespace DeepForge.Blobs;
+
+/// <summary>What the collector and <c>deepforge blobs verify</c> need of a blob store beyond reading and writing.</summary>
+internal interface IBlobMaintenance
+{
+    /// <summary>Every stored blob, files and small blobs alike.</summary>
+    IReadOnlyList<StoredBlob> List(CancellationToken cancellationToken);
+
+    /// <summary>Deletes the blob unless it was written or stored again at or after <paramref name="notModifiedSince"/>; true when it was deleted.</summary>
+    bool TryDelete(string hash, DateTimeOffset notModifiedSince);
+
+    /// <summary>Hashes every blob; damaged ones are moved aside and returned.</summary>
+    IReadOnlyList<DamagedBlob> VerifyAll(CancellationToken cancellationToken);
+}

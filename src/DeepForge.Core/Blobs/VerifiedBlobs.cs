@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+
+namespace DeepForge.Blobs;
+
+/// <summary>
+/// Which blob files this process has hashed and found whole, with the size and time they had then: a file is
+/// hashed again only when one of those changed, so checking costs one read per blob and process.
+/// </summary>
+internal sealed class VerifiedBlobs
+{
+    private readonly ConcurrentDictionary<string, (long Size, DateTime Modified)> _whole = new();
+
+    /// <summary>Null when the file's bytes hash to <paramref name="hash"/>, else what they hash to.</summary>
+    public string? Check(string hash, FileInfo file)
+    {
+        var seen = (file.Length, file.LastWriteTimeUtc);
+        if (_whole.TryGetValue(hash, out var known) && known == seen) return null;
+        var actual = HashOf(file.FullName);
+        if (actual != hash)
+        {
+            _whole.TryRemove(hash, out _);
+            return actual;
+        }
+        _whole[hash] = seen;
+        return null;
+    }
+
+    /// <summary>The file was just written from bytes that hashed right: no need to read it again.</summary>
+    public void Whole(string hash, FileInfo file) => _whole[hash] = (file.Length, file.LastWriteTimeUtc);
+
+    /// <summary>Only the time of a checked file changed (it was stored again): it stays checked.</summary>
+    public void Renewed(string hash, long size, DateTime before, DateTime after)
+    {
+        if (_whole.TryGetValue(hash, out var known) && known == (size, before)) _whole[hash] = (size, after);
+    }
+
+    public void Forget(string hash) => _whole.TryRemove(hash, out _);
+
+    public static string HashOf(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
