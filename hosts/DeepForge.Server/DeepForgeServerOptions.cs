@@ -47,6 +47,42 @@ public sealed class DeepForgeServerOptions
     /// </summary>
     public TimeSpan BlobCollectionInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// An upload's temporary file in blob.dir/incoming that nobody has written to for this long is a leftover of a
+    /// killed process and is removed (at start, and then every half of this). Default 10 minutes.
+    /// </summary>
+    public TimeSpan PartialUploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The largest blob or artifact upload in bytes; null (the default) for no limit.</summary>
     public long? MaxUploadBytes { get; set; }
+
+    /// <summary>
+    /// Whether people must sign in (default true). Turning it off is allowed only while the server listens on a
+    /// loopback address; every request then acts as a local admin.
+    /// </summary>
+    public bool AuthEnabled { get; set; } = true;
+
+    /// <summary>
+    /// Host names (as in the request's Host header, without the port) the server answers besides loopback names
+    /// and IP addresses; a request for any other host is refused (DNS rebinding). "*" answers every host.
+    /// </summary>
+    public List<string> AllowedHosts { get; } = [];
+
+    /// <summary>How long a browser stays signed in without a visit. Default 14 days.</summary>
+    public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How many wrong passwords one address may try per <see cref="SignInWindow"/> before sign-in answers 429. Default 20.</summary>
+    public int MaxWrongPasswords { get; set; } = 20;
+
+    /// <summary>The window <see cref="MaxWrongPasswords"/> counts in. Default 15 minutes.</summary>
+    public TimeSpan SignInWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// A certificate to serve HTTPS with (Kestrel's own): a .pfx/.p12 file, or a PEM certificate with its key in
+    /// <see cref="CertificateKeyPath"/>. Null (the default) serves plain HTTP, fit for loopback only.
+    /// </summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>The PEM private key of <see cref="CertificatePath"/>, when that is a PEM certificate.</summary>
+    public string? CertificateKeyPath { get; set; }
 }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Text;
 using DeepForge.Dispatch;
 using DeepForge.Plugins;
 using DeepForge.Worker.Cache;
@@ -30,6 +29,7 @@ public sealed class WorkerAgent : BackgroundService
     private readonly BlobCache _cache;
     private readonly ILogger _logger;
     private readonly Lazy<IJobExecutor> _executor;
+    private readonly JobFolders _folders;
     private readonly ConcurrentDictionary<long, Task> _running = new();
     private long _jobNumber;
 
@@ -41,6 +41,7 @@ public sealed class WorkerAgent : BackgroundService
         _client = new RunnerClient(() => httpClients.CreateClient(HttpClientName), _settings);
         _cache = new BlobCache(_settings.CacheDirectory, _settings.UseBlob, _settings.ServerBlobDirectory, _client, _settings.MaxBackoff, logger);
         _executor = new Lazy<IJobExecutor>(CreateExecutor);
+        _folders = new JobFolders(_settings.JobsDirectory, logger);
         RunnerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..6]}";
         Labels = DetectLabels();
     }
@@ -58,6 +59,8 @@ public sealed class WorkerAgent : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         Directory.CreateDirectory(_settings.JobsDirectory);
+        // A worker that was killed left its jobs' folders (inputs, outputs, a model half written): they go now.
+        if (_folders.RemoveLeftovers() is > 0 and var removed) WorkerLog.LeftoverJobFoldersRemoved(_logger, removed, _settings.JobsDirectory);
         _ = _executor.Value; // a worker that cannot run jobs says so now, not at its first job
         WorkerLog.Started(_logger, RunnerId, _settings.ServerUrl, string.Join(", ", Labels), _settings.Slots,
             _settings.RunInChildProcess ? $"in child processes ({_settings.ChildCommand[0]})" : "in this process");
@@ -155,9 +158,11 @@ public sealed class WorkerAgent : BackgroundService
             JobOutcome? outcome;
             try
             {
-                folder = CreateJobFolder(leased.JobId);
+                folder = _folders.Create(leased.JobId);
                 await _cache.EnsureJobAsync(spec, jobCancel.Token);
                 outcome = await _executor.Value.RunAsync(spec, folder, report, jobCancel.Token);
+                // Uploaded while the heartbeats still run: a long upload keeps the lease and still hears a cancel.
+                if (outcome.Succeeded) outcome = await UploadOutputsAsync(leased, outcome, jobCancel.Token);
             }
             catch (OperationCanceledException) when (jobCancel.IsCancellationRequested)
             {
@@ -190,7 +195,7 @@ public sealed class WorkerAgent : BackgroundService
         }
         finally
         {
-            if (folder != null) DeleteFolder(folder);
+            if (folder != null) _folders.Delete(folder);
         }
     }
 
@@ -260,18 +265,6 @@ public sealed class WorkerAgent : BackgroundService
     private async Task ReportAsync(LeasedJob leased, JobOutcome outcome, ReportBuffer report, Stopwatch clock, CancellationToken stopping)
     {
         var jobId = leased.JobId;
-        if (outcome.Succeeded)
-        {
-            try
-            {
-                foreach (var hash in outcome.Outputs!.Values.Select(o => o.Hash).Distinct())
-                    await RetryAsync($"uploading the outputs of job {jobId}", ct => UploadAsync(hash, ct), stopping);
-            }
-            catch (Exception e) when (e is ServerException { Transient: false } or IOException or DeepForgeException)
-            {
-                outcome = JobOutcome.Failure($"operation '{leased.Spec.Operation}' of node '{leased.Spec.NodeId}': worker {RunnerId} could not upload its outputs: {e.Message}", e.ToString());
-            }
-        }
         // Feedback travels only in heartbeats, and a failure's log too: send what is left before the last word.
         if (report.HasPendingFeedback || (!outcome.Succeeded && report.HasPending))
         {
@@ -297,6 +290,22 @@ public sealed class WorkerAgent : BackgroundService
             if (accepted) WorkerLog.JobFailed(_logger, jobId, outcome.Error!);
         }
         if (!accepted) WorkerLog.LeaseLost(_logger, jobId, outcome.Succeeded ? "completing it" : "failing it");
+    }
+
+    // A refusal the server will repeat however often it is asked (no space: 507; content it rejects: 4xx)
+    // fails the job with the server's reason; only an unreachable or restarting server is waited for.
+    private async Task<JobOutcome> UploadOutputsAsync(LeasedJob leased, JobOutcome outcome, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var hash in outcome.Outputs!.Values.Select(o => o.Hash).Distinct())
+                await RetryAsync($"uploading the outputs of job {leased.JobId}", ct => UploadAsync(hash, ct), cancellationToken);
+            return outcome;
+        }
+        catch (Exception e) when (e is ServerException { Transient: false } or IOException or DeepForgeException)
+        {
+            return JobOutcome.Failure($"operation '{leased.Spec.Operation}' of node '{leased.Spec.NodeId}': worker {RunnerId} could not upload its outputs: {e.Message}", e.ToString());
+        }
     }
 
     private async Task<bool> UploadAsync(string hash, CancellationToken cancellationToken)
@@ -329,22 +338,6 @@ public sealed class WorkerAgent : BackgroundService
                 await Task.Delay(outage.Failed(e), stopping);
             }
         }
-    }
-
-    private string CreateJobFolder(string jobId)
-    {
-        var name = new StringBuilder();
-        foreach (var c in jobId.Length > 80 ? jobId[..80] : jobId) name.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
-        var path = Path.Combine(_settings.JobsDirectory, $"{name}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..8]}");
-        Directory.CreateDirectory(path);
-        return path;
-    }
-
-    private void DeleteFolder(string path)
-    {
-        try { Directory.Delete(path, recursive: true); }
-        catch (IOException e) { WorkerLog.JobFolderKept(_logger, path, e.Message); }
-        catch (UnauthorizedAccessException e) { WorkerLog.JobFolderKept(_logger, path, e.Message); }
     }
 
     private sealed class LeaseState

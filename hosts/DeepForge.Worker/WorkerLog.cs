@@ -51,6 +51,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 18, Level = LogLevel.Debug, Message = "Job folder {Path} could not be removed: {Error}")]
     public static partial void JobFolderKept(ILogger logger, string path, string error);
 
+    [LoggerMessage(EventId = 31, Level = LogLevel.Information, Message = "Removed {Count} job folders that workers no longer running left in {Directory}")]
+    public static partial void LeftoverJobFoldersRemoved(ILogger logger, int count, string directory);
+
     [LoggerMessage(EventId = 19, Level = LogLevel.Error, Message = "Job {JobId}: its end could not be reported, the worker drops it: {Error}")]
     public static partial void ReportFailed(ILogger logger, string jobId, string error);
 

@@ -25,6 +25,8 @@ public sealed class SqliteStoreOptions
 
         var fullPath = ResolveFullPath(DatabasePath);
         CreateDirectory(fullPath);
+        // Made empty, readable by its owner only, before SQLite opens it: SQLite gives its -wal and -shm files the same rights.
+        DeepForge.Configuration.PrivateFiles.CreateFile(fullPath);
         return fullPath;
     }
 
@@ -52,7 +54,7 @@ public sealed class SqliteStoreOptions
 
         try
         {
-            Directory.CreateDirectory(directory);
+            DeepForge.Configuration.PrivateFiles.CreateFolder(directory);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

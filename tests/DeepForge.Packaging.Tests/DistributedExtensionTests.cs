@@ -34,6 +34,10 @@ public sealed class DistributedExtensionTests(PackagedDeepForge packaged)
             try { using var response = await http.GetAsync("/ready"); return response.StatusCode == HttpStatusCode.OK; }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { return false; }
         }, () => $"the server never became ready\n{server}");
+        // Signed in as the admin the first start made, as a person on the server's machine would.
+        var personal = (await packaged.RunAsync(serverData, "token", "create", "--user", "admin")).Succeeded("token create --user admin")
+            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Last();
+        (await packaged.RunAsync(serverData, "login", url, "--token", personal)).Succeeded("login");
 
         // A worker as on another machine: its own, empty data folder, and blobs over HTTP only.
         var workerData = packaged.NewDataDirectory();

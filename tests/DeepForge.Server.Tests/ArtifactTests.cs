@@ -21,7 +21,7 @@ public sealed class ArtifactTests
         await server.Api.SaveProjectAsync(TestProjects.Create());
         var blobsBefore = BlobFiles(data.Directory);
 
-        using var response = await server.Api.Http.PostAsync($"/api/v1/projects/demo/artifacts?name={Uri.EscapeDataString(name)}", new ByteArrayContent(new byte[2 << 20]));
+        using var response = await server.Api.Http.PostAsync($"/api/v1/projects/demo/artifacts?name={Uri.EscapeDataString(name)}", TestData.Upload(new byte[2 << 20]));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("is not an artifact name", await response.Content.ReadAsStringAsync());
@@ -91,7 +91,7 @@ public sealed class ArtifactTests
 
     private static async Task<ArtifactRecord> UploadAsync(ServerHost server, string name, byte[] bytes)
     {
-        using var response = await server.Api.Http.PostAsync($"/api/v1/projects/demo/artifacts?name={name}", new ByteArrayContent(bytes));
+        using var response = await server.Api.Http.PostAsync($"/api/v1/projects/demo/artifacts?name={name}", TestData.Upload(bytes));
         await ApiClient.Expect(response, HttpStatusCode.Created);
         return (await response.Content.ReadFromJsonAsync<ArtifactRecord>(Json.Options))!;
     }

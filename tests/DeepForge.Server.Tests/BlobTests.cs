@@ -17,7 +17,7 @@ public sealed class BlobTests
         var claimed = Hash("what the worker meant to send"u8.ToArray());
         var sent = "something else"u8.ToArray();
 
-        using var put = await worker.Http.PutAsync($"/api/v1/blobs/{claimed}", new ByteArrayContent(sent));
+        using var put = await worker.Http.PutAsync($"/api/v1/blobs/{claimed}", TestData.Upload(sent));
         using var get = await worker.Http.GetAsync($"/api/v1/blobs/{claimed}");
         using var head = await worker.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"/api/v1/blobs/{Hash(sent)}"));
 
@@ -39,8 +39,8 @@ public sealed class BlobTests
         new Random(7).NextBytes(bytes);
         var hash = Hash(bytes);
 
-        using var put = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", new ByteArrayContent(bytes));
-        using var again = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", new ByteArrayContent(bytes));
+        using var put = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", TestData.Upload(bytes));
+        using var again = await worker.Http.PutAsync($"/api/v1/blobs/{hash}", TestData.Upload(bytes));
         var whole = await worker.Http.GetByteArrayAsync($"/api/v1/blobs/{hash}");
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/blobs/{hash}") { Headers = { Range = new RangeHeaderValue(1_000_000, 1_000_099) } };
         using var part = await worker.Http.SendAsync(request);
@@ -61,7 +61,7 @@ public sealed class BlobTests
         await using var server = await ServerHost.StartAsync(data.Directory);
         using var worker = server.Worker("w");
 
-        using var put = await worker.Http.PutAsync("/api/v1/blobs/..%2F..%2Fetc%2Fpasswd", new ByteArrayContent([1, 2, 3]));
+        using var put = await worker.Http.PutAsync("/api/v1/blobs/..%2F..%2Fetc%2Fpasswd", TestData.Upload([1, 2, 3]));
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         Assert.Contains("not a blob hash", await put.Content.ReadAsStringAsync());

@@ -21,7 +21,7 @@ public sealed class CancelTests
         var job = await worker.NextJobAsync();
         var before = await HeartbeatAsync(worker, job);
 
-        using var cancel = await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/cancel", null);
+        using var cancel = await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/cancel", TestData.EmptyJson());
         var after = await HeartbeatAsync(worker, job);
         using var stopped = await worker.FailAsync(job.JobId, job.LeaseToken, "cancelled by the server");
 
@@ -43,11 +43,11 @@ public sealed class CancelTests
         using var worker = server.Worker("w");
         var started = await server.Api.StartAsync("demo", "chain");
         var first = await worker.NextJobAsync();
-        (await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/cancel", null)).Dispose();
+        (await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/cancel", TestData.EmptyJson())).Dispose();
         (await worker.FailAsync(first.JobId, first.LeaseToken, "cancelled")).Dispose();
         await server.Api.WaitForAsync(started.Execution.Id, ExecutionStatus.Cancelled);
 
-        using var resume = await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/resume", null);
+        using var resume = await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/resume", TestData.EmptyJson());
         await worker.RunJobsAsync(3);
 
         Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
@@ -55,7 +55,7 @@ public sealed class CancelTests
         var jobs = await server.Api.JobsAsync(started.Execution.Id);
         Assert.Equal(2, jobs.Count(j => j.NodeId == "numbers"));
         Assert.Equal(JobStatus.Cancelled, jobs.First(j => j.NodeId == "numbers").Status);
-        using var afterSuccess = await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/resume", null);
+        using var afterSuccess = await server.Api.Http.PostAsync($"/api/v1/executions/{started.Execution.Id}/resume", TestData.EmptyJson());
         Assert.Equal(HttpStatusCode.Conflict, afterSuccess.StatusCode);
     }
 

@@ -52,7 +52,8 @@ public sealed class LeaseTests
         Assert.Equal(HttpStatusCode.Conflict, lateBeat.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, lateComplete.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, lateFail.StatusCode);
-        Assert.Contains("no longer leased", await lateComplete.Content.ReadAsStringAsync());
+        Assert.Contains("has already completed", await lateComplete.Content.ReadAsStringAsync());
+        Assert.Contains("no longer leased with this token: it has already succeeded", await lateBeat.Content.ReadAsStringAsync());
         var finished = await server.Api.WaitForAsync(started.Execution.Id, ExecutionStatus.Succeeded);
         Assert.Equal(values.Hash, finished.Nodes.Single(n => n.NodeId == "numbers").Outputs["values"].Hash);
         var only = Assert.Single(await server.Api.JobsAsync(started.Execution.Id));

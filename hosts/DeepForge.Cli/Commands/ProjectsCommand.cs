@@ -11,7 +11,7 @@ internal static class ProjectsCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("projects", "List projects") { json };
+        var command = new Command("projects", "List projects") { json, ShareCommand.Create() };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var projects = await context.Engine.Projects.ListAsync(ct);

@@ -15,6 +15,8 @@ internal static class StartCommand
         var host = new Option<string>("--host") { Description = "Address the server listens on; 127.0.0.1 unless you ask for more", DefaultValueFactory = _ => "127.0.0.1" };
         var token = new Option<string?>("--token") { Description = "Worker token (default: worker.token from the config)" };
         var labels = new Option<string[]>("--labels") { Description = "Extra worker labels, e.g. gpu", AllowMultipleArgumentsPerToken = true };
+        var cert = new Option<string?>("--cert") { Description = "Serve HTTPS with this certificate (.pfx, or PEM with --cert-key): needed to put the server on a network safely" };
+        var certKey = new Option<string?>("--cert-key") { Description = "The PEM private key of --cert" };
         var slots = new Option<int>("--slots") { Description = "Jobs a worker runs at once", DefaultValueFactory = _ => 1 };
         // Hidden: for `deepforge bench dispatch`, which starts workers as separate processes of this command.
         var jobsInProcess = new Option<bool>("--jobs-in-process")
@@ -35,13 +37,13 @@ internal static class StartCommand
         {
             if (r.GetValueOrDefault<string?>() is { } url && ServerOption.Problem(url) is { } problem) r.AddError($"--worker {url}: {problem}");
         });
-        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots, jobsInProcess, benchPlugin };
+        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots, cert, certKey, jobsInProcess, benchPlugin };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var workerOnly = parse.GetResult(worker) != null;
             var settings = new StartSettings(!workerOnly, !parse.GetValue(server), parse.GetValue(host)!, parse.GetValue(port), parse.GetValue(worker),
                 parse.GetValue(token), (parse.GetValue(labels) ?? []).SelectMany(l => l.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList(),
-                parse.GetValue(slots));
+                parse.GetValue(slots), parse.GetValue(cert), parse.GetValue(certKey));
             if (workerOnly && parse.GetValue(server))
                 throw new DeepForgeException("--server --worker", "--server and --worker each start one part; leave both out to start both");
             if (parse.GetValue(jobsInProcess) || parse.GetValue(benchPlugin))

@@ -26,8 +26,10 @@ internal sealed class CliContext : IAsyncDisposable
     }
 
     /// <summary>The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, the installed extensions, Torch.</summary>
-    public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null) =>
-        services.AddDeepForge(df =>
+    public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
+    {
+        PrivateFiles.CreateFolder(dataDirectory);
+        return services.AddDeepForge(df =>
         {
             df.UseDataDirectory(dataDirectory)
               .UseBlobDirectory(config.GetString("blob.dir"))
@@ -37,6 +39,7 @@ internal sealed class CliContext : IAsyncDisposable
               .AddTorch();
             more?.Invoke(df);
         });
+    }
 
     // DEEPFORGE_DATA_DIR holds for one run from one folder: a relative path means that folder. A file there is no data folder.
     private static string CheckedDataDirectory()

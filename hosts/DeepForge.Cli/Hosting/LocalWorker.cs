@@ -59,6 +59,8 @@ internal sealed class LocalWorker : IAsyncDisposable
                 using var response = await http.GetAsync("/health", cancellationToken);
                 if (response.IsSuccessStatusCode) return;
             }
+            // A certificate this client does not trust (start --cert, self-signed) still means the server is listening; the worker's own client decides about trust.
+            catch (HttpRequestException e) when (e.InnerException is System.Security.Authentication.AuthenticationException) { return; }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { } // one slow answer: ask again
             await Task.Delay(Poll, cancellationToken);

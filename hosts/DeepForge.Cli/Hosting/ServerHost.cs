@@ -1,6 +1,7 @@
 using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ internal static class ServerHost
     {
         var lease = LeaseFromEnvironment();
         var (grace, collection) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval());
+        var security = ServerSecurity.Read(settings, config);
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
@@ -30,12 +32,16 @@ internal static class ServerHost
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
             if (collection is { } interval) s.BlobCollectionInterval = interval;
+            security.Apply(s);
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
+        security.Warn();
+        var signIn = security.AuthEnabled ? await SignInAtStart.PrepareAsync(app.Services.GetRequiredService<People>(), app.Services.GetRequiredService<SignInTokens>(),
+            settings.LocalUrl, cancellationToken) : null;
         try
         {
             await app.StartAsync(cancellationToken);
@@ -45,6 +51,8 @@ internal static class ServerHost
             throw new CliFailure($"{e.Message.TrimEnd('.')}: another program uses port {settings.Port}; stop it, or choose another port with --port");
         }
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
+        // On stdout, alone on its line, so scripts can read it; it works once.
+        if (signIn != null) Console.WriteLine($"Sign in (works once): {signIn}");
         await using var worker = settings.Worker
             ? await LocalWorker.StartAsync(settings, config, token, app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken)
             : null;

@@ -5,7 +5,8 @@ namespace DeepForge.Cli.Remote;
 
 /// <summary>
 /// Follows an execution on a server until it ends: prints each node's status as it changes (and what
-/// a queued job is waiting for) and its log as it arrives, polling four times a second.
+/// a queued job is waiting for) and its log as it arrives, polling four times a second. A server that
+/// restarts meanwhile is waited for (<see cref="ServerLink"/>): the run goes on there, and so does following it.
 /// </summary>
 internal static class RemoteWatch
 {
@@ -14,9 +15,10 @@ internal static class RemoteWatch
         var view = new RunView(json);
         var seen = new Dictionary<string, string>();
         var logAfter = new Dictionary<string, long>();
+        var link = new ServerLink(client.BaseUrl);
         while (true)
         {
-            var current = await client.GetAsync(executionId, cancellationToken);
+            var current = await link.CallAsync(ct => client.GetAsync(executionId, ct), cancellationToken);
             foreach (var node in current.Nodes)
             {
                 var state = $"{node.Status}|{node.Attempts}|{node.Waiting}";
@@ -26,7 +28,7 @@ internal static class RemoteWatch
                     if (!json && node.Waiting != null) Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {node.NodeId}: {node.Waiting}");
                     else view.NodeChanged(node);
                 }
-                if (node.Status != NodeStatus.Pending) await PrintLogAsync(client, executionId, node.NodeId, view, logAfter, cancellationToken);
+                if (node.Status != NodeStatus.Pending) await PrintLogAsync(link, client, executionId, node.NodeId, view, logAfter, cancellationToken);
             }
             if (current.Execution.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Cancelled)
                 return Finish(current, view, json);
@@ -34,9 +36,9 @@ internal static class RemoteWatch
         }
     }
 
-    private static async Task PrintLogAsync(ServerClient client, string executionId, string nodeId, RunView view, Dictionary<string, long> after, CancellationToken cancellationToken)
+    private static async Task PrintLogAsync(ServerLink link, ServerClient client, string executionId, string nodeId, RunView view, Dictionary<string, long> after, CancellationToken cancellationToken)
     {
-        var page = await client.LogAsync(executionId, nodeId, after.GetValueOrDefault(nodeId), cancellationToken);
+        var page = await link.CallAsync(ct => client.LogAsync(executionId, nodeId, after.GetValueOrDefault(nodeId), ct), cancellationToken);
         foreach (var entry in page.Entries) view.Log(nodeId, entry.Text);
         after[nodeId] = page.Last;
     }

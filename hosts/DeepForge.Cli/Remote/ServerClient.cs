@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using DeepForge.Data;
@@ -7,10 +8,31 @@ using DeepForge.Models;
 namespace DeepForge.Cli.Remote;
 
 /// <summary>The command's side of the server's REST API, for <c>run</c>, <c>executions</c>, <c>cancel</c> and <c>resume</c> with <c>--server</c>.</summary>
-internal sealed class ServerClient(string baseUrl) : IDisposable
+internal sealed class ServerClient : IDisposable
 {
     private static readonly JsonSerializerOptions Options = CreateOptions();
-    private readonly HttpClient _http = new() { BaseAddress = new Uri(baseUrl.TrimEnd('/') + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
+    private readonly HttpClient _http;
+    private readonly string _server;
+
+    /// <summary>A client of <paramref name="baseUrl"/> that sends the token <c>deepforge login</c> kept for it (or <paramref name="token"/>).</summary>
+    public ServerClient(string baseUrl, string? token = null, string? dataDirectory = null)
+    {
+        _server = baseUrl.TrimEnd('/');
+        _http = new HttpClient { BaseAddress = new Uri(_server + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
+        token ??= new Logins(dataDirectory ?? DeepForge.Hosting.DeepForgeOptions.DefaultDataDirectory()).TokenFor(baseUrl);
+        if (!string.IsNullOrEmpty(token)) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    /// <summary>Who the token signs in as.</summary>
+    public async Task<RemotePerson> MeAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<RemotePerson>(await _http.GetAsync("auth/me", cancellationToken), cancellationToken);
+
+    /// <summary>Signs in with a name and password; the answer holds a new personal access token.</summary>
+    public async Task<RemoteToken> SignInAsync(string name, string password, CancellationToken cancellationToken) =>
+        await ReadAsync<RemoteToken>(await _http.PostAsJsonAsync("auth/tokens", new { name, password, description = $"deepforge login on {Environment.MachineName}" }, Options, cancellationToken), cancellationToken);
+
+    /// <summary>The server's address as the user gave it.</summary>
+    public string BaseUrl => baseUrl;
 
     public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
@@ -22,10 +44,10 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
         await ReadAsync<List<RemoteSummary>>(await _http.GetAsync($"projects/{Uri.EscapeDataString(project)}/executions", cancellationToken), cancellationToken);
 
     public async Task CancelAsync(string executionId, CancellationToken cancellationToken) =>
-        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/cancel", null, cancellationToken), cancellationToken);
+        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/cancel", EmptyJson(), cancellationToken), cancellationToken);
 
     public async Task ResumeAsync(string executionId, CancellationToken cancellationToken) =>
-        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/resume", null, cancellationToken), cancellationToken);
+        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/resume", EmptyJson(), cancellationToken), cancellationToken);
 
     public async Task<RemoteLogPage> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteLogPage>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/nodes/{Uri.EscapeDataString(nodeId)}/log?after={after}", cancellationToken), cancellationToken);
@@ -33,7 +55,9 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
     public async Task<string> UploadAsync(string project, string name, string path, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
-        var response = await _http.PostAsync($"projects/{Uri.EscapeDataString(project)}/artifacts?name={Uri.EscapeDataString(name)}", new StreamContent(file), cancellationToken);
+        using var content = new StreamContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        var response = await _http.PostAsync($"projects/{Uri.EscapeDataString(project)}/artifacts?name={Uri.EscapeDataString(name)}", content, cancellationToken);
         return (await ReadAsync<ArtifactRecord>(response, cancellationToken)).Id;
     }
 
@@ -42,20 +66,26 @@ internal sealed class ServerClient(string baseUrl) : IDisposable
 
     public void Dispose() => _http.Dispose();
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+    // State-changing requests must say they send JSON, so one that carries nothing sends {}.
+    private static StringContent EmptyJson() => new("{}", System.Text.Encoding.UTF8, "application/json");
+
+    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         await EnsureAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(Options, cancellationToken) ?? throw new InvalidDataException("the server sent an empty answer");
     }
 
     // The server answers bad input with a problem document naming what was wrong; pass its words on.
-    private static async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode) return;
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var detail = TryDetail(body) ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
         var where = response.RequestMessage?.RequestUri?.AbsolutePath ?? "server";
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict)
+        if (response.StatusCode == HttpStatusCode.Unauthorized && !where.EndsWith("/auth/tokens", StringComparison.Ordinal))
+            throw new DeepForgeException(_server, $"{_server} did not accept your sign-in: run 'deepforge login {_server}' (with your name and password, or --token)");
+        if (response.StatusCode == HttpStatusCode.Forbidden) throw new DeepForgeException(where, detail);
+        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests)
             throw new DeepForgeException(where, detail);
         throw new HttpRequestException($"{where}: {detail}", null, response.StatusCode);
     }

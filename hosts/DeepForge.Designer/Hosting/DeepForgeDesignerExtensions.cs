@@ -1,3 +1,4 @@
+using DeepForge.Designer.Access;
 using DeepForge.Designer.Collaboration;
 using DeepForge.Designer.Components;
 using DeepForge.Designer.Runs;
@@ -24,6 +25,8 @@ public static class DeepForgeDesignerExtensions
         services.AddRadzenComponents();
         services.AddSingleton<ProjectEdits>();
         services.AddSingleton<ExecutionStarter>();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<DesignerAccess>();
         return services;
     }
 

@@ -28,6 +28,13 @@ internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpoint
         {
             return ApiProblems.Create(e.StatusCode, "Bad request", e.Message);
         }
+        catch (IOException e) when (Blobs.DiskFull.Is(e))
+        {
+            // Not a 500, which clients retry as a server restarting: no space stays until a person frees some.
+            ServerLog.RequestFailed(logger, http.Request.Method, http.Request.Path, e);
+            return ApiProblems.Create(StatusCodes.Status507InsufficientStorage, "Insufficient storage",
+                $"{http.Request.Method} {http.Request.Path}: the server's disk is full ({e.Message}); free space on it and try again");
+        }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             throw; // the client went away: nobody reads an answer

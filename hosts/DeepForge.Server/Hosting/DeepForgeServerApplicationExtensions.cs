@@ -7,6 +7,7 @@ using DeepForge.Server.Api.Pipelines;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Api.Runners;
 using DeepForge.Server.Hosting;
+using DeepForge.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,9 @@ public static class DeepForgeServerApplicationExtensions
 
     /// <summary>
     /// Maps the REST API under /api/v1 (projects, pipelines, executions, artifacts, runners, blobs), /health,
-    /// /ready and the OpenAPI document at /openapi/v1.json. Needs <c>AddDeepForgeServer</c>; safe to call twice.
+    /// /ready, the OpenAPI document at /openapi/v1.json and sign-in (/signin, /signout, /api/v1/auth), and puts
+    /// every request through the request guard and sign-in: everything but /signin, /health, /ready and the runner
+    /// protocol needs a signed-in person. Call it before mapping the designer. Needs <c>AddDeepForgeServer</c>; safe to call twice.
     /// </summary>
     public static WebApplication MapDeepForgeServer(this WebApplication app)
     {
@@ -31,7 +34,9 @@ public static class DeepForgeServerApplicationExtensions
             throw new InvalidOperationException("MapDeepForgeServer needs the server's services: call services.AddDeepForgeServer() before building the app");
         properties[MappedKey] = true;
         ApiStatusPages.Use(app);
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiErrorFilter>();
+        SecurityPipeline.Use(app);
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiErrorFilter>().AddEndpointFilter<ProjectAccessFilter>();
+        SignInEndpoints.Map(app, api);
         ProjectEndpoints.Map(api);
         PipelineEndpoints.Map(api);
         ExecutionEndpoints.Map(api);

@@ -9,6 +9,7 @@ using DeepForge.Server.Dispatch;
 using DeepForge.Server.Executions;
 using DeepForge.Server.Hosting;
 using DeepForge.Server.OpenApi;
+using DeepForge.Server.Security;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public static class DeepForgeServerServiceCollectionExtensions
             AddOptions(services);
             AddDispatch(services);
             AddHttp(services);
+            SecurityServices.Add(services);
         }
         if (configure != null) services.Configure(configure);
         return services;
@@ -51,7 +53,7 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddOptions<DeepForgeOptions>().Configure<IOptions<DeepForgeServerOptions>>((engine, server) =>
             engine.MaxParallelOperations = server.Value.MaxParallelJobs);
         services.AddOptions<KestrelServerOptions>().Configure<IOptions<DeepForgeServerOptions>>((kestrel, options) =>
-            ServerEndpoint.From(options.Value).ListenOn(kestrel));
+            ServerEndpoint.From(options.Value).ListenOn(kestrel, options.Value));
     }
 
     private static void AddDispatch(IServiceCollection services)
@@ -73,6 +75,7 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
+        services.AddHostedService<Server.Blobs.PartialUploads>();
     }
 
     private static void AddHttp(IServiceCollection services)

@@ -1,6 +1,7 @@
 using System.Net;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace DeepForge.Server.Hosting;
@@ -20,10 +21,15 @@ internal sealed record ServerEndpoint(string Host, int Port)
         host is "localhost" or "*" or "+" || IPAddress.TryParse(host, out _) ? null
             : $"'{host}' is not an IP address, 'localhost' or '*'";
 
-    public void ListenOn(KestrelServerOptions kestrel)
+    /// <summary>Whether only this machine can reach the address.</summary>
+    public bool IsLoopback => Host == "localhost" || (IPAddress.TryParse(Host, out var ip) && IPAddress.IsLoopback(ip));
+
+    public void ListenOn(KestrelServerOptions kestrel, DeepForgeServerOptions options)
     {
+        var certificate = Certificates.Load(options);
+        Action<ListenOptions> https = listen => { if (certificate != null) listen.UseHttps(certificate); };
         // localhost is the IPv4 loopback: Kestrel cannot bind localhost (both families) to a dynamic port.
-        if (Host is "*" or "+") kestrel.ListenAnyIP(Port);
-        else kestrel.Listen(Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(Host), Port);
+        if (Host is "*" or "+") kestrel.ListenAnyIP(Port, https);
+        else kestrel.Listen(Host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(Host), Port, https);
     }
 }

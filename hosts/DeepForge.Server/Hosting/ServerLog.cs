@@ -44,4 +44,19 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1012, Level = LogLevel.Information, Message = "Execution {ExecutionId}: cancel requested")]
     public static partial void CancelRequested(ILogger logger, string executionId);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information, Message = "Removed {Count} unfinished uploads from {Directory} that nobody wrote to for {Minutes:0.#} minutes")]
+    public static partial void PartialUploadsRemoved(ILogger logger, int count, string directory, double minutes);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Warning, Message = "Unfinished upload {Path} could not be removed: {Error}")]
+    public static partial void PartialUploadKept(ILogger logger, string path, string error);
+
+    [LoggerMessage(EventId = 1015, Level = LogLevel.Warning, Message = "Refused {Method} {Path}: {Reason}")]
+    public static partial void RequestRefused(ILogger logger, string method, string path, string reason);
+
+    [LoggerMessage(EventId = 1016, Level = LogLevel.Warning, Message = "Sign-in as '{Name}' from {Address} refused: {Reason}")]
+    public static partial void SignInRefused(ILogger logger, string name, string address, string reason);
+
+    [LoggerMessage(EventId = 1017, Level = LogLevel.Information, Message = "{Name} signed in from {Address} ({How})")]
+    public static partial void SignedIn(ILogger logger, string name, string address, string how);
 }

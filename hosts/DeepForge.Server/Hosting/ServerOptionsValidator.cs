@@ -25,6 +25,8 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         }
         if (o.LeaseDuration < TimeSpan.FromMilliseconds(500) || o.LeaseDuration > TimeSpan.FromDays(1))
             yield return $"{Name}.LeaseDuration is {o.LeaseDuration}: use 0.5 s to 1 day";
+        if (o.PartialUploadTimeout < TimeSpan.FromSeconds(1) || o.PartialUploadTimeout > TimeSpan.FromDays(30))
+            yield return $"{Name}.PartialUploadTimeout is {o.PartialUploadTimeout}: use 1 s to 30 days";
         if (o.MaxParallelJobs is < 1 or > 100_000) yield return $"{Name}.MaxParallelJobs is {o.MaxParallelJobs}: use 1 to 100000";
         if (o.MaxAttempts < 1) yield return $"{Name}.MaxAttempts is {o.MaxAttempts}: use 1 or more";
         if (o.LongPoll < TimeSpan.Zero || o.LongPoll > TimeSpan.FromMinutes(5)) yield return $"{Name}.LongPoll is {o.LongPoll}: use 0 to 5 minutes";
@@ -33,6 +35,9 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         if (o.WorkerTokens.Any(string.IsNullOrWhiteSpace)) yield return $"{Name}.WorkerTokens holds an empty token";
         if (o.BlobCollectionInterval < TimeSpan.Zero || o.BlobCollectionInterval > TimeSpan.FromDays(30))
             yield return $"{Name}.BlobCollectionInterval is {o.BlobCollectionInterval}: use up to 30 days, or 0 to turn collection off";
+        if (!o.AuthEnabled && !ServerEndpoint.From(o).IsLoopback)
+            yield return $"{Name}.AuthEnabled is false while the server listens on {ServerEndpoint.From(o).Host}: sign-in may be turned off on a loopback address only";
+        if (o.CertificatePath != null && !File.Exists(o.CertificatePath)) yield return $"{Name}.CertificatePath: there is no file {o.CertificatePath}";
         if (o.MaxUploadBytes is <= 0) yield return $"{Name}.MaxUploadBytes is {o.MaxUploadBytes}: use a positive size, or null for no limit";
     }
 
@@ -41,7 +46,7 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         BindingAddress address;
         try { address = BindingAddress.Parse(urls.Trim()); }
         catch (FormatException e) { return e.Message; }
-        if (address.Scheme != "http") return "only http:// is served (put a TLS proxy in front for https)";
+        if (address.Scheme is not ("http" or "https")) return "only http:// and https:// are served";
         if (address.IsUnixPipe) return "unix sockets are not supported";
         if (address.PathBase.Length > 0) return "a path is not supported";
         return ServerEndpoint.HostProblem(address.Host);

@@ -130,7 +130,8 @@ internal sealed class RunnerClient(Func<HttpClient> httpClient, WorkerSettings s
             _ => $"{what}: the server answered {(int)status} {response.ReasonPhrase}{body}",
         };
         // A server starting, restarting or overloaded answers 5xx, 408 or 429 for a while: those pass.
-        var transient = (int)status >= 500 || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+        // No space (507) does not pass by asking again: the job fails with the server's reason instead of waiting for ever.
+        var transient = ((int)status >= 500 && status != HttpStatusCode.InsufficientStorage) || status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
         throw new ServerException(message, status, transient);
     }
 
@@ -140,10 +141,23 @@ internal sealed class RunnerClient(Func<HttpClient> httpClient, WorkerSettings s
         {
             var text = (await response.Content.ReadAsStringAsync(cancellationToken)).Trim();
             if (text.Length == 0) return "";
+            if (ProblemDetail(text) is { } detail) return ": " + detail;
             return ": " + (text.Length > 500 ? text[..500] + "..." : text);
         }
         catch (HttpRequestException) { return ""; }
         catch (IOException) { return ""; }
+    }
+
+    // A problem body's "detail" is the server's one line; the rest (type, trace id) is noise in a worker's log.
+    private static string? ProblemDetail(string text)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            return document.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object && document.RootElement.TryGetProperty("detail", out var detail)
+                && detail.ValueKind == System.Text.Json.JsonValueKind.String ? detail.GetString() : null;
+        }
+        catch (System.Text.Json.JsonException) { return null; }
     }
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string what, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ internal sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
         _small = smallBlobStore == null ? null : new SmallBlobs(smallBlobStore);
         _root = Path.GetFullPath(root);
         _incoming = Path.Combine(_root, "incoming");
+        Configuration.PrivateFiles.CreateFolder(_root);
         Directory.CreateDirectory(_incoming);
     }
 

@@ -8,7 +8,7 @@ namespace DeepForge.Compilation;
 /// <summary>Compiles a project's C# sources with Roslyn; problems name file, line and column.</summary>
 internal static class RoslynCompiler
 {
-    private const string GlobalUsings = """
+    internal const string GlobalUsings = """
         global using System;
         global using System.Collections.Generic;
         global using System.IO;

@@ -17,6 +17,9 @@ internal sealed class DeepForgeConfig(string dataDirectory)
         new("worker.cache.useBlob", "DEEPFORGE_WORKER_USE_BLOB", _ => true, IsBoolean: true),
         new("worker.token", "DEEPFORGE_WORKER_TOKEN", _ => ""),
         new("mongo.uri", "MONGO_URI", _ => ""),
+        new("auth.enabled", "DEEPFORGE_AUTH_ENABLED", _ => true, IsBoolean: true),
+        new("server.allowedHosts", "DEEPFORGE_ALLOWED_HOSTS", _ => ""),
+        new("server.maxUploadBytes", "DEEPFORGE_MAX_UPLOAD_BYTES", _ => "17179869184"),
     ];
 
     public string DataDirectory { get; } = dataDirectory;
@@ -72,9 +75,11 @@ internal sealed class DeepForgeConfig(string dataDirectory)
         var spec = Find(key);
         var root = ReadFile();
         Place(root, key, spec.IsBoolean ? JsonValue.Create(ParseBool(value, key)) : JsonValue.Create(spec.IsPath ? AbsolutePath(key, value) : value));
-        Directory.CreateDirectory(DataDirectory);
+        PrivateFiles.CreateFolder(DataDirectory);
         var temp = FilePath + ".tmp";
-        File.WriteAllText(temp, root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        // Readable by its owner only: the config holds the worker token and sign-in tokens.
+        using (var file = new StreamWriter(temp, new System.Text.UTF8Encoding(false), PrivateFiles.Options(FileMode.Create)))
+            file.Write(root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.Move(temp, FilePath, overwrite: true);
     }
 

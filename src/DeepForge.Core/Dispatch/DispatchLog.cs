@@ -31,4 +31,7 @@ internal static partial class DispatchLog
 
     [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Extended {Count} leases by one lease period at start: their workers could not report while no server ran")]
     public static partial void LeasesExtended(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "The store took no writes for {Seconds:0.#} s; extended {Count} leases by one lease period instead of expiring them (their heartbeats could not be stored either)")]
+    public static partial void StoreStalled(ILogger logger, double seconds, int count);
 }

@@ -83,9 +83,13 @@ internal sealed class JobQueue
 
     private async Task<LeasedJob?> TryLeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
-        var candidates = (await _jobs.QueuedAsync(cancellationToken))
-            .Where(j => !j.CancelRequested && j.RunsOn(request.Labels))
-            .OrderBy(j => j.EnqueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal);
+        var queued = (await _jobs.QueuedAsync(cancellationToken)).Where(j => !j.CancelRequested && j.RunsOn(request.Labels)).ToList();
+        if (queued.Count == 0) return null;
+        // Fair between executions: the job whose execution has the fewest running jobs first, then the oldest,
+        // so one execution's many ready jobs do not hold back every other execution's next one.
+        var running = (await _jobs.LeasedAsync(cancellationToken)).CountBy(j => j.ExecutionId).ToDictionary();
+        var candidates = queued.OrderBy(j => running.GetValueOrDefault(j.ExecutionId))
+            .ThenBy(j => j.EnqueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal);
         foreach (var candidate in candidates)
         {
             var token = NewToken();
@@ -99,19 +103,33 @@ internal sealed class JobQueue
             }, cancellationToken);
             if (!written) continue; // another runner (or server) took it first
             DispatchLog.Leased(_logger, job!.Id, request.RunnerId, job.Attempts);
+            // The log of a job that runs again would read as one run: the attempts are set apart.
+            if (job.Attempts > 1) await AppendAsync(job, [AttemptSeparator(job.Spec.Attempt + job.Attempts - 1, request.RunnerId)], [], cancellationToken);
             return new LeasedJob(job.Id, token, job.Spec, LeaseSeconds);
         }
         return null;
     }
 
-    /// <summary>Extends the lease, stores the log and feedback sent, and says whether to cancel.</summary>
+    /// <summary>A line that separates one attempt's log from the last one's.</summary>
+    internal static string AttemptSeparator(int attempt, string runnerId) =>
+        $"{NodeRunner.AttemptSeparator(attempt)}The last worker's lease ended; runner '{runnerId}' runs the job now.\n";
+
+    /// <summary>
+    /// Extends the lease, stores the log and feedback sent, and says whether to cancel. The holder of a
+    /// lease that expired while nobody leased the job again takes it back (its heartbeats were lost in a stall).
+    /// </summary>
     public async Task<JobReport> HeartbeatAsync(string jobId, HeartbeatRequest request, CancellationToken cancellationToken)
     {
         string? lost = null;
         var (job, _) = await _jobs.UpdateAsync(jobId, j =>
         {
-            lost = LostLease(j, request.LeaseToken);
+            lost = LeaseCheck.Refusal(j, request.LeaseToken);
             var now = DateTimeOffset.UtcNow;
+            if (lost == null && LeaseCheck.Revives(j, request.LeaseToken))
+            {
+                LeaseCheck.Revive(j, request.LeaseToken, now + Options.LeaseDuration);
+                return true;
+            }
             // Heartbeats come several times a second; the lease is rewritten only once a third of it has passed.
             if (lost != null || j.LeaseExpiresAt - now > Options.LeaseDuration * 2 / 3) return false;
             j.LeaseExpiresAt = now + Options.LeaseDuration;
@@ -124,27 +142,41 @@ internal sealed class JobQueue
         return new JobReport(JobReportStatus.Accepted, Reply: new HeartbeatReply(job.CancelRequested, LeaseSeconds));
     }
 
-    /// <summary>Stores the outputs of a job whose blobs the worker uploaded; a repeat of the same report is accepted again.</summary>
+    /// <summary>
+    /// Stores the outputs of a job whose blobs the worker uploaded. Outputs other than exactly the declared
+    /// ones, each an uploaded blob of the stated size, are refused and fail the job: nothing of them is stored.
+    /// A job completes once: a second report gets a conflict and the first result stays.
+    /// </summary>
     public async Task<JobReport> CompleteAsync(string jobId, CompleteRequest request, CancellationToken cancellationToken)
     {
-        if (CheckOutputs(request.Outputs) is { } problem) return JobReport.Invalid(problem);
-        string? lost = null;
-        var (job, written) = await _jobs.UpdateAsync(jobId, j =>
+        if (await _jobs.GetAsync(jobId, cancellationToken) is not { } read) return JobReport.NotFound(jobId);
+        var problem = ReportedOutputs.Problem(read.Spec, request.Outputs, _blobs);
+        string? refused = null;
+        var (job, _) = await _jobs.UpdateAsync(jobId, j =>
         {
-            var repeat = j.Status == JobStatus.Succeeded && SameToken(j.LeaseToken, request.LeaseToken);
-            lost = repeat ? null : LostLease(j, request.LeaseToken);
-            if (repeat || lost != null) return false;
-            (j.Status, j.Outputs, j.FinishedAt, j.LeaseExpiresAt) = (JobStatus.Succeeded, request.Outputs.ToDictionary(), DateTimeOffset.UtcNow, null);
+            refused = j.Status == JobStatus.Succeeded ? LeaseCheck.AlreadyCompleted(j) : LeaseCheck.Refusal(j, request.LeaseToken);
+            if (refused != null) return false;
+            if (LeaseCheck.Revives(j, request.LeaseToken)) LeaseCheck.Revive(j, request.LeaseToken, DateTimeOffset.UtcNow);
+            if (problem != null) (j.Status, j.Error, j.Details) = (j.CancelRequested ? JobStatus.Cancelled : JobStatus.Failed, Poisoned(j, problem), problem);
+            else (j.Status, j.Outputs) = (JobStatus.Succeeded, request.Outputs!.ToDictionary());
+            (j.FinishedAt, j.LeaseExpiresAt) = (DateTimeOffset.UtcNow, null);
             return true;
         }, cancellationToken);
         if (job == null) return JobReport.NotFound(jobId);
-        if (lost != null) return Refused(jobId, "complete", lost);
-        if (!written) return JobReport.Accepted;
+        if (refused != null) return Refused(jobId, "complete", refused);
         if (request.Log is { Count: > 0 } log) await AppendAsync(job, log, [], cancellationToken);
-        DispatchLog.Succeeded(_logger, jobId, job.RunnerId);
         _signals.Ended(jobId);
+        if (problem != null)
+        {
+            DispatchLog.Failed(_logger, jobId, job.Status, job.RunnerId, job.Error!);
+            return JobReport.Rejected(job.Error!);
+        }
+        DispatchLog.Succeeded(_logger, jobId, job.RunnerId);
         return JobReport.Accepted;
     }
+
+    private static string Poisoned(JobRecord job, string problem) =>
+        $"operation '{job.Spec.Operation}' of node '{job.NodeId}': runner '{job.RunnerId}' completed it with outputs that were refused: {problem}; nothing was stored or cached";
 
     /// <summary>Records that the operation failed (or stopped after a cancel); a repeat of the same report is accepted again.</summary>
     public async Task<JobReport> FailAsync(string jobId, FailRequest request, CancellationToken cancellationToken)
@@ -153,9 +185,10 @@ internal sealed class JobQueue
         string? lost = null;
         var (job, written) = await _jobs.UpdateAsync(jobId, j =>
         {
-            var repeat = j.Status is JobStatus.Failed or JobStatus.Cancelled && SameToken(j.LeaseToken, request.LeaseToken);
-            lost = repeat ? null : LostLease(j, request.LeaseToken);
+            var repeat = j.Status is JobStatus.Failed or JobStatus.Cancelled && LeaseCheck.SameToken(j.LeaseToken, request.LeaseToken);
+            lost = repeat ? null : LeaseCheck.Refusal(j, request.LeaseToken);
             if (repeat || lost != null) return false;
+            if (LeaseCheck.Revives(j, request.LeaseToken)) LeaseCheck.Revive(j, request.LeaseToken, DateTimeOffset.UtcNow);
             j.Status = j.CancelRequested ? JobStatus.Cancelled : JobStatus.Failed;
             (j.Error, j.Details, j.FinishedAt, j.LeaseExpiresAt) = (request.Error, request.Details, DateTimeOffset.UtcNow, null);
             return true;
@@ -212,12 +245,31 @@ internal sealed class JobQueue
     }
 
     /// <summary>Takes expired leases away: the job goes back to the queue, or fails once it has lost its worker <see cref="JobRecord.MaxAttempts"/> times.</summary>
+    /// <remarks>
+    /// Each sweep with leased jobs first writes to the store. When that write ends more than
+    /// <see cref="JobQueueOptions.StallAfter"/> after the last successful sweep, the store could not take writes for a while,
+    /// and neither could the workers' heartbeats: instead of taking leases away for time the server itself
+    /// lost, every lease gets one more period from now.
+    /// </remarks>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
+        var leased = await _jobs.LeasedAsync(cancellationToken);
+        // While jobs are leased, one small document rewritten each sweep proves that the store takes writes now; an idle server writes nothing.
+        if (leased.Count > 0) await _documents.PutAsync(Collections.Health, "lease-sweep", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken);
         var now = DateTimeOffset.UtcNow;
-        foreach (var job in (await _jobs.LeasedAsync(cancellationToken)).Where(j => j.LeaseExpiresAt < now))
+        var last = _lastSweep;
+        _lastSweep = now;
+        if (last is { } previous && now - previous > Options.StallAfter)
+        {
+            var extended = await ExtendLeasesAsync(now + Options.LeaseDuration, cancellationToken);
+            DispatchLog.StoreStalled(_logger, (now - previous).TotalSeconds, extended);
+            return;
+        }
+        foreach (var job in leased.Where(j => j.LeaseExpiresAt < now))
             await ExpireAsync(job.Id, now, cancellationToken);
     }
+
+    private DateTimeOffset? _lastSweep;
 
     private async Task ExpireAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -229,11 +281,14 @@ internal sealed class JobQueue
             j.Status = j.CancelRequested ? JobStatus.Cancelled : j.Attempts >= j.MaxAttempts ? JobStatus.Failed : JobStatus.Queued;
             if (j.Status == JobStatus.Failed) j.Error = GaveUp(j);
             if (j.Status != JobStatus.Queued) j.FinishedAt = now;
-            (j.RunnerId, j.LeaseToken, j.LeaseExpiresAt) = (null, null, null);
+            LeaseCheck.Expire(j);
             return true;
         }, cancellationToken);
         if (!written) return;
         DispatchLog.LeaseExpired(_logger, jobId, runner, job!.Status);
+        // The node's log says why its job stopped and will start again, instead of going quiet.
+        if (job.Status == JobStatus.Queued)
+            await AppendAsync(job, [$"\nRunner '{runner}' stopped reporting for {Options.LeaseDuration.TotalSeconds:0.#} s: its lease expired and the job went back to the queue (attempt {job.Attempts} of {job.MaxAttempts}).\n"], [], cancellationToken);
         if (job.Status == JobStatus.Queued) _signals.Queued();
         else _signals.Ended(jobId);
     }
@@ -248,7 +303,13 @@ internal sealed class JobQueue
     /// </summary>
     public async Task ExtendLeasesAfterStartAsync(CancellationToken cancellationToken)
     {
-        var until = DateTimeOffset.UtcNow + Options.LeaseDuration;
+        var count = await ExtendLeasesAsync(DateTimeOffset.UtcNow + Options.LeaseDuration, cancellationToken);
+        if (count > 0) DispatchLog.LeasesExtended(_logger, count);
+    }
+
+    // Every lease that ends sooner ends at `until` instead; returns how many were extended.
+    private async Task<int> ExtendLeasesAsync(DateTimeOffset until, CancellationToken cancellationToken)
+    {
         var count = 0;
         foreach (var job in await _jobs.LeasedAsync(cancellationToken))
         {
@@ -260,7 +321,7 @@ internal sealed class JobQueue
             }, cancellationToken);
             if (written) count++;
         }
-        if (count > 0) DispatchLog.LeasesExtended(_logger, count);
+        return count;
     }
 
     /// <summary>For each queued node of the execution, why it has not started: "waiting for a worker with: gpu" when no connected worker can run it.</summary>
@@ -282,38 +343,6 @@ internal sealed class JobQueue
     {
         DispatchLog.ReportRefused(_logger, jobId, report, reason);
         return new JobReport(JobReportStatus.LeaseLost, reason);
-    }
-
-    // Why a report with this token is refused, or null when the token holds the job's lease now.
-    private static string? LostLease(JobRecord job, string token)
-    {
-        if (job.Status == JobStatus.Leased && SameToken(job.LeaseToken, token)) return null;
-        var now = job.Status switch
-        {
-            JobStatus.Leased => $"its lease expired and runner '{job.RunnerId}' holds it now (attempt {job.Attempts})",
-            JobStatus.Queued => "its lease expired and it went back to the queue",
-            JobStatus.Succeeded => "it has already succeeded",
-            JobStatus.Failed => $"it has already failed ({job.Error})",
-            _ => "it was cancelled",
-        };
-        return $"job {job.Id} is no longer leased with this token: {now}; nothing was stored";
-    }
-
-    // Constant time, so timing does not tell a caller how much of a token it guessed.
-    private static bool SameToken(string? expected, string? actual) =>
-        expected != null && actual != null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(actual));
-
-    private string? CheckOutputs(IReadOnlyDictionary<string, OutputValue>? outputs)
-    {
-        if (outputs == null) return "'outputs' is missing";
-        foreach (var (port, value) in outputs)
-        {
-            if (value == null || !BlobHash.IsValid(value.Hash)) return $"output '{port}': '{value?.Hash}' is not a blob hash (64 lowercase hex digits)";
-            var size = _blobs.SizeOf(value.Hash);
-            if (size == null) return $"output '{port}': blob {value.Hash} has not been uploaded; PUT it to /api/v1/blobs/{value.Hash} first";
-            if (size != value.Size) return $"output '{port}': blob {value.Hash} has {size} bytes, the report says {value.Size}";
-        }
-        return null;
     }
 
     // The same streams StreamingSink writes, so a node's log reads the same whichever runner ran it.

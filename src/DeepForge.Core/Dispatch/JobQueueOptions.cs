@@ -21,6 +21,13 @@ internal sealed class JobQueueOptions
     /// <summary>How often expired leases are looked for: a quarter of a lease, at most a second, so a lost job is queued again soon after its lease ends.</summary>
     public TimeSpan SweepInterval => TimeSpan.FromTicks(Math.Clamp(LeaseDuration.Ticks / 4, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(1).Ticks));
 
+    /// <summary>
+    /// A gap between successful sweeps longer than this means the store (or this process) stalled: no
+    /// heartbeat could be stored either, so leases are extended rather than expired. Four sweeps, or a
+    /// quarter of a lease when that is longer, so an ordinary slow sweep is no stall.
+    /// </summary>
+    public TimeSpan StallAfter => TimeSpan.FromTicks(Math.Max(SweepInterval.Ticks * 4, LeaseDuration.Ticks / 4));
+
     /// <summary>A runner not heard from for this long counts as gone: an idle one asks again after each long-poll.</summary>
     public TimeSpan RunnerTimeout => LongPoll + LeaseDuration * 2;
 }

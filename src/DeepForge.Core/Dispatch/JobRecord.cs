@@ -24,6 +24,16 @@ internal sealed class JobRecord
     public string? LeaseToken { get; set; }
     public DateTimeOffset? LeaseExpiresAt { get; set; }
 
+    /// <summary>
+    /// The tokens of leases that expired, oldest first: a report with one of them is told that its lease
+    /// expired, one with any other token that it is not this job's lease. The newest still holds the job
+    /// while nobody has leased it again (its report arrived after a stall, not after another worker took over).
+    /// </summary>
+    public List<string> ExpiredLeaseTokens { get; set; } = [];
+
+    /// <summary>The runner whose lease expired last.</summary>
+    public string? ExpiredRunnerId { get; set; }
+
     /// <summary>How many times a worker leased it.</summary>
     public int Attempts { get; set; }
 

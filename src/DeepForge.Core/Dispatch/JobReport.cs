@@ -8,4 +8,6 @@ internal sealed record JobReport(JobReportStatus Status, string? Message = null,
     public static JobReport NotFound(string jobId) => new(JobReportStatus.NotFound, $"there is no job '{jobId}'");
 
     public static JobReport Invalid(string message) => new(JobReportStatus.Invalid, message);
+
+    public static JobReport Rejected(string message) => new(JobReportStatus.Rejected, message);
 }

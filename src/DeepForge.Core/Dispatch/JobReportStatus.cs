@@ -11,4 +11,6 @@ internal enum JobReportStatus
     LeaseLost,
     /// <summary>The report itself is wrong (for example an output whose blob was never uploaded): nothing was stored.</summary>
     Invalid,
+    /// <summary>The report was well formed but its outputs were refused (missing, extra, not uploaded, wrong size): the job failed with the reason.</summary>
+    Rejected,
 }

@@ -29,4 +29,7 @@ public sealed class ArtifactRecord
 
     /// <summary>When it was made.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Who uploaded it (a signed-in person's name); null for artifacts made by executions (see <see cref="ExecutionId"/>) or local commands.</summary>
+    public string? CreatedBy { get; set; }
 }

@@ -50,4 +50,7 @@ public sealed class ExecutionRecord
 
     /// <summary>Why it failed.</summary>
     public string? Error { get; set; }
+
+    /// <summary>Who started it (a signed-in person's name); null for runs started by a local command.</summary>
+    public string? StartedBy { get; set; }
 }

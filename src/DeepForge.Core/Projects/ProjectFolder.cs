@@ -29,8 +29,10 @@ internal static class ProjectFolder
         };
     }
 
+    // A pulled project's folder has project.json where a seed has seed.json; either makes a project with 'new --from'.
     public static SeedManifest ReadManifest(string directory) =>
-        File.Exists(Path.Combine(directory, "seed.json")) ? Read<SeedManifest>(Path.Combine(directory, "seed.json")) : new SeedManifest();
+        new[] { "seed.json", "project.json" }.Select(f => Path.Combine(directory, f)).FirstOrDefault(File.Exists) is { } manifest
+            ? Read<SeedManifest>(manifest) : new SeedManifest();
 
     public static void Save(ProjectDefinition project, string directory)
     {

@@ -45,12 +45,15 @@ public sealed partial class ProjectService
     /// The one write of a project, a compare-and-set on <see cref="ProjectDefinition.Version"/>: version 0 stores it only
     /// when no project of that name exists; version n only when the stored version is still n. On success the project's
     /// version is the new one. Every path that changes projects (REST API, designer, command) comes here, so no writer
-    /// silently overwrites another's change, also when several servers share one store.
+    /// silently overwrites another's change, also when several servers share one store. A project with unsafe source
+    /// paths, names that are not file names or malformed node ids is refused with a <see cref="DeepForgeException"/>
+    /// (<see cref="ProjectShape"/>); code that does not compile is stored, as work in progress.
     /// </summary>
     public async Task<ProjectWriteResult> TrySaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default)
     {
         CheckName(project.Name);
         if (project.Version < 0) throw new DeepForgeException($"project '{project.Name}'", $"version {project.Version} is not a version: versions start at 1 (0 for a new project)");
+        ProjectShape.Check(project);
         if (await _store.Projects.PutAsync(project.Name, null, project, project.Version, cancellationToken) is { } written)
         {
             project.Version = written;

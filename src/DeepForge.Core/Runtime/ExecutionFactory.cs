@@ -17,7 +17,7 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
             Id = NewId(), Project = project.Name, Pipeline = pipeline, Architectures = project.Architectures,
             SourceHash = catalog.SourceHash ?? "", OperationCode = OperationCodeOf(pipeline, catalog), AssemblyBlob = catalog.ProjectAssemblyBlob, UseCache = options.UseCache,
             Inputs = artifacts.Where(a => a.Value != null).ToDictionary(a => a.Key, a => a.Value!.Id),
-            Status = ExecutionStatus.Pending, CreatedAt = DateTimeOffset.UtcNow,
+            Status = ExecutionStatus.Pending, CreatedAt = DateTimeOffset.UtcNow, StartedBy = options.StartedBy,
         };
         var writes = pipeline.Nodes.Select(n => store.Nodes.Write(NodeRecord.Key(execution.Id, n.Id), execution.Id, InitialNode(execution, n, artifacts), 0))
             .Prepend(store.Executions.Write(execution.Id, project.Name, execution, 0)).ToList();

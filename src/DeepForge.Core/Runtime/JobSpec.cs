@@ -19,6 +19,12 @@ internal sealed record JobSpec
     public Dictionary<string, OutputValue> Inputs { get; init; } = new();
     public List<string> Labels { get; init; } = new();
 
+    /// <summary>
+    /// The output ports the operation declares: a worker's completion must report exactly these.
+    /// Null in jobs stored before this was sent, which are checked against their blobs only.
+    /// </summary>
+    public List<string>? DeclaredOutputs { get; init; }
+
     /// <summary>The extensions a worker loads before it runs the job (the server's installed ones); empty when run in the server's process.</summary>
     public List<JobExtension> Extensions { get; init; } = new();
 

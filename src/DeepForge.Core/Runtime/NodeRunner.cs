@@ -68,6 +68,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
     private async Task<(IReadOnlyDictionary<string, OutputValue>? Outputs, string? Error)> RunJobAsync(JobSpec job, CancellationToken cancellationToken)
     {
         await using var sink = new StreamingSink(store.Documents, job.ExecutionId, job.NodeId, flushInterval, observer);
+        if (job.Attempt > 1) sink.Log(AttemptSeparator(job.Attempt));
         try
         {
             return (await jobs.RunAsync(job, sink, cancellationToken), null);
@@ -83,6 +84,9 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
             return (null, e.Message);
         }
     }
+
+    /// <summary>The line that sets a node's next attempt apart from the last in its log.</summary>
+    internal static string AttemptSeparator(int attempt) => $"\n--- attempt {attempt} ---\n";
 
     private async Task<NodeRecord?> TryReuseAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, CancellationToken cancellationToken)
     {
@@ -129,6 +133,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         SourceHash = execution.SourceHash, AssemblyBlob = execution.AssemblyBlob,
         Attributes = node.Attributes, References = node.References, Architectures = execution.Architectures, Inputs = inputs,
         Labels = operation.Descriptor.Labels.Concat(node.Labels).Distinct().ToList(),
+        DeclaredOutputs = operation.Descriptor.Outputs.Select(o => o.Name).ToList(),
     };
 
     private static string LatestKey(ExecutionRecord execution, PipelineNode node) => $"{execution.Project}/{execution.Pipeline.Name}/{node.Id}";

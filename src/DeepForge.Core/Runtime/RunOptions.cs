@@ -11,4 +11,7 @@ public sealed class RunOptions
 
     /// <summary>Whether outputs of earlier identical runs may be reused (default true).</summary>
     public bool UseCache { get; set; } = true;
+
+    /// <summary>Who started the run (a signed-in person's name), kept on the execution; null when nobody signed in (local commands).</summary>
+    public string? StartedBy { get; set; }
 }

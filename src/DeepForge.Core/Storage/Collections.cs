@@ -11,6 +11,9 @@ internal static class Collections
     public const string Jobs = "jobs";
     public const string NodeJobs = "node-jobs";
     public const string Runners = "runners";
+
+    /// <summary>Probes: documents written only to see that the store takes writes (the lease sweeper, /ready).</summary>
+    public const string Health = "health";
     public const string Tokens = "tokens";
 
     public static string LogStream(string executionId, string nodeId) => $"log/{executionId}/{nodeId}";

@@ -40,11 +40,11 @@ public sealed class ArtifactsBrowserTests
         var stored = (await server.Engine.Artifacts.FindAsync("fm", "fashion-images"))!;
         Assert.Equal(bytes.Length, stored.Size);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), stored.Hash);
-        using (var http = new HttpClient())
-        {
-            var href = await row.Locator("a.df-artifact-download").GetAttributeAsync("href");
-            Assert.Equal(bytes, await http.GetByteArrayAsync(server.Url + "/" + href));
-        }
+        // Downloaded as the browser downloads it: with the browser's sign-in.
+        var href = await row.Locator("a.df-artifact-download").GetAttributeAsync("href");
+        var download = await page.Context.APIRequest.GetAsync(server.Url + "/" + href);
+        Assert.True(download.Ok, $"the download answered {download.Status}");
+        Assert.Equal(bytes, await download.BodyAsync());
 
         // The train pipeline's Input node reads "traindata": refused, with the reason.
         await page.Locator(".df-artifacts tbody tr", new PageLocatorOptions { HasText = "traindata" }).Locator(".df-artifact-delete").ClickAsync();

@@ -20,10 +20,19 @@ internal sealed class DesignerBrowser : IAsyncDisposable
         return new DesignerBrowser(chromium, await chromium.NewPageAsync());
     }
 
-    /// <summary>Opens a designer address and waits until its circuit is up (before that, clicks go nowhere).</summary>
+    /// <summary>
+    /// Opens a designer address and waits until its circuit is up (before that, clicks go nowhere). Signed out, the
+    /// designer shows its sign-in page first: the kit's admin signs in there, as a person would, and lands on the address.
+    /// </summary>
     public async Task OpenAsync(string url)
     {
         await Page.GotoAsync(url);
+        if (new Uri(Page.Url).AbsolutePath == "/signin")
+        {
+            await Page.Locator("#name").FillAsync(DesignerTestServer.AdminName);
+            await Page.Locator("#password").FillAsync(DesignerTestServer.Password);
+            await Page.Locator("button[type=submit]").ClickAsync();
+        }
         await Assertions.Expect(Page.Locator(".df-body[data-interactive=yes]")).ToBeVisibleAsync();
     }
 

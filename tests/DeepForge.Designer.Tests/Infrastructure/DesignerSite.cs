@@ -39,13 +39,21 @@ internal sealed class DesignerSite : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc cref="Chromium.NewPageAsync"/>
-    public Task<IPage> NewPageAsync(int width = 1400, int height = 900) => _browser.NewPageAsync(width, height);
-
-    /// <summary>A page in a context of its own (another person), at <paramref name="path"/>, once the circuit is up.</summary>
-    public async Task<IPage> OpenAsync(string path)
+    /// <summary>A page (in a context of its own) signed in as <paramref name="person"/>, the kit's admin unless said otherwise.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1400, int height = 900, string person = DesignerTestServer.AdminName)
     {
-        var page = await _browser.NewPageAsync(ownContext: true);
+        var page = await _browser.NewPageAsync(width, height, ownContext: true);
+        await _server.SignInAsync(page.Context, person);
+        return page;
+    }
+
+    /// <summary>Makes a person with <paramref name="role"/> when there is none of that name.</summary>
+    public Task AddPersonAsync(string name, Server.Identity.PersonRole role) => _server.AddPersonAsync(name, role);
+
+    /// <summary>A page in a context of its own (another person, signed in as <paramref name="person"/>), at <paramref name="path"/>, once the circuit is up.</summary>
+    public async Task<IPage> OpenAsync(string path, string person = DesignerTestServer.AdminName)
+    {
+        var page = await NewPageAsync(person: person);
         await page.GotoAsync(Url + path);
         await Assertions.Expect(page.Locator(".df-body[data-interactive=yes]")).ToBeVisibleAsync();
         return page;

@@ -2,9 +2,11 @@ using System.Net.Http.Headers;
 using Bunit;
 using DeepForge.Dispatch;
 using DeepForge.Hosting;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
 using Radzen;
 
 namespace DeepForge.Designer.Tests;
@@ -57,7 +59,36 @@ internal sealed class DesignerTestServer : IAsyncDisposable
         app.MapDeepForgeDesigner();
         options.Map?.Invoke(app);
         await app.StartAsync();
+        // The kit's admin, as the first 'deepforge start' makes one; browsers sign in as them (a restarted server has them already).
+        var people = app.Services.GetRequiredService<People>();
+        if (await people.GetAsync(AdminName, default) == null) await people.AddAsync(AdminName, PersonRole.Admin, Password, default);
         return new DesignerTestServer(app, directory, ownsDirectory: options.Directory == null);
+    }
+
+    /// <summary>The admin every test server has; browsers sign in as them unless a test says otherwise.</summary>
+    public const string AdminName = "admin";
+
+    /// <summary>The password of everyone the kit makes.</summary>
+    public const string Password = "designer-tests-password";
+
+    /// <summary>Makes a person with <paramref name="role"/> when there is none of that name.</summary>
+    public async Task AddPersonAsync(string name, PersonRole role)
+    {
+        var people = Services.GetRequiredService<People>();
+        if (await people.GetAsync(name, default) == null) await people.AddAsync(name, role, Password, default);
+    }
+
+    /// <summary>
+    /// Signs a browser context in as <paramref name="person"/> the way <c>deepforge start</c>'s address does: a one-time
+    /// sign-in token opened once (here by HTTP), whose cookie the context then carries.
+    /// </summary>
+    public async Task SignInAsync(IBrowserContext context, string person = AdminName)
+    {
+        var token = await Services.GetRequiredService<SignInTokens>().CreateAsync(person, null, default);
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(Url) };
+        using var response = await http.GetAsync($"/?token={token}");
+        var cookie = response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("deepforge=", StringComparison.Ordinal));
+        await context.AddCookiesAsync([new Cookie { Name = "deepforge", Value = cookie["deepforge=".Length..], Url = Url }]);
     }
 
     /// <summary>A bunit context whose pages get the server's services (engine, store, queue), with Radzen's own.</summary>
@@ -67,6 +98,10 @@ internal sealed class DesignerTestServer : IAsyncDisposable
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddRadzenComponents();
         context.Services.AddFallbackServiceProvider(Services);
+        // bunit's stand-in for the circuit's sign-in: the kit's admin.
+        var signedIn = context.AddAuthorization();
+        signedIn.SetAuthorized(AdminName);
+        signedIn.SetRoles("admin");
         return context;
     }
 

@@ -64,6 +64,11 @@ internal sealed class TestEngine : IAsyncDisposable
         context.Services.AddRadzenComponents();
         context.Services.AddSingleton(Engine);
         context.Services.AddSingleton(Edits);
+        // As the designer registers it, with an admin signed in (bunit's stand-in for the circuit's sign-in).
+        context.Services.AddScoped<DeepForge.Designer.Access.DesignerAccess>();
+        var signedIn = context.AddAuthorization();
+        signedIn.SetAuthorized("admin");
+        signedIn.SetRoles("admin");
         if (_executions)
         {
             context.Services.AddSingleton(Starter);

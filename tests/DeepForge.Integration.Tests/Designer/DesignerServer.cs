@@ -32,8 +32,15 @@ internal sealed class DesignerServer : IDisposable
             try { using var response = await http.GetAsync("/ready"); return response.StatusCode == HttpStatusCode.OK; }
             catch (HttpRequestException) { return false; }
         }, TimeSpan.FromMinutes(1), () => $"deepforge start never became ready\n{server._process}");
+        server.Cli.AddPerson(EditorName, "editor");
         return server;
     }
+
+    /// <summary>The editor the walkthrough signs in as (password <see cref="Cli.Password"/>).</summary>
+    public const string EditorName = "eve";
+
+    /// <summary>The one-time sign-in address <c>deepforge start</c> printed.</summary>
+    public string SignInUrl => _process.Stdout.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("Sign in (works once): ", StringComparison.Ordinal))["Sign in (works once): ".Length..];
 
     /// <summary>What the server printed, for failure messages.</summary>
     public override string ToString() => _process.ToString();

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace DeepForge.Integration.Tests.Designer;
 
 /// <summary>
-/// The seed's "First Steps", in Debian's Chromium against `deepforge start`, on the fashion-mnist seed: create the
+/// The seed's "First Steps", in Debian's Chromium against `deepforge start`, on the fashion-mnist seed: sign in as an editor, create the
 /// project, run download-normalize, set the training input, inspect the train operation, run train and watch its
 /// "Training Error" chart, set the test inputs by hovering and choosing, run test and read the per-class accuracies.
 /// Screenshots of each step go to screenshots/first-steps/ in the test output.
@@ -22,6 +22,7 @@ public sealed class FirstStepsTests
         var page = await browser.NewPageAsync();
         var walk = new Walkthrough(page, browser, server.Url);
 
+        await walk.SignInAsync(DesignerServer.EditorName, Cli.Password);
         await walk.CreateProjectAsync("hello_fashion", "fashion-mnist");
         await walk.RunAsync("download-normalize");
         await walk.SetTrainingInputAsync();

@@ -10,6 +10,19 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
     private static readonly TimeSpan LongRun = TimeSpan.FromMinutes(15);
     private string _project = "";
 
+    /// <summary>Opens the designer signed out, lands on the sign-in page, and signs in there with a name and password.</summary>
+    public async Task SignInAsync(string name, string password)
+    {
+        await page.GotoAsync(url + "/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await page.Locator("#name").FillAsync(name);
+        await page.Locator("#password").FillAsync(password);
+        await browser.ShotAsync(page, "sign-in");
+        await page.Locator("button[type=submit]").ClickAsync();
+        await Expect(page).ToHaveURLAsync(url + "/");
+        await Expect(page.Locator(".df-body[data-interactive=yes]")).ToBeVisibleAsync();
+    }
+
     public async Task CreateProjectAsync(string name, string seed)
     {
         _project = name;

@@ -17,6 +17,7 @@ internal sealed class Cluster : IDisposable
     private readonly List<CliResult> _killedServers = [];
     private BackgroundCli? _server;
     private string? _token;
+    private string? _personal;
 
     /// <param name="leaseSeconds">The server's lease (DEEPFORGE_LEASE_SECONDS); null for its default.</param>
     public Cluster(double? leaseSeconds = null)
@@ -47,10 +48,14 @@ internal sealed class Cluster : IDisposable
     /// <summary>Makes a project from a seed folder on the server's data folder (before the server starts: it owns the store then).</summary>
     public void CreateProject(string name, SeedFolder seed) => CliAssert.Succeeded(Server.Run("new", name, "--seed", seed.Path));
 
+    /// <summary>The admin the cluster signs in as: its token goes with <see cref="Api"/>, and 'deepforge login' keeps it for --server commands.</summary>
+    public const string AdminName = "admin";
+
     /// <summary>Starts <c>deepforge start -s --port N</c> and waits until /ready answers 200.</summary>
     public async Task StartServerAsync()
     {
         _ = Token; // made while nobody else has the store open
+        var personal = SignInToken();
         var server = Server.Start("start", "-s", "--port", Port.ToString(CultureInfo.InvariantCulture));
         _server = server;
         await Poll.UntilAsync(async () =>
@@ -63,6 +68,17 @@ internal sealed class Cluster : IDisposable
             }
             catch (HttpRequestException) { return false; }
         }, StartBound, () => $"the server never became ready\n{server}");
+        CliAssert.Succeeded(Server.Run("login", Url, "--token", personal));
+    }
+
+    // The admin and their personal access token, made once on the server's data folder as a person would.
+    private string SignInToken()
+    {
+        if (_personal != null) return _personal;
+        Server.AddPerson(AdminName, "admin");
+        _personal = CliAssert.Succeeded(Server.Run("token", "create", "--user", AdminName)).StdoutLines.Last().Trim();
+        Api.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", _personal);
+        return _personal;
     }
 
     /// <summary>SIGKILLs the server process.</summary>

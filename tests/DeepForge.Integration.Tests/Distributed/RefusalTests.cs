@@ -110,7 +110,8 @@ public sealed class RefusalTests(RefusalServer server) : IClassFixture<RefusalSe
             ServerApi.Json(new { leaseToken = second.LeaseToken, outputs = new { value = new { dataType = "System.Int32", hash, size = value.Length } } })));
 
         Assert.True(status == HttpStatusCode.Conflict, $"{(int)status} {body}");
-        Assert.Contains("no longer leased with this token", ServerApi.Detail(body));
+        Assert.Contains("this token is not the job's lease (runner 'pair-runner-1' holds it with another token)", ServerApi.Detail(body));
+        Assert.DoesNotContain("expired", ServerApi.Detail(body));
         var job = (await _api.JobsAsync(execution)).Single(j => j.Id == first.JobId);
         Assert.Equal(("leased", "pair-runner-1", 1), (job.Status, job.RunnerId, job.Attempts));
         var view = await _api.ExecutionAsync(execution);

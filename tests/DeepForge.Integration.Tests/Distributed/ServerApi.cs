@@ -13,7 +13,11 @@ internal sealed class ServerApi(string baseUrl) : IDisposable
 
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
+    /// <summary>A person's client (the cluster gives it an admin's personal access token).</summary>
     public HttpClient Http { get; } = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
+
+    // Runner-protocol requests carry the worker token they are given, or none: never the person's token.
+    private readonly HttpClient _runner = new() { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
     /// <summary>GETs a path that must answer 200 and returns its JSON.</summary>
     public async Task<JsonElement> GetJsonAsync(string path)
@@ -79,7 +83,7 @@ internal sealed class ServerApi(string baseUrl) : IDisposable
     public async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpRequestMessage request)
     {
         using (request)
-        using (var response = await Http.SendAsync(request))
+        using (var response = await (request.Headers.Contains(ProtocolHeader) ? _runner : Http).SendAsync(request))
             return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -94,7 +98,11 @@ internal sealed class ServerApi(string baseUrl) : IDisposable
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
-    public void Dispose() => Http.Dispose();
+    public void Dispose()
+    {
+        Http.Dispose();
+        _runner.Dispose();
+    }
 }
 
 internal sealed record ExecutionInfo(string Id, string Status, string? Error, IReadOnlyList<NodeInfo> Nodes, JsonElement Json)

@@ -55,6 +55,36 @@ public sealed class ServerCrashTests(ITestOutputHelper output) : IDisposable
         Assert.Equal((1, 1), (counter.Starts("shout"), counter.Dones("shout")));
     }
 
+    [Fact]
+    public async Task Run_with_server_follows_its_execution_through_a_server_restart_to_the_end()
+    {
+        var (counter, release) = (new CounterFile(_cluster.Temp["counter.txt"]), _cluster.Temp["release"]);
+        _cluster.CreateProject("follow", new SeedFolder(_cluster.Temp["seed"])
+            .WithOperations(DistributedOperations.FileName, DistributedOperations.Source)
+            .WithPipeline(new PipelineJson("texts")
+                .Operation("make", "MakeText", new { length = 1000, seed = 3 })
+                .Operation("shout", "HoldText", new { counter = counter.Path, name = "shout", release })
+                .Output("loud", "loud")
+                .Connect("make.text", "shout.text")
+                .Connect("shout.text", "loud.data")));
+        await _cluster.StartServerAsync();
+        var worker = _cluster.StartWorker("worker");
+        await _cluster.WaitForRunnersAsync(worker);
+        using var run = _cluster.Server.Start("run", "follow", "texts", "--server", _cluster.Url);
+        await Poll.UntilAsync(() => Task.FromResult(counter.Starts("shout") == 1), Bound, () => $"shout never started\n{run}\n{_cluster.Describe()}");
+
+        _cluster.KillServer();
+        await Poll.UntilAsync(() => Task.FromResult(run.ToString().Contains("lost the server")), Bound, () => $"run never noticed the server was gone\n{run}");
+        await _cluster.StartServerAsync();
+        File.WriteAllText(release, "go");
+        var ended = run.WaitForExit(Bound);
+
+        Assert.True(ended.ExitCode == 0, ended.ToString());
+        Assert.Contains("is back after", ended.Stderr);
+        Assert.Contains(": succeeded", ended.Stderr);
+        Assert.DoesNotContain("   at ", ended.Stderr);
+    }
+
     public void Dispose()
     {
         output.WriteLine(_cluster.Describe());

@@ -11,19 +11,27 @@ internal sealed class BackgroundCli : IDisposable
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    public BackgroundCli(ProcessStartInfo start, string[] arguments)
+    /// <param name="input">What the process reads on standard input (a password for --password-stdin); nothing when null.</param>
+    public BackgroundCli(ProcessStartInfo start, string[] arguments, string? input = null)
     {
         _arguments = arguments;
         _process = new Process { StartInfo = start };
         _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (_stdout) _stdout.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (_stderr) _stderr.AppendLine(e.Data); };
         _process.Start();
+        if (input != null) _process.StandardInput.Write(input);
         _process.StandardInput.Close();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>What the process has written to standard output so far.</summary>
+    public string Stdout
+    {
+        get { lock (_stdout) return _stdout.ToString(); }
+    }
 
     /// <summary>The process id (a worker's runner id contains it).</summary>
     public int ProcessId => _process.Id;

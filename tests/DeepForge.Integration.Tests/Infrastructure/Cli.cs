@@ -24,6 +24,20 @@ internal sealed class Cli(string dataDirectory)
         return process.WaitForExit(timeout);
     }
 
+    /// <summary>Runs the command to its end with <paramref name="input"/> on its standard input (e.g. a password for --password-stdin).</summary>
+    public CliResult RunWithInput(string input, params string[] arguments)
+    {
+        using var process = new BackgroundCli(StartInfo(arguments), arguments, input);
+        return process.WaitForExit(TimeSpan.FromMinutes(5));
+    }
+
+    /// <summary>Adds a person with <paramref name="role"/> and <see cref="Password"/> to this data folder, as 'deepforge users add' does.</summary>
+    public void AddPerson(string name, string role) =>
+        CliAssert.Succeeded(RunWithInput(Password + "\n", "users", "add", name, "--role", role, "--password-stdin"));
+
+    /// <summary>The password of everyone the tests add.</summary>
+    public const string Password = "integration-tests-password";
+
     /// <summary>Starts the command in the background.</summary>
     public BackgroundCli Start(params string[] arguments) => new(StartInfo(arguments), arguments);
 

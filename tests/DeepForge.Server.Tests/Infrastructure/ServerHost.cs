@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using DeepForge.Hosting;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +24,7 @@ internal sealed class ServerHost : IAsyncDisposable
     /// <summary>A worker token this server accepts.</summary>
     public string WorkerToken { get; }
 
-    /// <summary>A user's client of the REST API.</summary>
+    /// <summary>A user's client of the REST API, signed in as the admin <see cref="AdminName"/>.</summary>
     public ApiClient Api { get; }
 
     public IServiceProvider Services => _app.Services;
@@ -33,7 +35,32 @@ internal sealed class ServerHost : IAsyncDisposable
         var app = Build(dataDirectory, configure, engine);
         await app.StartAsync();
         var token = workerToken ?? await app.Services.GetRequiredService<WorkerTokens>().CreateAsync("tests");
-        return new ServerHost(app, new Uri(app.Urls.Single()), token);
+        var server = new ServerHost(app, new Uri(app.Urls.Single()), token);
+        // The user's client signs in as users' programs do: an admin's personal access token.
+        server.Api.Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await server.TokenForAsync(AdminName, PersonRole.Admin));
+        return server;
+    }
+
+    /// <summary>The admin the kit makes on every server; <see cref="Api"/> acts as them.</summary>
+    public const string AdminName = "admin";
+
+    /// <summary>Every person the kit makes has this password.</summary>
+    public const string Password = "correct horse battery";
+
+    /// <summary>Makes a person (when there is none of that name) and a personal access token for them.</summary>
+    public async Task<string> TokenForAsync(string name, PersonRole role, TimeSpan? lifetime = null)
+    {
+        var people = Services.GetRequiredService<People>();
+        if (await people.GetAsync(name, default) == null) await people.AddAsync(name, role, Password, default);
+        return (await Services.GetRequiredService<AccessTokens>().CreateAsync(name, lifetime, "tests", default)).Token;
+    }
+
+    /// <summary>A client of the REST API signed in as <paramref name="name"/> with <paramref name="role"/> (made when missing).</summary>
+    public async Task<ApiClient> ApiAsAsync(string name, PersonRole role)
+    {
+        var http = Raw();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(name, role));
+        return new ApiClient(http);
     }
 
     public static WebApplication Build(string dataDirectory, Action<DeepForgeServerOptions>? configure = null, Action<DeepForgeOptions>? engine = null)
@@ -58,7 +85,7 @@ internal sealed class ServerHost : IAsyncDisposable
     public WorkerClient Worker(string runnerId, params string[] labels) =>
         new(new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) }, WorkerToken, runnerId, labels.Length == 0 ? ["cpu"] : labels);
 
-    /// <summary>A client with no default headers, to send requests a worker should not.</summary>
+    /// <summary>A client with no default headers and no credentials, to send requests a worker or a person should not.</summary>
     public HttpClient Raw() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(100) };
 
     public async ValueTask DisposeAsync()

@@ -13,4 +13,15 @@ internal sealed class TestData : IDisposable
         catch (IOException) { }
         catch (UnauthorizedAccessException) { }
     }
+
+    /// <summary>An upload's body as the API expects it: application/octet-stream.</summary>
+    public static HttpContent Upload(byte[] bytes)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        return content;
+    }
+
+    /// <summary>The body of a POST that carries nothing (cancel, resume): {} as JSON, as state-changing requests must be.</summary>
+    public static HttpContent EmptyJson() => new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
 }

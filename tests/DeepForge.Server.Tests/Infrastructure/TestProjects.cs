@@ -65,16 +65,16 @@ internal static class TestProjects
         ],
     };
 
-    private static PipelineDefinition Pipeline(string name, PipelineNode[] nodes, params (string From, string To)[] wires) => new()
+    internal static PipelineDefinition Pipeline(string name, PipelineNode[] nodes, params (string From, string To)[] wires) => new()
     {
         Name = name, Nodes = [.. nodes], Connections = wires.Select(w => new Connection(w.From, w.To)).ToList(),
     };
 
-    private static PipelineNode Op(string id, string operation, params (string Name, object Value)[] attributes) => new()
+    internal static PipelineNode Op(string id, string operation, params (string Name, object Value)[] attributes) => new()
     {
         Id = id, Kind = NodeKind.Operation, Operation = operation,
         Attributes = attributes.ToDictionary(a => a.Name, a => JsonSerializer.SerializeToElement(a.Value)),
     };
 
-    private static PipelineNode Output(string id, string artifact) => new() { Id = id, Kind = NodeKind.Output, Artifact = artifact };
+    internal static PipelineNode Output(string id, string artifact) => new() { Id = id, Kind = NodeKind.Output, Artifact = artifact };
 }

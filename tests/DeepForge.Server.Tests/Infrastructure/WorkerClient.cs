@@ -62,7 +62,7 @@ internal sealed class WorkerClient : IDisposable
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), Json.Options);
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        using var response = await _http.PutAsync($"/api/v1/blobs/{hash}", new ByteArrayContent(bytes));
+        using var response = await _http.PutAsync($"/api/v1/blobs/{hash}", TestData.Upload(bytes));
         if (response.StatusCode != HttpStatusCode.OK) await ApiClient.Expect(response, HttpStatusCode.Created);
         return new OutputValue(DataTypeNames.Of(value.GetType()), hash, bytes.Length);
     }

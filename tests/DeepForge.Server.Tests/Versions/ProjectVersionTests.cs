@@ -72,7 +72,7 @@ public sealed class ProjectVersionTests
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Contains("send If-Match with the ETag of the GET /api/v1/projects/demo", (await BodyAsync(refused)).GetProperty("detail").GetString());
         var (stored, _) = await GetProjectAsync(server.Api.Http, "demo");
-        Assert.Equal(4, stored.Pipelines.Count);
+        Assert.Equal(TestProjects.Create().Pipelines.Count, stored.Pipelines.Count);
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class ProjectVersionTests
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.Equal(HttpStatusCode.PreconditionFailed, replace.StatusCode);
         Assert.Equal(VersionOf(ETagOf(created)), await CurrentVersionAsync(replace));
-        Assert.Equal(4, (await GetProjectAsync(server.Api.Http, "fresh")).Project.Pipelines.Count);
+        Assert.Equal(TestProjects.Create().Pipelines.Count, (await GetProjectAsync(server.Api.Http, "fresh")).Project.Pipelines.Count);
     }
 
     [Theory]

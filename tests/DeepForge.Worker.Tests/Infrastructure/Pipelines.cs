@@ -20,6 +20,11 @@ internal static class Pipelines
     public static PipelineDefinition Diverge(string name = "diverge") =>
         Pipeline(name, [Op("diverge", "Diverge"), Output("out", "loss")], ("diverge.loss", "out.data"));
 
+    /// <summary>numbers(count) -> slow(ms) -> scale(2) -> Output "scaledvalues": the last output is new content of about 7 bytes a value.</summary>
+    public static PipelineDefinition SlowThenScale(int milliseconds, int count, string name = "slowscale") =>
+        Pipeline(name, [Op("numbers", "Numbers", ("count", count)), Op("slow", "Slow", ("milliseconds", milliseconds)), Op("scale", "Scale", ("factor", 2.0)), Output("out", "scaledvalues")],
+            ("numbers.values", "slow.values"), ("slow.values", "scale.values"), ("scale.scaled", "out.data"));
+
     /// <summary>hang(pidFile) -> Output "never".</summary>
     public static PipelineDefinition Hang(string pidFile, string name = "hang") =>
         Pipeline(name, [Op("hang", "Hang", ("pidFile", pidFile)), Output("out", "never")], ("hang.values", "out.data"));

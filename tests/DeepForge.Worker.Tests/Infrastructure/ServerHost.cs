@@ -1,5 +1,6 @@
 using DeepForge.Hosting;
 using DeepForge.Models;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -31,7 +32,7 @@ internal sealed class ServerHost : IAsyncDisposable
 
     public string BlobDirectory => Path.Combine(DataDirectory, "blob");
 
-    /// <summary>A user's HTTP client of the REST API.</summary>
+    /// <summary>A user's HTTP client of the REST API, signed in as an admin with a personal access token.</summary>
     public HttpClient Http { get; }
 
     public DeepForgeEngine Engine => _app.Services.GetRequiredService<DeepForgeEngine>();
@@ -55,7 +56,13 @@ internal sealed class ServerHost : IAsyncDisposable
         var app = builder.Build();
         app.MapDeepForgeServer();
         await app.StartAsync();
-        return new ServerHost(app, dataDirectory);
+        var server = new ServerHost(app, dataDirectory);
+        // The user's client signs in as programs do: an admin's personal access token (a restarted server has the admin already).
+        var people = app.Services.GetRequiredService<People>();
+        if (await people.GetAsync("admin", default) == null) await people.AddAsync("admin", PersonRole.Admin, "worker-tests-password", default);
+        var token = (await app.Services.GetRequiredService<AccessTokens>().CreateAsync("admin", null, "worker tests", default)).Token;
+        server.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return server;
     }
 
     /// <summary>Saves a project of the worker test operations with this pipeline.</summary>

@@ -1,5 +1,6 @@
 using DeepForge.Designer.PipelineEditor;
 using DeepForge.Models;
+using DeepForge.Runtime;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -60,11 +61,12 @@ public sealed partial class PipelineEditorPage
 
     private async Task ExecuteAsync()
     {
+        if (!_canEdit) return;
         _starting = true;
         try
         {
             // As in the original: the run appears in the execution tray, where a click opens it.
-            var execution = await Starter.StartAsync(Name, PipelineName);
+            var execution = await Starter.StartAsync(Name, PipelineName, new RunOptions { StartedBy = (await Access.PersonAsync())?.Name });
             Notify(NotificationSeverity.Info, "Execution started", $"{execution.Id}: open it from the execution tray");
             if (_tray != null) await _tray.RefreshAsync();
         }

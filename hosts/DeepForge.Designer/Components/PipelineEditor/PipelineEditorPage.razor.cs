@@ -29,6 +29,7 @@ public sealed partial class PipelineEditorPage
     private (string Text, bool Fits)? _hint;
     private bool _starting;
     private ExecutionTray? _tray;
+    private bool _canEdit = true;
 
     [Parameter] public string Name { get; set; } = "";
     [Parameter] public string PipelineName { get; set; } = "";
@@ -39,10 +40,15 @@ public sealed partial class PipelineEditorPage
     [Inject] private DialogService Dialogs { get; set; } = null!;
     [Inject] private NotificationService Notifications { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private Access.DesignerAccess Access { get; set; } = null!;
 
     private PipelineNode? SelectedNode => _selected == null ? null : _pipeline?.FindNode(_selected);
 
-    protected override async Task OnInitializedAsync() => Edits.Changed += OnProjectChanged;
+    protected override async Task OnInitializedAsync()
+    {
+        Edits.Changed += OnProjectChanged;
+        _canEdit = await Access.CanEditAsync();
+    }
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 

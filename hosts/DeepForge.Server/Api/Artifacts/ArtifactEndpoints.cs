@@ -51,6 +51,7 @@ internal static class ArtifactEndpoints
         {
             Id = $"upload-{Guid.NewGuid().ToString("n")[..12]}", Project = project, Name = name,
             DataType = DataTypeNames.Of(typeof(DataFile)), Hash = blob.Hash, Size = blob.Size, CreatedAt = DateTimeOffset.UtcNow,
+            CreatedBy = http.User.Identity?.Name,
         };
         await store.Artifacts.PutAsync(artifact.Id, project, artifact, 0, cancellationToken);
         ServerLog.ArtifactUploaded(loggers.CreateLogger(typeof(ArtifactEndpoints)), artifact.Id, name, project, blob.Size, blob.Hash);

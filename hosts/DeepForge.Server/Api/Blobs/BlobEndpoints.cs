@@ -23,7 +23,7 @@ internal static class BlobEndpoints
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         group.MapPut("/", UploadAsync).RunnerProtocol().WithSummary("Store a blob; refused with 400, and nothing kept, when the content does not match the hash")
             .Accepts<Stream>("application/octet-stream").Produces<BlobInfo>(StatusCodes.Status201Created).Produces<BlobInfo>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status507InsufficientStorage);
     }
 
     private static IResult Download(string hash, IBlobStore blobs)
@@ -42,13 +42,22 @@ internal static class BlobEndpoints
         return Results.Empty;
     }
 
-    private static async Task<IResult> UploadAsync(string hash, HttpContext http, IBlobStore blobs, IOptions<DeepForgeServerOptions> options, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(string hash, HttpContext http, IBlobStore blobs, IOptions<DeepForgeServerOptions> options, IOptions<DeepForgeOptions> deepForge, CancellationToken cancellationToken)
     {
         if (!BlobHash.IsValid(hash)) return NotAHash(hash);
         Uploads.AllowBody(http, options.Value);
         var existed = blobs.Exists(hash);
-        var blob = await blobs.PutAsync(http.Request.Body, hash, cancellationToken);
-        return existed ? Results.Ok(blob) : Results.Created($"/api/v1/blobs/{hash}", blob);
+        try
+        {
+            var blob = await blobs.PutAsync(http.Request.Body, hash, cancellationToken);
+            return existed ? Results.Ok(blob) : Results.Created($"/api/v1/blobs/{hash}", blob);
+        }
+        catch (IOException e) when (DiskFull.Is(e))
+        {
+            // Not a 500: a worker retries those as a server restarting; no space stays until a person frees some.
+            return ApiProblems.Create(StatusCodes.Status507InsufficientStorage, "Insufficient storage",
+                $"blob {hash} was not stored: the server's blob folder {deepForge.Value.ResolvedBlobDirectory} has no space left ({e.Message}); free space there or point blob.dir at a larger disk");
+        }
     }
 
     private static IResult NotAHash(string hash) => ApiProblems.BadRequest($"'{(hash.Length > 80 ? hash[..80] + "..." : hash)}' is not a blob hash: use the sha256 of the content as 64 lowercase hex digits");

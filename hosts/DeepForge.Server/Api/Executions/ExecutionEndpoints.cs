@@ -47,7 +47,9 @@ internal static class ExecutionEndpoints
         if (await store.Projects.GetAsync(project, cancellationToken) == null) return ProjectEndpoints.NoProject(project);
         var (body, problem) = await RequestJson.ReadAsync<StartExecutionRequest>(request, cancellationToken);
         if (problem != null) return problem;
-        var execution = await executions.CreateAsync(project, body!.Pipeline, ToOptions(body), cancellationToken);
+        var options = ToOptions(body!);
+        options.StartedBy = request.HttpContext.User.Identity?.Name;
+        var execution = await executions.CreateAsync(project, body!.Pipeline, options, cancellationToken);
         background.Start(execution.Id);
         return Results.Accepted($"/api/v1/executions/{execution.Id}", await ViewAsync(execution.Id, executions, queue, cancellationToken));
     }

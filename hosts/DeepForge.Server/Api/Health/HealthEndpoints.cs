@@ -1,3 +1,4 @@
+using DeepForge.Data;
 using DeepForge.Hosting;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -7,13 +8,13 @@ using Microsoft.Extensions.Options;
 
 namespace DeepForge.Server.Api.Health;
 
-/// <summary>/health (the process answers) and /ready (the store answers and blob.dir takes writes; 503 naming what does not).</summary>
+/// <summary>/health (the process answers) and /ready (the store and blob.dir take a small write; 503 naming what does not).</summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).WithTags("Health").WithSummary("Liveness: the server process answers");
-        app.MapGet("/ready", ReadyAsync).WithTags("Health").WithSummary("Readiness: the store answers and the blob folder takes writes")
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous().WithTags("Health").WithSummary("Liveness: the server process answers");
+        app.MapGet("/ready", ReadyAsync).AllowAnonymous().WithTags("Health").WithSummary("Readiness: the store answers and the blob folder takes writes")
             .Produces<ReadyReport>().Produces<ReadyReport>(StatusCodes.Status503ServiceUnavailable);
     }
 
@@ -26,16 +27,24 @@ internal static class HealthEndpoints
         return problems.Count == 0 ? Results.Ok(report) : Results.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
+    private static readonly TimeSpan StoreTimeout = TimeSpan.FromSeconds(5);
+
     private static async Task<string?> StoreProblemAsync(IDocumentStore store, CancellationToken cancellationToken)
     {
+        // A small write, not a read: a store that is locked or read-only still answers reads.
+        // WaitAsync, not a cancelled token: a write waiting on SQLite's busy timeout does not look at its token.
         try
         {
-            await store.GetAsync("health", "probe", cancellationToken);
+            await store.PutAsync(Collections.Health, "ready", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken).WaitAsync(StoreTimeout, cancellationToken);
             return null;
+        }
+        catch (TimeoutException)
+        {
+            return $"the store took no write within {StoreTimeout.TotalSeconds:0} s (locked by another process, or stalled)";
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return $"the store does not answer: {e.Message}";
+            return $"the store does not take writes ({e.GetType().Name}); the server log has the details";
         }
     }
 
@@ -51,7 +60,7 @@ internal static class HealthEndpoints
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return $"blob.dir {blobDirectory} does not take writes: {e.Message}";
+            return $"blob.dir does not take writes ({e.GetType().Name}); check the folder's permissions and free space on the server";
         }
     }
 }

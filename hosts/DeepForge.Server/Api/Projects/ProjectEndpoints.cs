@@ -3,6 +3,7 @@ using DeepForge.Models;
 using DeepForge.Projects;
 using DeepForge.Runtime;
 using DeepForge.Server.Api.Versions;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,8 +18,9 @@ internal static class ProjectEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/seeds", (ProjectService projects) => Results.Ok(projects.Seeds))
-            .WithTags("Projects").WithSummary("The seeds a project can start from").Produces<IReadOnlyList<SeedInfo>>();
+        // Names and descriptions only: where the seeds lie on the server's disk is nobody's business.
+        api.MapGet("/seeds", (ProjectService projects) => Results.Ok(projects.Seeds.Select(s => new SeedView(s.Name, s.Description)).ToList()))
+            .WithTags("Projects").WithSummary("The seeds a project can start from").Produces<IReadOnlyList<SeedView>>();
         var group = api.MapGroup("/projects").WithTags("Projects");
         group.MapGet("/", ListAsync).WithSummary("Every project").Produces<IReadOnlyList<ProjectSummary>>();
         group.MapGet("/{project}", GetAsync).WithSummary("A project: pipelines, architectures, sources; its version is the ETag")
@@ -33,8 +35,13 @@ internal static class ProjectEndpoints
             .ProducesProblem(StatusCodes.Status428PreconditionRequired);
     }
 
-    private static async Task<IResult> ListAsync(ProjectService projects, CancellationToken cancellationToken) =>
-        Results.Ok((await projects.ListAsync(cancellationToken)).Select(ProjectSummary.Of).ToList());
+    // Only the projects the person may see: the names of others' projects are not theirs to know.
+    private static async Task<IResult> ListAsync(HttpContext http, ProjectService projects, ProjectAccess access, CancellationToken cancellationToken)
+    {
+        var all = await projects.ListAsync(cancellationToken);
+        var visible = (await access.VisibleAsync(http.User, all.Select(p => p.Name), cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        return Results.Ok(all.Where(p => visible.Contains(p.Name)).Select(ProjectSummary.Of).ToList());
+    }
 
     private static async Task<IResult> GetAsync(string project, HttpResponse response, ProjectService projects, CancellationToken cancellationToken)
     {
@@ -43,17 +50,18 @@ internal static class ProjectEndpoints
         return Results.Ok(found);
     }
 
-    private static async Task<IResult> CreateAsync(HttpRequest request, HttpResponse response, ProjectService projects, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(HttpContext http, ProjectService projects, ProjectAccess access, CancellationToken cancellationToken)
     {
-        var (body, problem) = await RequestJson.ReadAsync<CreateProjectRequest>(request, cancellationToken);
+        var (body, problem) = await RequestJson.ReadAsync<CreateProjectRequest>(http.Request, cancellationToken);
         if (problem != null) return problem;
         if (await projects.FindAsync(body!.Name, cancellationToken) != null) return ApiProblems.Conflict($"a project named '{body.Name}' already exists");
         var created = await projects.CreateAsync(body.Name, body.Seed, cancellationToken);
-        ETags.Set(response, created.Version);
+        await access.SetOwnerAsync(created.Name, http.User.Identity!.Name!, cancellationToken);
+        ETags.Set(http.Response, created.Version);
         return Results.Created($"/api/v1/projects/{created.Name}", created);
     }
 
-    private static async Task<IResult> SaveAsync(string project, HttpContext http, ProjectService projects, ExecutionService executions, CatalogProvider catalogs, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveAsync(string project, HttpContext http, ProjectService projects, ExecutionService executions, CatalogProvider catalogs, ProjectAccess access, CancellationToken cancellationToken)
     {
         var (condition, refused) = WriteCondition.Read(http.Request);
         if (refused != null) return refused;
@@ -64,6 +72,8 @@ internal static class ProjectEndpoints
         body.Version = condition!.ExpectedVersion;
         var result = await projects.TrySaveAsync(body, cancellationToken);
         if (!result.Saved) return VersionRefusals.For($"project '{project}'", $"/api/v1/projects/{project}", condition, result.Version);
+        // Whoever saves a project nobody owns yet (a new one) owns it; ProjectAccessFilter let them through.
+        await access.SetOwnerAsync(project, http.User.Identity!.Name!, cancellationToken);
         var problems = await new SaveProblems(executions, catalogs).OfProjectAsync(body, cancellationToken);
         return SavedDocument.Answer(http, body, result.Version, problems);
     }

@@ -18,8 +18,8 @@ internal static class RunnerEndpoints
         var jobs = api.MapGroup("/jobs/{job}");
         jobs.MapPost("/heartbeat", HeartbeatAsync).RunnerProtocol().WithSummary("Extend the lease, send log and feedback; the reply says whether to cancel")
             .Accepts<HeartbeatRequest>("application/json").Produces<HeartbeatReply>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
-        jobs.MapPost("/complete", CompleteAsync).RunnerProtocol().WithSummary("Finish a job with its outputs (blobs uploaded first); refused with 409 once the lease is lost")
-            .Accepts<CompleteRequest>("application/json").Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        jobs.MapPost("/complete", CompleteAsync).RunnerProtocol().WithSummary("Finish a job with exactly its declared outputs (blobs uploaded first); 422 fails the job when they are not; 409 once the lease is lost or the job completed")
+            .Accepts<CompleteRequest>("application/json").Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         jobs.MapPost("/fail", FailAsync).RunnerProtocol().WithSummary("Report that the operation failed (or stopped after a cancel); refused with 409 once the lease is lost")
             .Accepts<FailRequest>("application/json").Produces(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
     }
@@ -82,6 +82,7 @@ internal static class RunnerEndpoints
         JobReportStatus.Accepted => report.Reply is { } reply ? Results.Ok(reply) : Results.Ok(),
         JobReportStatus.NotFound => ApiProblems.NotFound(report.Message!),
         JobReportStatus.LeaseLost => ApiProblems.Conflict(report.Message!),
+        JobReportStatus.Rejected => ApiProblems.Create(StatusCodes.Status422UnprocessableEntity, "Outputs refused", report.Message!),
         _ => ApiProblems.BadRequest(report.Message!),
     };
 }

@@ -1,0 +1,58 @@
+using DeepForge.Models;
+using DeepForge.Server.Identity;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeepForge.Designer.Access;
+
+/// <summary>
+/// Who is using this circuit, for what the pages offer: viewers get no Execute, Resume, Cancel or re-run. The server
+/// lets nobody open the designer without signing in; where no sign-in is known at all (a page rendered outside a
+/// circuit, as in component tests, or a host without the server's sign-in) everything is offered.
+/// </summary>
+internal sealed class DesignerAccess(IServiceProvider services)
+{
+    public async Task<SignedInPerson?> PersonAsync()
+    {
+        if (services.GetService<AuthenticationStateProvider>() is not { } provider) return null;
+        try
+        {
+            return SignedInPerson.Of((await provider.GetAuthenticationStateAsync()).User);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // no circuit: nobody signed in through it
+        }
+    }
+
+    /// <summary>The projects the person may see (all of them where no sign-in is known); others' names are not shown.</summary>
+    public async Task<IReadOnlyList<ProjectDefinition>> VisibleAsync(IReadOnlyList<ProjectDefinition> projects)
+    {
+        if (await UserAsync() is not { } user || services.GetService<ProjectAccess>() is not { } access) return projects;
+        var visible = (await access.VisibleAsync(user, projects.Select(p => p.Name), default)).ToHashSet(StringComparer.Ordinal);
+        return projects.Where(p => visible.Contains(p.Name)).ToList();
+    }
+
+    /// <summary>Makes the signed-in person the owner of a project they just made.</summary>
+    public async Task ClaimAsync(string project)
+    {
+        if (await PersonAsync() is { } person && services.GetService<ProjectAccess>() is { } access) await access.SetOwnerAsync(project, person.Name, default);
+    }
+
+    private async Task<System.Security.Claims.ClaimsPrincipal?> UserAsync()
+    {
+        if (services.GetService<AuthenticationStateProvider>() is not { } provider) return null;
+        try
+        {
+            var user = (await provider.GetAuthenticationStateAsync()).User;
+            return SignedInPerson.Of(user) == null ? null : user;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the person may start, cancel and resume runs and edit (editors and admins).</summary>
+    public async Task<bool> CanEditAsync() => await PersonAsync() is not { } person || person.Can(PersonRole.Editor);
+}
