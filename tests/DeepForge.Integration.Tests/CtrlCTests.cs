@@ -44,8 +44,8 @@ public sealed class CtrlCTests : IDisposable
         var cancelled = Assert.Single(ExecutionList.Read(_cli, "s")).Id;
 
         var port = FreePort.Next();
+        using var api = SignedIn(_cli, new ServerApi($"http://127.0.0.1:{port}"));
         using var server = _cli.Start("start", "--port", port.ToString(CultureInfo.InvariantCulture));
-        using var api = new ServerApi($"http://127.0.0.1:{port}");
         await Poll.UntilAsync(async () => !server.HasExited && await WorkerCountAsync(api) == 1, Bound, () => $"the worker never connected\n{server}");
         // A whole run through the worker after the server's start, so its look for executions to resume has long been made.
         var later = await api.StartAsync("s", "quick");
@@ -54,6 +54,15 @@ public sealed class CtrlCTests : IDisposable
         Assert.Equal("cancelled", (await api.ExecutionAsync(cancelled)).Status);
         Assert.False(File.Exists(marker), $"the cancelled run's operation ran again\n{server}");
         Assert.DoesNotContain($"Resuming execution {cancelled}", server.ToString());
+    }
+
+    /// <summary>The API client with an admin's personal access token, made on the data folder before the server starts.</summary>
+    internal static ServerApi SignedIn(Cli cli, ServerApi api)
+    {
+        cli.AddPerson("admin", "admin");
+        var token = CliAssert.Succeeded(cli.Run("token", "create", "--user", "admin")).StdoutLines.Last().Trim();
+        api.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return api;
     }
 
     private static async Task<int> WorkerCountAsync(ServerApi api)

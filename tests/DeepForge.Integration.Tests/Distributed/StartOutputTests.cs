@@ -15,8 +15,8 @@ public sealed class StartOutputTests : IDisposable
     {
         var cli = new Cli(_temp["data"]);
         var port = FreePort.Next();
+        using var api = CtrlCTests.SignedIn(cli, new ServerApi($"http://127.0.0.1:{port}"));
         using var start = cli.Start("start", "--port", port.ToString(CultureInfo.InvariantCulture));
-        using var api = new ServerApi($"http://127.0.0.1:{port}");
         await Poll.UntilAsync(async () =>
         {
             Assert.False(start.HasExited, $"start ended by itself\n{start}");
