@@ -32,7 +32,7 @@ internal sealed class ServerClient : IDisposable
         await ReadAsync<RemoteToken>(await _http.PostAsJsonAsync("auth/tokens", new { name, password, description = $"deepforge login on {Environment.MachineName}" }, Options, cancellationToken), cancellationToken);
 
     /// <summary>The server's address as the user gave it.</summary>
-    public string BaseUrl => baseUrl;
+    public string BaseUrl => _server;
 
     public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
