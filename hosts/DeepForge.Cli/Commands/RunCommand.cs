@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DeepForge.Cli.Hosting;
 using DeepForge.Cli.Output;
+using DeepForge.Models;
 using DeepForge.Runtime;
 
 namespace DeepForge.Cli.Commands;
@@ -22,24 +23,30 @@ internal static class RunCommand
         var server = ServerOption.Create();
         var noCache = new Option<bool>("--no-cache") { Description = "Run every operation even when an identical earlier run could be reused" };
         var graphs = new Option<bool>("--graphs") { Description = "At the end, print each graph as a small text chart" };
-        var command = new Command("run", "Run a pipeline and show each operation's status as it runs") { project, pipeline, inputs, settings, json, noCache, server, graphs };
+        var detach = new Option<bool>("--detach", "-d") { Description = "With --server: start the run and return; it goes on on the server (Ctrl-C while following cancels it)" };
+        var command = new Command("run", "Run a pipeline and show each operation's status as it runs; Ctrl-C cancels the run") { project, pipeline, inputs, settings, json, noCache, server, detach, graphs };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;
             var options = new RunOptions { UseCache = !parse.GetValue(noCache) };
             AttributeBinding.Bind(parse.GetValue(settings) ?? [], options);
             if (parse.GetValue(server) is { } url)
-                return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), ct,
+                return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), parse.GetValue(detach), ct,
                     parse.GetValue(graphs));
+            if (parse.GetValue(detach)) throw new DeepForgeException("--detach", "--detach leaves a run going on a server: give --server URL too, or leave --detach out");
             await InputBinding.BindAsync(context.Engine, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);
             var view = new RunView(quiet);
             var created = await context.Engine.Executions.CreateAsync(name, parse.GetValue(pipeline)!, options, ct);
             if (!quiet) Console.Error.WriteLine($"Execution {created.Id} of {name}/{created.Pipeline.Name}");
-            var execution = await context.Engine.Executions.ResumeAsync(created.Id, view, ct);
+            // Ctrl-C cancels the run (LocalCancel) and lets it end as cancelled; only SIGTERM stops it where it is, resumable.
+            var stop = Interrupts.Current.Terminating;
+            ExecutionRecord execution;
+            await using (new LocalCancel(context.Engine, created.Id))
+                execution = await context.Engine.Executions.ResumeAsync(created.Id, view, stop);
             view.Flush();
-            var exit = await ExecutionSummary.PrintAsync(context.Engine, execution, quiet, ct);
-            if (parse.GetValue(graphs) && !quiet) await Logs.GraphPrinter.PrintAsync(new Logs.LocalExecutionSource(context.Engine), execution.Id, null, ct);
+            var exit = await ExecutionSummary.PrintAsync(context.Engine, execution, quiet, stop);
+            if (parse.GetValue(graphs) && !quiet) await Logs.GraphPrinter.PrintAsync(new Logs.LocalExecutionSource(context.Engine), execution.Id, null, stop);
             return exit;
         });
         return command;

@@ -36,7 +36,6 @@ internal static class ServerHost
         });
         builder.Services.AddDeepForgeDesigner();
         builder.Services.AddExtensionManager(dataDirectory);
-        if (settings.Worker) builder.Services.AddWorker(config, settings.LocalUrl, token, settings.Labels, settings.Slots);
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
@@ -54,6 +53,11 @@ internal static class ServerHost
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
         // On stdout, alone on its line, so scripts can read it; it works once.
         if (signIn != null) Console.WriteLine($"Sign in (works once): {signIn}");
+        await using var worker = settings.Worker
+            ? await LocalWorker.StartAsync(settings, config, token, app.Services.GetRequiredService<ILoggerFactory>(), cancellationToken)
+            : null;
+        // Stopping callbacks run before the server closes its port: the worker stops first, while the server still answers its last reports.
+        if (worker != null) app.Lifetime.ApplicationStopping.Register(() => worker.StopAsync().GetAwaiter().GetResult());
         await app.WaitForShutdownAsync(cancellationToken);
         return CliAction.Ok;
     }

@@ -5,7 +5,7 @@ namespace DeepForge.Cli.Remote;
 /// <summary>The commands that act on a running server instead of the local data folder.</summary>
 internal static class RemoteCommands
 {
-    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, CancellationToken cancellationToken,
+    public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, bool detach, CancellationToken cancellationToken,
         bool graphs = false)
     {
         using var client = new ServerClient(server);
@@ -31,7 +31,8 @@ internal static class RemoteCommands
             throw;
         }
         if (!json) Console.Error.WriteLine($"Execution {started.Execution.Id} of {project}/{pipeline} on {server}");
-        var exit = await RemoteWatch.FollowAsync(client, started.Execution.Id, json, cancellationToken);
+        if (detach) return RemoteFollow.Detached(server, project, started.Execution.Id);
+        var exit = await RemoteFollow.FollowCancellingOnCtrlCAsync(client, server, project, started.Execution.Id, json);
         if (graphs && !json)
         {
             using var source = new Logs.RemoteExecutionSource(server);

@@ -12,7 +12,7 @@ namespace DeepForge.Server.Executions;
 
 /// <summary>
 /// Runs executions in the background of the server, and at start resumes those whose process stopped
-/// while running them. Stopping the server stops the runs without cancelling them: they stay Running
+/// while running them (a crash, a kill), never those a person had asked to cancel. Stopping the server stops the runs without cancelling them: they stay Running
 /// in the store, their jobs stay with their workers, and the next start takes them up again.
 /// </summary>
 internal sealed class BackgroundExecutions(
@@ -82,6 +82,12 @@ internal sealed class BackgroundExecutions(
             foreach (var execution in await store.Executions.ListAsync(null, cancellationToken))
             {
                 if (!WasLeftRunning(execution)) continue;
+                if (execution.CancelRequested)
+                {
+                    // A person stopped it (Ctrl-C, cancel) and its process went before recording the end: never run it again.
+                    await MarkCancelledAsync(execution, cancellationToken);
+                    continue;
+                }
                 ServerLog.ResumingLeftRunning(logger, execution.Id, execution.Project);
                 Start(execution.Id);
             }
@@ -91,6 +97,16 @@ internal sealed class BackgroundExecutions(
         {
             ServerLog.ResumeScanFailed(logger, e);
         }
+    }
+
+    private async Task MarkCancelledAsync(ExecutionRecord execution, CancellationToken cancellationToken)
+    {
+        await store.Executions.UpdateAsync(execution.Id, execution.Project, e =>
+        {
+            if (e.Status == ExecutionStatus.Running && WasLeftRunning(e)) (e.Status, e.FinishedAt) = (ExecutionStatus.Cancelled, DateTimeOffset.UtcNow);
+            return e;
+        }, cancellationToken);
+        ServerLog.LeftCancelled(logger, execution.Id, execution.Project);
     }
 
     // Running in the store, but its process is gone, or it is this process and no host in it runs the execution any more.

@@ -21,6 +21,9 @@ internal static partial class ServerLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Information, Message = "Resuming execution {ExecutionId} of project {Project}: its process stopped while running it")]
     public static partial void ResumingLeftRunning(ILogger logger, string executionId, string project);
 
+    [LoggerMessage(EventId = 1030, Level = LogLevel.Information, Message = "Execution {ExecutionId} of project {Project} is not resumed: it was being cancelled when its process stopped; marked cancelled")]
+    public static partial void LeftCancelled(ILogger logger, string executionId, string project);
+
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Looking for executions to resume failed")]
     public static partial void ResumeScanFailed(ILogger logger, Exception exception);
 

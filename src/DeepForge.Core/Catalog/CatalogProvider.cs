@@ -50,25 +50,41 @@ internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, 
     {
         if (sources.Count == 0) return Create(null, []);
         var sourceHash = SourceHasher.Hash(sources);
+        var assemblyName = $"DeepForge.Project.{sourceHash[..16]}";
         var stored = await store.GetAsync(CompilationsCollection, key, cancellationToken);
         if (stored != null)
         {
             var record = Json.Deserialize<CompilationRecord>(stored.Json);
             if (blobs.Exists(record.AssemblyBlob))
-                return Create(LoadAssembly(sourceHash, record.AssemblyBlob), record.Warnings, record.AssemblyBlob);
+            {
+                if (record.OperationCode == null)
+                {
+                    // Stored before operations were cached by their own code: read it once now and keep it with the record.
+                    record = record with { OperationCode = OperationCodeReader.Read(RoslynCompiler.Create(assemblyName, sources)) };
+                    await store.PutAsync(CompilationsCollection, key, null, Json.Serialize(record), null, cancellationToken);
+                }
+                return Create(LoadAssembly(sourceHash, record.AssemblyBlob), record.Warnings, record.AssemblyBlob, record.OperationCode);
+            }
         }
-        var (image, errors, warnings) = RoslynCompiler.Emit(RoslynCompiler.Create($"DeepForge.Project.{sourceHash[..16]}", sources));
+        var compilation = RoslynCompiler.Create(assemblyName, sources);
+        var (image, errors, warnings) = RoslynCompiler.Emit(compilation);
         if (image == null) throw new DeepForgeException(errors);
+        var operationCode = OperationCodeReader.Read(compilation);
         var blob = await blobs.PutAsync(new MemoryStream(image), cancellationToken: cancellationToken);
-        await store.PutAsync(CompilationsCollection, key, null, Json.Serialize(new CompilationRecord(blob.Hash, warnings.ToList())), null, cancellationToken);
-        return Create(LoadAssembly(sourceHash, blob.Hash), warnings, blob.Hash);
+        await store.PutAsync(CompilationsCollection, key, null, Json.Serialize(new CompilationRecord(blob.Hash, warnings.ToList(), operationCode)), null, cancellationToken);
+        return Create(LoadAssembly(sourceHash, blob.Hash), warnings, blob.Hash, operationCode);
     }
 
-    private OperationCatalog Create(PluginAssembly? project, IReadOnlyList<Problem> warnings, string? assemblyBlob = null)
+    private OperationCatalog Create(PluginAssembly? project, IReadOnlyList<Problem> warnings, string? assemblyBlob = null,
+        IReadOnlyDictionary<string, OperationCode>? operationCode = null)
     {
         var assemblies = plugins.Assemblies.AsEnumerable();
         if (project != null) assemblies = assemblies.Append(project);
-        return new OperationCatalog(assemblies, warnings) { ProjectAssemblyBlob = assemblyBlob, SourceHash = project == null ? null : project.CodeHash };
+        return new OperationCatalog(assemblies, warnings)
+        {
+            ProjectAssemblyBlob = assemblyBlob, SourceHash = project?.CodeHash,
+            OperationCode = operationCode ?? new Dictionary<string, OperationCode>(),
+        };
     }
 
     private PluginAssembly LoadAssembly(string sourceHash, string assemblyBlob)

@@ -33,6 +33,13 @@ internal sealed class OperationCatalog
     /// <summary>The hash of the project's sources, when the project has code.</summary>
     public string? SourceHash { get; init; }
 
+    /// <summary>What each project operation depends on in code, by operation type name; empty for catalogs loaded from an assembly blob.</summary>
+    public IReadOnlyDictionary<string, Models.OperationCode> OperationCode { get; init; } = new Dictionary<string, Models.OperationCode>();
+
+    /// <summary>The code a project operation depends on, or null for plugin operations (their assembly identifies them).</summary>
+    public Models.OperationCode? CodeOf(OperationType operation) =>
+        operation.CodeHash == SourceHash && operation.Type.FullName is { } name ? OperationCode.GetValueOrDefault(name) : null;
+
     public IReadOnlyCollection<OperationType> Operations => _operations.Values;
 
     public OperationType? Find(string name) => _operations.GetValueOrDefault(name);

@@ -15,6 +15,12 @@ public sealed class ExecutionRecord
     /// <summary>Hash of the project's sources the run uses.</summary>
     public string SourceHash { get; set; } = "";
 
+    /// <summary>
+    /// Operation name to the code it depends on, for the project operations the pipeline uses; the cache keys them by
+    /// this instead of by <see cref="SourceHash"/>. Null for executions made before operations were cached by their own code.
+    /// </summary>
+    public Dictionary<string, OperationCode>? OperationCode { get; set; }
+
     /// <summary>The project's architectures as they were when the run started.</summary>
     public List<ArchitectureDefinition> Architectures { get; set; } = new();
 

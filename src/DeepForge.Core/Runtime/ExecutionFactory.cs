@@ -15,7 +15,7 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
         var execution = new ExecutionRecord
         {
             Id = NewId(), Project = project.Name, Pipeline = pipeline, Architectures = project.Architectures,
-            SourceHash = catalog.SourceHash ?? "", AssemblyBlob = catalog.ProjectAssemblyBlob, UseCache = options.UseCache,
+            SourceHash = catalog.SourceHash ?? "", OperationCode = OperationCodeOf(pipeline, catalog), AssemblyBlob = catalog.ProjectAssemblyBlob, UseCache = options.UseCache,
             Inputs = artifacts.Where(a => a.Value != null).ToDictionary(a => a.Key, a => a.Value!.Id),
             Status = ExecutionStatus.Pending, CreatedAt = DateTimeOffset.UtcNow, StartedBy = options.StartedBy,
         };
@@ -24,6 +24,11 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
         await store.Documents.PutManyAsync(writes, cancellationToken);
         return execution;
     }
+
+    private static Dictionary<string, OperationCode> OperationCodeOf(PipelineDefinition pipeline, OperationCatalog catalog) =>
+        pipeline.Nodes.Select(n => n.Operation).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Select(name => (name, Code: catalog.Find(name) is { } operation ? catalog.CodeOf(operation) : null))
+            .Where(o => o.Code != null).ToDictionary(o => o.name, o => o.Code!, StringComparer.Ordinal);
 
     /// <summary>What would stop the pipeline from running now, each problem naming its node, port or attribute; empty when it can run.</summary>
     public async Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipelineName, CancellationToken cancellationToken) =>

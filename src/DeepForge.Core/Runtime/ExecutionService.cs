@@ -60,7 +60,7 @@ public sealed class ExecutionService
         {
             if (e.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Cancelled) return e;
             e.CancelRequested = true;
-            if (ProcessIdentity.EffectiveStatus(e) is ExecutionStatus.Interrupted or ExecutionStatus.Pending)
+            if (e.Status == ExecutionStatus.Pending || ProcessIdentity.IsOrphaned(e))
                 (e.Status, e.FinishedAt) = (ExecutionStatus.Cancelled, DateTimeOffset.UtcNow);
             return e;
         }, cancellationToken);

@@ -50,7 +50,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         var operation = catalog.Find(node.Operation!)
             ?? throw new DeepForgeException($"node '{node.Id}'", $"node '{node.Id}': unknown operation '{node.Operation}'");
         var job = BuildJob(execution, node, operation, record, inputs);
-        var cache = CacheKeys.Describe(job, operation);
+        var cache = CacheKeys.Describe(job, operation, execution.OperationCode?.GetValueOrDefault(operation.Name));
         var cacheable = execution.UseCache && operation.Descriptor.Cacheable;
         if (cacheable && await TryReuseAsync(execution, node, record, cache, cancellationToken) is { } reused) return reused;
         record.CacheKey = cache.Key;

@@ -20,11 +20,18 @@ internal static class ProcessIdentity
         catch (InvalidOperationException) { return false; }
     }
 
-    /// <summary>The status as users should see it: a running execution whose owner is gone is interrupted.</summary>
+    /// <summary>
+    /// The status as users should see it: a running execution whose owner is gone is interrupted (a crash: resume
+    /// continues it), or cancelled when a person had asked to stop it before the process went (Ctrl-C twice).
+    /// </summary>
     public static ExecutionStatus EffectiveStatus(ExecutionRecord execution) =>
-        execution.Status == ExecutionStatus.Running && (execution.Owner == null || !IsAlive(execution.Owner))
-            ? ExecutionStatus.Interrupted
+        IsOrphaned(execution)
+            ? execution.CancelRequested ? ExecutionStatus.Cancelled : ExecutionStatus.Interrupted
             : execution.Status;
+
+    /// <summary>Stored as running, but the process that ran it is gone.</summary>
+    public static bool IsOrphaned(ExecutionRecord execution) =>
+        execution.Status == ExecutionStatus.Running && (execution.Owner == null || !IsAlive(execution.Owner));
 
     private static ExecutionOwner Create()
     {

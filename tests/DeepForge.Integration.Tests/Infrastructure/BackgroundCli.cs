@@ -48,6 +48,9 @@ internal sealed class BackgroundCli : IDisposable
         return Snapshot(_process.ExitCode);
     }
 
+    /// <summary>Presses Ctrl-C: sends SIGINT to the process, as a terminal does.</summary>
+    public void Interrupt() => Signals.Interrupt(_process.Id);
+
     /// <summary>Sends SIGKILL to the process (and any children) and waits until it is gone and reaped.</summary>
     public CliResult Kill()
     {
