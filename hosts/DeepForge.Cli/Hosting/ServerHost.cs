@@ -40,8 +40,6 @@ internal static class ServerHost
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();
         security.Warn();
-        var signIn = security.AuthEnabled ? await SignInAtStart.PrepareAsync(app.Services.GetRequiredService<People>(), app.Services.GetRequiredService<SignInTokens>(),
-            settings.LocalUrl, cancellationToken) : null;
         try
         {
             await app.StartAsync(cancellationToken);
@@ -50,6 +48,9 @@ internal static class ServerHost
         {
             throw new CliFailure($"{e.Message.TrimEnd('.')}: another program uses port {settings.Port}; stop it, or choose another port with --port");
         }
+        // After the port is ours: a start that cannot bind says so in one line and makes nobody.
+        var signIn = security.AuthEnabled ? await SignInAtStart.PrepareAsync(app.Services.GetRequiredService<People>(), app.Services.GetRequiredService<SignInTokens>(),
+            settings.LocalUrl, cancellationToken) : null;
         Console.Error.WriteLine($"DeepForge is listening on {settings.LocalUrl}{(settings.Worker ? " with a local worker" : "")}; Ctrl+C stops it.");
         // On stdout, alone on its line, so scripts can read it; it works once.
         if (signIn != null) Console.WriteLine($"Sign in (works once): {signIn}");

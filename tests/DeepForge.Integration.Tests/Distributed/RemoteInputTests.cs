@@ -48,7 +48,7 @@ public sealed class RemoteInputTests(RemoteInputServer server) : IClassFixture<R
         File.WriteAllText(file, "some bytes");
         var before = await _cluster.Api.ArtifactsAsync(RemoteInputServer.Project);
 
-        var result = new Cli(_cluster.Temp["client"]).Run("run", RemoteInputServer.Project, "broken", "--server", _cluster.Url, "--input", $"data={file}");
+        var result = _cluster.Server.Run("run", RemoteInputServer.Project, "broken", "--server", _cluster.Url, "--input", $"data={file}");
 
         CliAssert.BadInput(result, "take.number");
         Assert.Equal(before.Count, (await _cluster.Api.ArtifactsAsync(RemoteInputServer.Project)).Count);
