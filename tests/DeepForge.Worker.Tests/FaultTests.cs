@@ -31,8 +31,8 @@ public sealed class FaultTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("does not take writes", await ready.Content.ReadAsStringAsync());
         // Small values live in the store, not the full folder: the next run goes through on the same worker.
-        await server.SaveProjectAsync("p", Pipelines.Chain(count: 3, factor: 2));
-        var next = await server.WaitForEndAsync(await server.StartExecutionAsync("p", "chain"));
+        await server.SaveProjectAsync("next", Pipelines.Chain(count: 3, factor: 2));
+        var next = await server.WaitForEndAsync(await server.StartExecutionAsync("next", "chain"));
         Assert.True(next.Status == ExecutionStatus.Succeeded, $"{next.Status}: {next.Error}\n{worker.Logs.Dump()}");
     }
 
