@@ -28,6 +28,7 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
         _module.Mode = JSRuntimeMode.Loose;
         _context.Services.AddRadzenComponents();
         _context.Services.AddSingleton(_seed.Engine);
+        _context.Services.AddSingleton<ProjectEditHub>();
         _context.Services.AddSingleton<ProjectEdits>();
     }
 
