@@ -53,6 +53,37 @@ internal sealed class DesignerAccess(IServiceProvider services)
         }
     }
 
+    /// <summary>
+    /// What the signed-in person may do with <paramref name="project"/> by <see cref="ProjectAccess"/>'s rule (the one
+    /// the REST API's filter uses): null when they may not know it exists; admin where no sign-in is known.
+    /// </summary>
+    public async Task<PersonRole?> RoleInAsync(string project, CancellationToken cancellationToken)
+    {
+        if (await UserAsync() is not { } user || services.GetService<ProjectAccess>() is not { } access) return PersonRole.Admin;
+        return await access.RoleOfAsync(user, project, cancellationToken);
+    }
+
+    /// <summary>
+    /// Throws, before anything of the project is read, the very error a missing project gives when the person may
+    /// not see <paramref name="project"/>: a page shows the same "not found" either way, so names do not leak.
+    /// </summary>
+    public async Task EnsureVisibleAsync(string project, CancellationToken cancellationToken)
+    {
+        if (await RoleInAsync(project, cancellationToken) == null) throw NotFound(project);
+    }
+
+    /// <summary>Throws a <see cref="DeepForgeException"/> saying why unless the person may edit <paramref name="project"/> (editor, owner or admin).</summary>
+    public async Task EnsureCanEditAsync(string project, CancellationToken cancellationToken)
+    {
+        var role = await RoleInAsync(project, cancellationToken);
+        if (role == null) throw NotFound(project);
+        if (role < PersonRole.Editor)
+            throw new DeepForgeException($"project '{project}'", $"you are a viewer of project '{project}': editing needs the editor role (ask its owner or an admin)");
+    }
+
+    // Word for word what ProjectService says of a project that does not exist.
+    private static DeepForgeException NotFound(string project) => new($"project '{project}'", $"there is no project '{project}'");
+
     /// <summary>Whether the person may start, cancel and resume runs and edit (editors and admins).</summary>
     public async Task<bool> CanEditAsync() => await PersonAsync() is not { } person || person.Can(PersonRole.Editor);
 }

@@ -23,7 +23,8 @@ public static class DeepForgeDesignerExtensions
         services.AddSingleton<DesignerMarker>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
-        services.AddSingleton<ProjectEdits>();
+        services.AddSingleton<ProjectEditHub>();
+        services.AddScoped<ProjectEdits>();
         services.AddSingleton<ExecutionStarter>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DesignerAccess>();

@@ -103,7 +103,9 @@ public sealed class ArtifactsPageTests : IAsyncLifetime
         var page = _context.Render<ArtifactsPage>(p => p.Add(x => x.Name, "fm"));
         page.WaitForAssertion(() => Assert.NotNull(page.Find(".df-artifact-reader")), Wait);
 
-        await _server.Services.GetRequiredService<ProjectEdits>().ApplyAsync("fm", "another-page", project =>
+        // Edits are made per circuit (each checked against its sign-in): this scope stands for another page's.
+        using var another = _server.Services.CreateScope();
+        await another.ServiceProvider.GetRequiredService<ProjectEdits>().ApplyAsync("fm", "another-page", project =>
         {
             project.FindPipeline("train")!.Nodes.Single(n => n.Id == "trainingdata").Artifact = "other-data";
             return true;

@@ -46,7 +46,7 @@ internal sealed class TestEngine : IAsyncDisposable
     public DeepForgeEngine Engine { get; }
 
     /// <summary>The designer's edit path on this engine, made on first use.</summary>
-    public ProjectEdits Edits => _edits ??= new ProjectEdits(Engine);
+    public ProjectEdits Edits => _edits ??= new ProjectEdits(Engine, new ProjectEditHub());
 
     /// <summary>Starts executions as the designer does; only on an engine made with <c>executions</c>.</summary>
     public ExecutionStarter Starter => _services.GetRequiredService<ExecutionStarter>();

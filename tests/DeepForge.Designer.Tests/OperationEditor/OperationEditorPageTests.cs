@@ -28,7 +28,13 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
         _module.Mode = JSRuntimeMode.Loose;
         _context.Services.AddRadzenComponents();
         _context.Services.AddSingleton(_seed.Engine);
-        _context.Services.AddSingleton<ProjectEdits>();
+        _context.Services.AddSingleton<ProjectEditHub>();
+        _context.Services.AddScoped<DeepForge.Designer.Access.DesignerAccess>();
+        _context.Services.AddScoped<ProjectEdits>();
+        // As the designer registers it, with an admin signed in (bunit's stand-in for the circuit's sign-in).
+        var signedIn = _context.AddAuthorization();
+        signedIn.SetAuthorized("admin");
+        signedIn.SetRoles("admin");
     }
 
     public async Task DisposeAsync()

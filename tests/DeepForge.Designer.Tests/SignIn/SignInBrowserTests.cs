@@ -47,6 +47,7 @@ public sealed class SignInBrowserTests
         await using var site = await DesignerSite.StartAsync(new() { Torch = false, Seeds = TestSeeds.Shipped });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         await site.AddPersonAsync("vic", PersonRole.Viewer);
+        await site.Services.GetRequiredService<ProjectAccess>().ShareAsync("fm", "vic", PersonRole.Viewer, default);
         var execution = await site.Services.GetRequiredService<ExecutionStarter>().StartAsync("fm", "download-normalize");
 
         var run = await site.OpenAsync($"/executions/{execution.Id}", person: "vic");

@@ -56,6 +56,7 @@ public sealed partial class PipelineEditorPage
     {
         try
         {
+            await Access.EnsureVisibleAsync(Name, CancellationToken.None);
             _project = await Engine.Projects.GetAsync(Name);
             _pipeline = _project.FindPipeline(PipelineName);
             if (_pipeline == null) { _problem = $"Project '{Name}' has no pipeline '{PipelineName}'."; return; }
