@@ -28,4 +28,23 @@ public sealed class ProjectAccessBrowserTests
         await Expect(run.Locator("body")).Not.ToContainTextAsync("download-normalize");
         Assert.Empty(site.Errors);
     }
+
+    [Fact]
+    public async Task An_outsider_comparing_two_executions_of_a_project_by_address_sees_not_found_and_nothing_of_them()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Torch = false, Seeds = TestSeeds.Shipped });
+        await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
+        await site.Services.GetRequiredService<ProjectAccess>().SetOwnerAsync("fm", "olive", default);
+        await site.AddPersonAsync("otto", PersonRole.Editor);
+        var starter = site.Services.GetRequiredService<ExecutionStarter>();
+        var first = await starter.StartAsync("fm", "download-normalize");
+        var second = await starter.StartAsync("fm", "download-normalize");
+
+        var compare = await site.OpenAsync($"/executions/compare?a={first.Id}&b={second.Id}", person: "otto");
+
+        await Expect(compare.Locator(".df-page-problem")).ToContainTextAsync($"there is no execution '{first.Id}'");
+        await Expect(compare.Locator(".df-compare-head")).ToHaveCountAsync(0);
+        await Expect(compare.Locator("body")).Not.ToContainTextAsync("download-normalize");
+        Assert.Empty(site.Errors);
+    }
 }
