@@ -11,19 +11,22 @@ internal static class ProjectsCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print JSON" };
-        var command = new Command("projects", "List projects") { json, ShareCommand.Create() };
+        var server = ServerOption.Create();
+        var command = new Command("projects", "List projects") { json, server, ShareCommand.Create() };
         command.Subcommands.Add(RemoveCommands.Project());
         CliAction.Set(command, async (parse, context, ct) =>
         {
-            var projects = await context.Engine.Projects.ListAsync(ct);
+            var projects = parse.GetValue(server) is { } url
+                ? await Remote.RemoteCommands.ProjectsAsync(url, ct)
+                : (await context.Engine.Projects.ListAsync(ct)).Select(p => new Remote.RemoteProject(p.Name, p.Seed, p.Pipelines.Select(x => x.Name).ToList(), p.Architectures.Select(a => a.Name).ToList())).ToList();
             if (parse.GetValue(json))
             {
-                JsonOutput.Print(projects.Select(p => new { p.Name, p.Seed, Pipelines = p.Pipelines.Select(x => x.Name) }));
+                JsonOutput.Print(projects.Select(p => new { p.Name, p.Seed, p.Pipelines }));
                 return CliAction.Ok;
             }
             var table = new Table().AddColumns("Project", "Seed", "Pipelines", "Architectures");
             foreach (var p in projects)
-                table.AddRow(Markup.Escape(p.Name), Markup.Escape(p.Seed ?? ""), Markup.Escape(string.Join(", ", p.Pipelines.Select(x => x.Name))), Markup.Escape(string.Join(", ", p.Architectures.Select(a => a.Name))));
+                table.AddRow(Markup.Escape(p.Name), Markup.Escape(p.Seed ?? ""), Markup.Escape(string.Join(", ", p.Pipelines)), Markup.Escape(string.Join(", ", p.Architectures)));
             AnsiConsole.Write(table);
             return CliAction.Ok;
         });

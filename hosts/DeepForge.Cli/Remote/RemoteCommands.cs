@@ -63,6 +63,12 @@ internal static class RemoteCommands
         return await QueuedReasons.AddAsync(client, list, cancellationToken);
     }
 
+    public static async Task<IReadOnlyList<RemoteProject>> ProjectsAsync(string server, CancellationToken cancellationToken)
+    {
+        using var client = new ServerClient(server);
+        return await client.ProjectsAsync(cancellationToken);
+    }
+
     public static async Task<IReadOnlyList<Models.ArtifactRecord>> ArtifactsAsync(string server, string project, CancellationToken cancellationToken)
     {
         using var client = new ServerClient(server);

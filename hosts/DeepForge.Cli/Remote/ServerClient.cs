@@ -34,6 +34,10 @@ internal sealed class ServerClient : IDisposable
     /// <summary>The server's address as the user gave it.</summary>
     public string BaseUrl => _server;
 
+    /// <summary>The projects the signed-in person may see.</summary>
+    public async Task<IReadOnlyList<RemoteProject>> ProjectsAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<List<RemoteProject>>(await _http.GetAsync("projects", cancellationToken), cancellationToken);
+
     public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using DeepForge.Integration.Tests.Infrastructure;
 
 namespace DeepForge.Integration.Tests.Distributed;
@@ -53,6 +54,21 @@ public sealed class RemoteInputTests(RemoteInputServer server) : IClassFixture<R
         CliAssert.BadInput(result, "take.number");
         Assert.Equal(before.Count, (await _cluster.Api.ArtifactsAsync(RemoteInputServer.Project)).Count);
         Assert.DoesNotContain("   at ", result.Stderr);
+    }
+
+    [Fact]
+    public async Task Projects_WithServer_ListsTheServersProjects_NotThisFolders()
+    {
+        var lister = new Cli(_cluster.Temp["lister"]);
+        using var signIn = await _cluster.Api.Http.PostAsJsonAsync("/api/v1/auth/tokens", new { name = Cluster.AdminName, password = Cli.Password });
+        var token = (await signIn.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("token").GetString()!;
+        CliAssert.Succeeded(lister.Run("login", _cluster.Url, "--token", token));
+
+        var remote = CliAssert.Succeeded(lister.Run("projects", "--server", _cluster.Url, "--json"));
+        var local = CliAssert.Succeeded(lister.Run("projects", "--json"));
+
+        Assert.Contains(RemoteInputServer.Project, remote.Stdout);
+        Assert.DoesNotContain(RemoteInputServer.Project, local.Stdout);
     }
 
     [Fact]
