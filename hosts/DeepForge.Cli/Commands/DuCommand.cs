@@ -19,7 +19,7 @@ internal static class DuCommand
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var use = await SpaceSurvey.MeasureAsync(context.Engine, context.Services.GetRequiredService<DeepForgeStore>(),
-                context.Services.GetRequiredService<IBlobStore>(), ct);
+                context.Services.GetRequiredService<BlobCollector>(), ct);
             if (parse.GetValue(json)) JsonOutput.Print(use);
             else Print(use);
             return CliAction.Ok;

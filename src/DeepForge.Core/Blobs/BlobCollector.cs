@@ -29,6 +29,14 @@ internal sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnu
         return new BlobCollection(freed, kept, young);
     }
 
+    /// <summary>The blobs collection would free once they are old enough: those no stored document or root names (the same marking as <see cref="CollectAsync"/>).</summary>
+    public async Task<IReadOnlyList<BlobInfo>> UnreferencedAsync(CancellationToken cancellationToken)
+    {
+        if (blobs is not IBlobMaintenance maintenance) return [];
+        var referenced = await BlobReferences.FindAsync(store.Documents, roots, cancellationToken);
+        return maintenance.List(cancellationToken).Where(b => !referenced.Contains(b.Hash)).Select(b => new BlobInfo(b.Hash, b.Size)).ToList();
+    }
+
     /// <summary>Hashes every blob; the damaged ones are moved aside and returned.</summary>
     public IReadOnlyList<DamagedBlob> Verify(CancellationToken cancellationToken) =>
         blobs is IBlobMaintenance maintenance ? maintenance.VerifyAll(cancellationToken) : [];

@@ -169,9 +169,6 @@ internal sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
 
     private string PathOf(string hash) => Path.Combine(_root, BlobHash.Require(hash)[..2], hash);
 
-    /// <summary>The folder the blobs are kept in (one sub-folder per first two hex digits).</summary>
-    internal string Root => _root;
-
     // Flushed and read-only before the rename, and the folder flushed after it: the name never lands on the disk before the bytes.
     private void Commit(string temp, string hash, long size)
     {
