@@ -58,7 +58,7 @@ public sealed class BlobCollectionTests
     {
         using var data = new TestData();
         await using var server = await ServerHost.StartAsync(data.Directory, o => o.BlobCollectionInterval = TimeSpan.FromMilliseconds(200),
-            engine: e => e.BlobGracePeriod = TimeSpan.Zero);
+            engine: e => e.BlobGracePeriod = TimeSpan.FromSeconds(2)); // a zero grace period would free a blob between its upload and its artifact's record
         await server.Api.SaveProjectAsync(TestProjects.Create());
         var kept = await UploadAsync(server, "kept", Content(3));
         var gone = await UploadAsync(server, "gone", Content(4));

@@ -44,9 +44,11 @@ public sealed class CollaborationTests
 
         await Expect(alice.Locator(".df-node[data-node=model]")).ToContainTextAsync("bobsModel");
         await Expect(bob.Locator(".df-node[data-node=model]")).ToContainTextAsync("bobsModel");
-        var pipeline = (await site.Engine.Projects.GetAsync("fm")).FindPipeline("train")!;
-        Assert.Equal(2, pipeline.FindNode("train")!.Attributes["epochs"].GetInt32());
-        Assert.Equal("bobsModel", pipeline.FindNode("model")!.Artifact);
+        // Bob's edit showing in both pages says nothing of when Alice's is stored: the two go one at a time, so wait for both.
+        await Eventually.TrueAsync(async () => (await site.Engine.Projects.GetAsync("fm")).FindPipeline("train")! is var p
+            && p.FindNode("train")!.Attributes["epochs"].GetInt32() == 2 && p.FindNode("model")!.Artifact == "bobsModel");
+        await SelectAsync(bob, "train");
+        await Expect(bob.Locator(".df-node-panel .df-attribute[data-attribute=epochs] input")).ToHaveValueAsync("2");
     }
 
     private static async Task SelectAsync(IPage page, string node)
