@@ -39,7 +39,8 @@ public sealed class RunInputTests : IDisposable
             .WithOperations(TestOperations.FileName, TestOperations.Source)
             .WithPipeline(new PipelineJson("measure").Input("data", "data-file").Operation("size", "FileSize").Connect("data.data", "size.file"))
             .WithPipeline(new PipelineJson("broken").Input("data", "data-file").Operation("size", "FileSize").Connect("data.data", "size.file").Operation("take", "TakeNumber"))
-            .WithPipeline(new PipelineJson("quit").Operation("quit", "Quit"));
+            .WithPipeline(new PipelineJson("quit").Operation("quit", "Quit"))
+            .WithPipeline(new PipelineJson("quit-zero").Operation("quit", "Quit", new { code = 0 }));
         CliAssert.Succeeded(_cli.Run("new", "r", "--seed", seed.Path));
         File.WriteAllText(_temp["input.txt"], "twelve bytes");
     }
@@ -108,6 +109,16 @@ public sealed class RunInputTests : IDisposable
         var table = CliAssert.Succeeded(_cli.Run("executions", "r")).Stdout;
         Assert.Contains("failed", table);
         Assert.DoesNotContain("interrupted", table);
+    }
+
+    [Fact]
+    public void Run_WhoseOperationCallsEnvironmentExitWithZero_LeavesAFailedExecutionNamingTheCode()
+    {
+        _cli.Run("run", "r", "quit-zero");
+
+        var executions = CliAssert.Succeeded(_cli.Run("executions", "r", "--json")).Stdout;
+        Assert.Contains("exited with code 0 in operation", executions);
+        Assert.DoesNotContain("interrupted", CliAssert.Succeeded(_cli.Run("executions", "r")).Stdout);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -16,7 +16,15 @@ internal sealed class CliContext : IAsyncDisposable
 
     public DeepForgeEngine Engine => Services.GetRequiredService<DeepForgeEngine>();
 
-    public ServiceProvider Services => _services ??= Build(DataDirectory, Config);
+    public ServiceProvider Services => _services ??= BuildOwn(DataDirectory, Config);
+
+    // A command runs pipelines and nothing else in its process: any exit while a job runs is that job's.
+    private static ServiceProvider BuildOwn(string dataDirectory, DeepForgeConfig config)
+    {
+        var services = Build(dataDirectory, config);
+        services.GetService<DeepForge.Runtime.ProcessExitRecorder>()?.OwnsProcess();
+        return services;
+    }
 
     public static ServiceProvider Build(string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
     {

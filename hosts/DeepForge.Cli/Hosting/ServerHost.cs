@@ -15,7 +15,7 @@ internal static class ServerHost
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
         var lease = LeaseFromEnvironment();
-        var (grace, collection) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval());
+        var (grace, collection, partial) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval(), BlobSettings.PartialUploadTimeout());
         var security = ServerSecurity.Read(settings, config);
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
@@ -32,6 +32,7 @@ internal static class ServerHost
             s.WorkerTokens.Add(token);
             if (lease is { } seconds) s.LeaseDuration = seconds;
             if (collection is { } interval) s.BlobCollectionInterval = interval;
+            if (partial is { } timeout) s.PartialUploadTimeout = timeout;
             security.Apply(s);
         });
         builder.Services.AddDeepForgeDesigner();

@@ -9,8 +9,11 @@ namespace DeepForge.Runtime;
 /// calls <see cref="Environment.Exit(int)"/> ends the run with it. The runtime's own writes never happen then, and the
 /// execution would look merely interrupted. <see cref="AppDomain.ProcessExit"/> runs on <c>Environment.Exit</c>: this
 /// records every job still running here as failed, with the exit code, and its execution with them, before the process
-/// goes. An exit code of 0 is an ordinary end and records nothing (a run still going then shows as interrupted), and so
-/// is an exit after the host was asked to stop (<see cref="StopAsked"/>: Ctrl+C, whose exit code is the host's, not an operation's).
+/// goes. An exit code of 0 counts only in a process that runs nothing but the pipeline (<see cref="OwnsProcess"/>, the
+/// command's <c>run</c>): there nothing else ends the process while a job runs, whereas an app that ends its own process
+/// with 0 while a run goes on leaves that run interrupted, to be resumed (the handlers run on a thread of their own, so
+/// they cannot tell who called <c>Exit</c>). An exit after the host was asked to stop (<see cref="StopAsked"/>: Ctrl+C,
+/// whose exit code is the host's, not an operation's) records nothing.
 /// </summary>
 internal sealed class ProcessExitRecorder : IDisposable
 {
@@ -19,6 +22,7 @@ internal sealed class ProcessExitRecorder : IDisposable
     private readonly DeepForgeStore _store;
     private readonly ConcurrentDictionary<JobSpec, byte> _running = new(ReferenceEqualityComparer.Instance);
     private volatile bool _stopAsked;
+    private volatile bool _ownsProcess;
 
     public ProcessExitRecorder(DeepForgeStore store)
     {
@@ -36,13 +40,16 @@ internal sealed class ProcessExitRecorder : IDisposable
     /// <summary>The person asked the host to stop: an exit from now on is the host's doing, and runs still going show as interrupted.</summary>
     public void StopAsked() => _stopAsked = true;
 
+    /// <summary>This process runs the pipeline and nothing else: an exit with code 0 while a job runs is the job's doing too.</summary>
+    public void OwnsProcess() => _ownsProcess = true;
+
     public void Dispose() => AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
 
     private void OnProcessExit(object? sender, EventArgs e)
     {
         var code = Environment.ExitCode;
         var jobs = _running.Keys.ToList();
-        if (code == 0 || jobs.Count == 0 || _stopAsked) return;
+        if ((code == 0 && !_ownsProcess) || jobs.Count == 0 || _stopAsked) return;
         try
         {
             Task.Run(() => RecordAsync(jobs, code)).Wait(Budget);
