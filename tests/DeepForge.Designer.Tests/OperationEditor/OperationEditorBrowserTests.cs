@@ -52,7 +52,7 @@ public sealed class OperationEditorBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("op-editor-3-add-attribute.png") });
         await page.Locator(".df-op-form-submit").ClickAsync();
         await Assertions.Expect(page.Locator(".df-op-attribute[data-name=patience]")).ToContainTextAsync("int = 3");
-        var code = await page.EvaluateAsync<string>("() => window.blazorMonaco.editors.find(e => e.id === 'df-op-code').editor.getValue()");
+        var code = await MonacoCode.OfAsync(page);
         Assert.Contains("int seed = 1, int patience = 3)", code);
         Assert.Contains("Execute(int extra, ImageDataset trainingData, OperationContext context)", code);
 
