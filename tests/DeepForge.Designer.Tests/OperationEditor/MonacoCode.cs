@@ -2,14 +2,15 @@ using Microsoft.Playwright;
 
 namespace DeepForge.Designer.Tests.OperationEditor;
 
-/// <summary>The code in the operation editor's Monaco, read from the editor the page names as its own.</summary>
+/// <summary>The code in an editor's Monaco, read from the editor the page names as its own.</summary>
 internal static class MonacoCode
 {
-    public static Task<string> OfAsync(IPage page) => page.EvaluateAsync<string>("""
-        () => {
-            const id = document.querySelector('.df-op-right').dataset.editor;
-            const holder = window.blazorMonaco.editors.find(e => e.id === id);
-            return holder ? holder.editor.getValue() : `(no editor ${id} among ${window.blazorMonaco.editors.map(e => e.id).join(', ')})`;
+    /// <param name="holder">The element whose <c>data-editor</c> names the editor: the operation editor's by default.</param>
+    public static Task<string> OfAsync(IPage page, string holder = ".df-op-right") => page.EvaluateAsync<string>("""
+        selector => {
+            const id = document.querySelector(selector).dataset.editor;
+            const found = window.blazorMonaco.editors.find(e => e.id === id);
+            return found ? found.editor.getValue() : `(no editor ${id} among ${window.blazorMonaco.editors.map(e => e.id).join(', ')})`;
         }
-        """);
+        """, holder);
 }
