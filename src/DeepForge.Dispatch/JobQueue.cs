@@ -4,6 +4,7 @@ using DeepForge.Blobs;
 using DeepForge.Data;
 using DeepForge.Feedback;
 using DeepForge.Models;
+using DeepForge.Runner.Protocol;
 using DeepForge.Runtime;
 using DeepForge.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,7 +17,7 @@ namespace DeepForge.Dispatch;
 /// a report is fenced by the lease token, so one from a worker that lost its lease changes nothing.
 /// What this process does wakes its waiters at once; what another server does is seen by polling.
 /// </summary>
-internal sealed class JobQueue
+public sealed class JobQueue
 {
     private readonly IDocumentStore _documents;
     private readonly IBlobStore _blobs;
@@ -25,18 +26,22 @@ internal sealed class JobQueue
     private readonly SweepClock _sweeps = new();
     private readonly ILogger<JobQueue> _logger;
 
+    /// <summary>A queue over the store's <c>jobs</c> collection; completions are checked against <paramref name="blobs"/>.</summary>
     public JobQueue(IDocumentStore documents, IBlobStore blobs, RunnerRegistry runners, JobQueueOptions options, ILogger<JobQueue> logger)
     {
         (_documents, _blobs, Runners, Options, _logger) = (documents, blobs, runners, options, logger);
         _jobs = new JobStore(documents);
     }
 
+    /// <summary>The workers heard from.</summary>
     public RunnerRegistry Runners { get; }
 
+    /// <summary>The queue's timings.</summary>
     public JobQueueOptions Options { get; }
 
     private int LeaseSeconds => (int)Math.Ceiling(Options.LeaseDuration.TotalSeconds);
 
+    /// <summary>Queues a job for the spec and wakes waiting lease requests.</summary>
     public async Task<JobRecord> EnqueueAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         var job = new JobRecord
@@ -51,16 +56,22 @@ internal sealed class JobQueue
         return job;
     }
 
+    /// <summary>The job, or null when there is none.</summary>
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => _jobs.GetAsync(jobId, cancellationToken);
 
     /// <summary>The newest job of a node of an execution, in any state.</summary>
     public Task<JobRecord?> LatestAsync(string executionId, string nodeId, CancellationToken cancellationToken) =>
         _jobs.NewestOfNodeAsync(executionId, nodeId, cancellationToken);
 
+    /// <summary>Every job of an execution, oldest first.</summary>
     public Task<IReadOnlyList<JobRecord>> OfExecutionAsync(string executionId, CancellationToken cancellationToken) =>
         _jobs.OfExecutionAsync(executionId, cancellationToken);
 
+    /// <summary>Every job a worker holds now.</summary>
     public Task<IReadOnlyList<JobRecord>> LeasedAsync(CancellationToken cancellationToken) => _jobs.LeasedAsync(cancellationToken);
+
+    /// <summary>Every job waiting for a worker.</summary>
+    public Task<IReadOnlyList<JobRecord>> QueuedAsync(CancellationToken cancellationToken) => _jobs.QueuedAsync(cancellationToken);
 
     /// <summary>Hands the runner the oldest queued job it has the labels for, waiting up to the long-poll for one; null when none came.</summary>
     public async Task<LeasedJob?> LeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
@@ -343,7 +354,8 @@ internal sealed class JobQueue
         return queued.GroupBy(j => j.NodeId).ToDictionary(g => g.Key, g => WaitingMessage(g.Last(), runners));
     }
 
-    internal static string WaitingMessage(JobRecord job, IReadOnlyList<RunnerRecord> runners)
+    /// <summary>Why a queued job has not started, given the runners connected now.</summary>
+    public static string WaitingMessage(JobRecord job, IReadOnlyList<RunnerRecord> runners)
     {
         if (runners.Any(r => job.RunsOn(r.Labels))) return "queued: waiting for a free worker";
         return job.Labels.Count == 0 ? "waiting for a worker" : $"waiting for a worker with: {string.Join(", ", job.Labels)}";
