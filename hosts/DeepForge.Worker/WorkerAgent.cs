@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using DeepForge.Dispatch;
 using DeepForge.Plugins;
+using DeepForge.Runner.Protocol;
 using DeepForge.Worker.Cache;
 using DeepForge.Worker.Http;
 using DeepForge.Worker.Jobs;

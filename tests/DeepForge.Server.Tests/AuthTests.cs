@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using DeepForge.Data;
 using DeepForge.Dispatch;
 using DeepForge.Models;
+using DeepForge.Runner.Protocol;
 using DeepForge.Server.Tests.Infrastructure;
 
 namespace DeepForge.Server.Tests;

@@ -1,9 +1,9 @@
 using DeepForge.Hosting;
+using DeepForge.Runner.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using DeepForge.Dispatch;
 using DeepForge.Server.Tests.Infrastructure;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using DeepForge.Dispatch;
 using DeepForge.Models;
+using DeepForge.Runner.Protocol;
 using DeepForge.Server.Tests.Infrastructure;
 
 namespace DeepForge.Server.Tests;

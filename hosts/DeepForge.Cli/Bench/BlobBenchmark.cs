@@ -5,7 +5,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using DeepForge.Blobs;
-using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeepForge.Cli.Bench;

@@ -32,6 +32,9 @@ internal static class CliErrors
                 return Usage($"not a URL: {e.Message} (write it like http://localhost:8888)");
             case UnauthorizedAccessException e:
                 return Fail($"{e.Message}: check the folder's permissions or choose another one (deepforge config)");
+            // Core's message says how to heal the blob; the command adds how to find others like it.
+            case DeepForge.Blobs.BlobDamagedException e:
+                return Fail($"{e.Message}, or run 'deepforge blobs verify' to check every blob");
             case IOException e:
                 return Fail(e.Message);
             case InvalidDataException e:

@@ -13,7 +13,6 @@ internal sealed class WorkerBoard(DeepForgeStore store, JobQueue queue)
     public static readonly TimeSpan ShowLostFor = TimeSpan.FromHours(1);
 
     private readonly DocumentCollection<RunnerRecord> _runners = new(store.Documents, Collections.Runners);
-    private readonly JobStore _jobs = new(store.Documents);
 
     public async Task<WorkerSnapshot> ReadAsync(CancellationToken cancellationToken = default)
     {
@@ -28,7 +27,7 @@ internal sealed class WorkerBoard(DeepForgeStore store, JobQueue queue)
         foreach (var orphan in held.Where(g => runners.All(r => r.Id != g.Key)))
             workers.Add(new WorkerRow(new RunnerRecord { Id = orphan.Key }, false, orphan.ToList()));
         var alive = runners.Where(r => r.LastSeen >= aliveSince).ToList();
-        var waiting = (await _jobs.QueuedAsync(cancellationToken)).OrderBy(j => j.EnqueuedAt)
+        var waiting = (await queue.QueuedAsync(cancellationToken)).OrderBy(j => j.EnqueuedAt)
             .Select(j => new WaitingJob(j, JobQueue.WaitingMessage(j, alive))).ToList();
         return new WorkerSnapshot(workers, waiting, now);
     }

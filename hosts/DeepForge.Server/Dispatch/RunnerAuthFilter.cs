@@ -1,4 +1,4 @@
-using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 using DeepForge.Server.Api;
 using DeepForge.Server.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -26,11 +26,24 @@ internal sealed class ServerExtensions(IOptions<DeepForgeOptions> options, IBlob
         try
         {
             if (_published is { } again && again.All(e => blobs.Exists(e.Blob))) return again;
-            return _published = await ExtensionBundles.PublishAsync(options.Value.DataDirectory, blobs, cancellationToken);
+            return _published = await PublishAsync(cancellationToken);
         }
         finally
         {
             _gate.Release();
+        }
+    }
+
+    // Core says which extension's folder is missing; the command that hosts this server is how to install it again.
+    private async Task<IReadOnlyList<JobExtension>> PublishAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ExtensionBundles.PublishAsync(options.Value.DataDirectory, blobs, cancellationToken);
+        }
+        catch (DeepForgeException e)
+        {
+            throw new DeepForgeException([.. e.Problems.Select(p => p with { Message = $"{p.Message} (deepforge extensions add)" })], e);
         }
     }
 }

@@ -1,4 +1,4 @@
-using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DeepForge.Data;
-using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 
 namespace DeepForge.Worker.Http;
 

@@ -10,7 +10,7 @@ public sealed class BlobDamagedException : IOException
     public BlobDamagedException(string hash, string actualHash, string? movedTo)
         : base($"blob {hash} is damaged: its bytes hash to {actualHash}"
             + (movedTo == null ? "" : $"; the damaged file was moved to {movedTo}")
-            + "; upload the original data again to restore it, or run 'deepforge blobs verify' to check every blob")
+            + "; upload the original data again to restore it")
     {
         Hash = hash;
         ActualHash = actualHash;

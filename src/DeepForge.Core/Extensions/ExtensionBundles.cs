@@ -21,7 +21,7 @@ public static class ExtensionBundles
         {
             var folder = ExtensionManifest.Resolve(dataDirectory, extension.PluginDirectory);
             if (!Directory.Exists(folder))
-                throw new DeepForgeException(extension.Id, $"extension {extension.Id} {extension.Version} is recorded in {ExtensionManifest.FilePath(dataDirectory)} but its folder {folder} is missing: install it again (deepforge extensions add)");
+                throw new DeepForgeException(extension.Id, $"extension {extension.Id} {extension.Version} is recorded in {ExtensionManifest.FilePath(dataDirectory)} but its folder {folder} is missing: install it again");
             using var zip = new MemoryStream();
             Zip(folder, zip);
             zip.Position = 0;

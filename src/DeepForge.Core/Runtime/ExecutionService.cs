@@ -1,5 +1,4 @@
 using DeepForge.Data;
-using DeepForge.Dispatch;
 using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Projects;
@@ -81,7 +80,7 @@ public sealed class ExecutionService
             await _store.Nodes.DeleteAsync(NodeRecord.Key(executionId, node.NodeId), cancellationToken);
         await _store.Documents.DeleteStreamsAsync(Collections.LogStream(executionId, ""), cancellationToken);
         await _store.Documents.DeleteStreamsAsync(Collections.FeedbackStream(executionId, ""), cancellationToken);
-        await new JobStore(_store.Documents).DeleteOfExecutionAsync(executionId, cancellationToken);
+        await JobDocuments.DeleteOfExecutionAsync(_store.Documents, executionId, cancellationToken);
         await _store.Executions.DeleteAsync(executionId, cancellationToken);
     }
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Bunit;
 using DeepForge.Dispatch;
 using DeepForge.Hosting;
+using DeepForge.Runner.Protocol;
 using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;

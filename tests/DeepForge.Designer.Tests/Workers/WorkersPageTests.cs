@@ -2,6 +2,7 @@ using Bunit;
 using DeepForge.Designer.Components.Workers;
 using DeepForge.Designer.Runs;
 using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

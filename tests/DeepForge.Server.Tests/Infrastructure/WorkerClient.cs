@@ -5,9 +5,9 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using DeepForge.Catalog;
 using DeepForge.Data;
-using DeepForge.Dispatch;
 using DeepForge.Feedback;
 using DeepForge.Models;
+using DeepForge.Runner.Protocol;
 
 namespace DeepForge.Server.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 using DeepForge.Server.Dispatch;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -11,13 +11,19 @@ namespace DeepForge.Dispatch;
 /// takes up the job a node already has (queued, leased, or finished while nobody waited) instead of
 /// queueing a second one. A cancelled run marks the job, and the worker hears of it in its next
 /// heartbeat; a run stopped because the server is stopping leaves the job to the next server.
+/// A host puts it in place of the in-process runner (Core's <c>IJobRunner</c> seam).
 /// </summary>
-internal sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopping, ILogger<QueueJobRunner> logger,
+/// <param name="queue">The queue workers lease from.</param>
+/// <param name="serverStopping">Signalled when the host stops: runs stopped by it leave their jobs to the next server instead of cancelling them.</param>
+/// <param name="logger">The log.</param>
+/// <param name="extensions">The extensions the host has installed, sent with every job (null: none).</param>
+public sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopping, ILogger<QueueJobRunner> logger,
     Func<CancellationToken, Task<IReadOnlyList<JobExtension>>>? extensions = null) : IJobRunner
 {
     // How long a job cancelled from outside (another server, the API) waits for the run's own cancel to arrive.
     private static readonly TimeSpan CancelArrival = TimeSpan.FromSeconds(5);
 
+    /// <summary>Queues the job (or takes up the one the node already has) and waits for a worker to end it.</summary>
     public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {
         // The extensions the server has installed travel with the job: a worker loads them before it runs it.

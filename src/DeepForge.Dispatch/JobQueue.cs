@@ -4,6 +4,7 @@ using DeepForge.Blobs;
 using DeepForge.Data;
 using DeepForge.Feedback;
 using DeepForge.Models;
+using DeepForge.Runner.Protocol;
 using DeepForge.Runtime;
 using DeepForge.Storage;
 using Microsoft.Extensions.Logging;
@@ -16,26 +17,31 @@ namespace DeepForge.Dispatch;
 /// a report is fenced by the lease token, so one from a worker that lost its lease changes nothing.
 /// What this process does wakes its waiters at once; what another server does is seen by polling.
 /// </summary>
-internal sealed class JobQueue
+public sealed class JobQueue
 {
     private readonly IDocumentStore _documents;
     private readonly IBlobStore _blobs;
     private readonly JobStore _jobs;
     private readonly JobSignals _signals = new();
+    private readonly SweepClock _sweeps = new();
     private readonly ILogger<JobQueue> _logger;
 
+    /// <summary>A queue over the store's <c>jobs</c> collection; completions are checked against <paramref name="blobs"/>.</summary>
     public JobQueue(IDocumentStore documents, IBlobStore blobs, RunnerRegistry runners, JobQueueOptions options, ILogger<JobQueue> logger)
     {
         (_documents, _blobs, Runners, Options, _logger) = (documents, blobs, runners, options, logger);
         _jobs = new JobStore(documents);
     }
 
+    /// <summary>The workers heard from.</summary>
     public RunnerRegistry Runners { get; }
 
+    /// <summary>The queue's timings.</summary>
     public JobQueueOptions Options { get; }
 
     private int LeaseSeconds => (int)Math.Ceiling(Options.LeaseDuration.TotalSeconds);
 
+    /// <summary>Queues a job for the spec and wakes waiting lease requests.</summary>
     public async Task<JobRecord> EnqueueAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         var job = new JobRecord
@@ -50,16 +56,22 @@ internal sealed class JobQueue
         return job;
     }
 
+    /// <summary>The job, or null when there is none.</summary>
     public Task<JobRecord?> GetAsync(string jobId, CancellationToken cancellationToken) => _jobs.GetAsync(jobId, cancellationToken);
 
     /// <summary>The newest job of a node of an execution, in any state.</summary>
     public Task<JobRecord?> LatestAsync(string executionId, string nodeId, CancellationToken cancellationToken) =>
         _jobs.NewestOfNodeAsync(executionId, nodeId, cancellationToken);
 
+    /// <summary>Every job of an execution, oldest first.</summary>
     public Task<IReadOnlyList<JobRecord>> OfExecutionAsync(string executionId, CancellationToken cancellationToken) =>
         _jobs.OfExecutionAsync(executionId, cancellationToken);
 
+    /// <summary>Every job a worker holds now.</summary>
     public Task<IReadOnlyList<JobRecord>> LeasedAsync(CancellationToken cancellationToken) => _jobs.LeasedAsync(cancellationToken);
+
+    /// <summary>Every job waiting for a worker.</summary>
+    public Task<IReadOnlyList<JobRecord>> QueuedAsync(CancellationToken cancellationToken) => _jobs.QueuedAsync(cancellationToken);
 
     /// <summary>Hands the runner the oldest queued job it has the labels for, waiting up to the long-poll for one; null when none came.</summary>
     public async Task<LeasedJob?> LeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
@@ -83,7 +95,11 @@ internal sealed class JobQueue
 
     private async Task<LeasedJob?> TryLeaseAsync(LeaseRequest request, CancellationToken cancellationToken)
     {
-        var queued = (await _jobs.QueuedAsync(cancellationToken)).Where(j => !j.CancelRequested && j.RunsOn(request.Labels)).ToList();
+        // While a stall is noted, a job whose lease was taken away waits: its worker's reports may be held up in the
+        // same stall, and it takes the job back (LeaseCheck) as long as nobody else has leased it.
+        var stalled = _sweeps.StallNoted(DateTimeOffset.UtcNow, Options.StallAfter);
+        var queued = (await _jobs.QueuedAsync(cancellationToken))
+            .Where(j => !j.CancelRequested && j.RunsOn(request.Labels) && !(stalled && j.ExpiredLeaseTokens.Count > 0)).ToList();
         if (queued.Count == 0) return null;
         // Fair between executions: the job whose execution has the fewest running jobs first, then the oldest,
         // so one execution's many ready jobs do not hold back every other execution's next one.
@@ -246,10 +262,12 @@ internal sealed class JobQueue
 
     /// <summary>Takes expired leases away: the job goes back to the queue, or fails once it has lost its worker <see cref="JobRecord.MaxAttempts"/> times.</summary>
     /// <remarks>
-    /// Each sweep with leased jobs first writes to the store. When that write ends more than
-    /// <see cref="JobQueueOptions.StallAfter"/> after the last successful sweep, the store could not take writes for a while,
-    /// and neither could the workers' heartbeats: instead of taking leases away for time the server itself
-    /// lost, every lease gets one more period from now.
+    /// Each sweep with leased jobs first writes to the store. Lease time counts only between sweeps that
+    /// could write (<see cref="SweepClock"/>): a lease is taken away only when it had already run out at the
+    /// previous such sweep, so it ran out while the store was seen taking writes, and its worker's heartbeats
+    /// could have been stored. When this sweep's write ends more than <see cref="JobQueueOptions.StallAfter"/>
+    /// after the previous one, the store (or this process) stalled meanwhile: instead of taking leases away
+    /// for time the server itself lost, every lease gets one more period from now.
     /// </remarks>
     public async Task SweepAsync(CancellationToken cancellationToken)
     {
@@ -257,26 +275,29 @@ internal sealed class JobQueue
         // While jobs are leased, one small document rewritten each sweep proves that the store takes writes now; an idle server writes nothing.
         if (leased.Count > 0) await _documents.PutAsync(Collections.Health, "lease-sweep", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken);
         var now = DateTimeOffset.UtcNow;
-        var last = _lastSweep;
-        _lastSweep = now;
-        if (last is { } previous && now - previous > Options.StallAfter)
+        var previous = _sweeps.Last;
+        if (previous is { } before && now - before > Options.StallAfter)
         {
             var extended = await ExtendLeasesAsync(now + Options.LeaseDuration, cancellationToken);
-            DispatchLog.StoreStalled(_logger, (now - previous).TotalSeconds, extended);
+            // Recorded only once the leases have their time back, so lease requests hold back re-queued jobs until then.
+            _sweeps.Record(now);
+            DispatchLog.StoreStalled(_logger, (now - before).TotalSeconds, extended);
             return;
         }
-        foreach (var job in leased.Where(j => j.LeaseExpiresAt < now))
-            await ExpireAsync(job.Id, now, cancellationToken);
+        _sweeps.Record(now);
+        if (previous is not { } vouched) return;
+        foreach (var job in leased.Where(j => j.LeaseExpiresAt < vouched))
+            await ExpireAsync(job.Id, vouched, cancellationToken);
     }
 
-    private DateTimeOffset? _lastSweep;
-
-    private async Task ExpireAsync(string jobId, DateTimeOffset now, CancellationToken cancellationToken)
+    // Takes the lease away when it had run out by `vouched`, the last sweep known to have found the store taking writes.
+    private async Task ExpireAsync(string jobId, DateTimeOffset vouched, CancellationToken cancellationToken)
     {
         string? runner = null;
         var (job, written) = await _jobs.UpdateAsync(jobId, j =>
         {
-            if (j.Status != JobStatus.Leased || j.LeaseExpiresAt >= now) return false;
+            if (j.Status != JobStatus.Leased || j.LeaseExpiresAt >= vouched) return false;
+            var now = DateTimeOffset.UtcNow;
             runner = j.RunnerId;
             j.Status = j.CancelRequested ? JobStatus.Cancelled : j.Attempts >= j.MaxAttempts ? JobStatus.Failed : JobStatus.Queued;
             if (j.Status == JobStatus.Failed) j.Error = GaveUp(j);
@@ -333,7 +354,8 @@ internal sealed class JobQueue
         return queued.GroupBy(j => j.NodeId).ToDictionary(g => g.Key, g => WaitingMessage(g.Last(), runners));
     }
 
-    internal static string WaitingMessage(JobRecord job, IReadOnlyList<RunnerRecord> runners)
+    /// <summary>Why a queued job has not started, given the runners connected now.</summary>
+    public static string WaitingMessage(JobRecord job, IReadOnlyList<RunnerRecord> runners)
     {
         if (runners.Any(r => job.RunsOn(r.Labels))) return "queued: waiting for a free worker";
         return job.Labels.Count == 0 ? "waiting for a worker" : $"waiting for a worker with: {string.Join(", ", job.Labels)}";

@@ -1,7 +1,9 @@
+using DeepForge.Runner.Protocol;
+
 namespace DeepForge.Dispatch;
 
 /// <summary>Timings of the job queue; the server sets them from its options.</summary>
-internal sealed class JobQueueOptions
+public sealed class JobQueueOptions
 {
     /// <summary>How long a lease lasts without a heartbeat.</summary>
     public TimeSpan LeaseDuration { get; set; } = RunnerProtocol.DefaultLease;

@@ -1,4 +1,4 @@
-namespace DeepForge.Dispatch;
+namespace DeepForge.Runner.Protocol;
 
 /// <summary>
 /// The runner protocol between a server and its workers, over HTTP with JSON bodies (camelCase).
@@ -18,11 +18,20 @@ namespace DeepForge.Dispatch;
 /// assemblies): the worker fetches those blobs like any other, unpacks them into its cache and loads them
 /// in the job's process before the job runs.
 /// </summary>
-internal static class RunnerProtocol
+public static class RunnerProtocol
 {
+    /// <summary>The protocol's version: raised when a request or reply changes in a way an older side cannot read.</summary>
     public const int Version = 1;
+
+    /// <summary>The header every request carries with <see cref="Version"/>; a server refuses another version with 400.</summary>
     public const string VersionHeader = "X-DeepForge-Protocol";
+
+    /// <summary>How long a lease lasts without a heartbeat unless the server is configured otherwise.</summary>
     public static readonly TimeSpan DefaultLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a lease request waits for a job.</summary>
     public static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(20);
+
+    /// <summary>How many leases of one job may expire before it fails, unless the server is configured otherwise.</summary>
     public const int DefaultMaxAttempts = 3;
 }

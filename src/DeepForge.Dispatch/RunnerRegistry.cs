@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using DeepForge.Runner.Protocol;
 using DeepForge.Storage;
 
 namespace DeepForge.Dispatch;
@@ -7,7 +8,7 @@ namespace DeepForge.Dispatch;
 /// The workers that have been heard from lately, kept in the store so every server on it sees them.
 /// A runner's record is rewritten at most every few seconds, so heartbeats many times a second cost no writes.
 /// </summary>
-internal sealed class RunnerRegistry(IDocumentStore documents, JobQueueOptions options)
+public sealed class RunnerRegistry(IDocumentStore documents, JobQueueOptions options)
 {
     private readonly DocumentCollection<RunnerRecord> _runners = new(documents, Collections.Runners);
     private readonly ConcurrentDictionary<string, RunnerRecord> _written = new();

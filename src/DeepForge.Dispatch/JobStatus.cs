@@ -1,7 +1,7 @@
 namespace DeepForge.Dispatch;
 
 /// <summary>Where a job of the queue stands.</summary>
-internal enum JobStatus
+public enum JobStatus
 {
     /// <summary>Waiting for a worker with its labels.</summary>
     Queued,

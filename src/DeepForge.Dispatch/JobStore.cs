@@ -27,9 +27,9 @@ internal sealed class JobStore(IDocumentStore documents)
 
     private static string NodeKey(string executionId, string nodeId) => $"{executionId}/{nodeId}";
 
-    public Task<IReadOnlyList<JobRecord>> QueuedAsync(CancellationToken cancellationToken) => _jobs.ListAsync(JobRecord.QueuedPartition, cancellationToken);
+    public Task<IReadOnlyList<JobRecord>> QueuedAsync(CancellationToken cancellationToken) => _jobs.ListAsync(JobDocuments.QueuedPartition, cancellationToken);
 
-    public Task<IReadOnlyList<JobRecord>> LeasedAsync(CancellationToken cancellationToken) => _jobs.ListAsync(JobRecord.LeasedPartition, cancellationToken);
+    public Task<IReadOnlyList<JobRecord>> LeasedAsync(CancellationToken cancellationToken) => _jobs.ListAsync(JobDocuments.LeasedPartition, cancellationToken);
 
     public async Task<IReadOnlyList<JobRecord>> ActiveAsync(CancellationToken cancellationToken) =>
         [.. await QueuedAsync(cancellationToken), .. await LeasedAsync(cancellationToken)];
@@ -37,18 +37,9 @@ internal sealed class JobStore(IDocumentStore documents)
     /// <summary>Every job of an execution, oldest first.</summary>
     public async Task<IReadOnlyList<JobRecord>> OfExecutionAsync(string executionId, CancellationToken cancellationToken)
     {
-        var done = await _jobs.ListAsync(JobRecord.DonePartition(executionId), cancellationToken);
+        var done = await _jobs.ListAsync(JobDocuments.DonePartition(executionId), cancellationToken);
         var active = (await ActiveAsync(cancellationToken)).Where(j => j.ExecutionId == executionId);
         return done.Concat(active).OrderBy(j => j.EnqueuedAt).ThenBy(j => j.Id, StringComparer.Ordinal).ToList();
-    }
-
-    /// <summary>Removes every job of an execution and its newest-job index; used when the execution itself is deleted.</summary>
-    public async Task DeleteOfExecutionAsync(string executionId, CancellationToken cancellationToken)
-    {
-        foreach (var job in await OfExecutionAsync(executionId, cancellationToken))
-            await _jobs.DeleteAsync(job.Id, cancellationToken);
-        foreach (var index in await documents.ListAsync(Collections.NodeJobs, executionId, cancellationToken))
-            await documents.DeleteAsync(Collections.NodeJobs, index.Id, cancellationToken);
     }
 
     /// <summary>

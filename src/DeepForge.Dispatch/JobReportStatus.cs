@@ -1,7 +1,7 @@
 namespace DeepForge.Dispatch;
 
 /// <summary>What became of a worker's report on a job.</summary>
-internal enum JobReportStatus
+public enum JobReportStatus
 {
     /// <summary>Stored.</summary>
     Accepted,
