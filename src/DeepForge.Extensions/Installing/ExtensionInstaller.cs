@@ -10,9 +10,9 @@ namespace DeepForge.Extensions;
 /// <summary>
 /// Installs extension packages into <c>&lt;data&gt;/extensions/&lt;id&gt;/&lt;version&gt;/</c>: everything is
 /// unpacked into a staging folder first, moved into place last, and <c>extensions.json</c> is written
-/// after that, so a failed install leaves nothing behind.
+/// after that, so a failed install leaves nothing behind. Package ids are looked up in the sources of the NuGet
+/// configuration seen from <paramref name="settingsDirectory"/>.
 /// </summary>
-/// Package ids are looked up in the sources of the NuGet configuration seen from <paramref name="settingsDirectory"/>.
 internal sealed class ExtensionInstaller(string dataDirectory, string settingsDirectory, TextWriter output)
 {
     /// <summary>The framework extensions are loaded into.</summary>
