@@ -3,6 +3,6 @@ using DeepForge.Cli.Hosting;
 
 CliConsole.Configure();
 using var signals = Interrupts.Current.Listen();
-var parse = CliApp.Create().Parse(args);
+var parse = CliApp.Create(args).Parse(args);
 // Ctrl-C and SIGTERM are ours (Interrupts): System.CommandLine's handling would end `run` before it recorded the cancel.
 return ParseErrors.Report(parse) ?? await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, Interrupts.Current.Stopping);

@@ -28,6 +28,26 @@ public sealed class ToolTests(PackagedDeepForge packaged)
     }
 
     [Fact]
+    public void The_tool_package_leaves_the_benchmarks_out()
+    {
+        using var reader = new NuGet.Packaging.PackageArchiveReader(Path.Combine(packaged.Feed, $"deepforge.{PackagedDeepForge.Version}.nupkg"));
+
+        Assert.Contains(reader.GetFiles(), f => f.EndsWith("/deepforge.dll", StringComparison.Ordinal));
+        Assert.DoesNotContain(reader.GetFiles(), f => f.Contains("DeepForge.Benchmarks", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Bench_in_the_installed_tool_says_in_one_line_that_the_benchmarks_are_not_installed()
+    {
+        var result = await packaged.RunAsync(packaged.NewDataDirectory(), "bench", "engine", "--json");
+
+        Assert.True(result.ExitCode == 1, result.All);
+        var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Contains("DeepForge.Benchmarks.dll", line);
+        Assert.DoesNotContain("   at ", result.All);
+    }
+
+    [Fact]
     public async Task A_seed_pipeline_runs_with_the_installed_tool()
     {
         var data = packaged.NewDataDirectory();

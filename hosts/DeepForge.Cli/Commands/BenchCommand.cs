@@ -1,100 +1,60 @@
 using System.CommandLine;
-using DeepForge.Cli.Bench;
+using System.Reflection;
+using System.Runtime.Loader;
 using DeepForge.Cli.Hosting;
-using DeepForge.Cli.Output;
-using DeepForge.Worker;
+using DeepForge.Configuration;
+using DeepForge.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeepForge.Cli.Commands;
 
-/// <summary><c>deepforge bench engine|train|dispatch|blob|editor</c>: speed figures as JSON, never as test assertions.</summary>
+/// <summary>
+/// <c>deepforge bench ...</c>: the benchmarks live in DeepForge.Benchmarks.dll, which <c>./deepforge</c>'s build puts beside
+/// the command and the installed tool leaves out. It is loaded only when the command line asks for bench, and lends the
+/// benchmarks this command's engine, worker and command line; without it, <c>bench</c> says so in one line.
+/// </summary>
 internal static class BenchCommand
 {
-    public static Command Create()
+    public const string AssemblyFile = "DeepForge.Benchmarks.dll";
+    private const string EntryType = "DeepForge.Benchmarks.BenchmarkCommands";
+    private const string Description = "Measure DeepForge's speed (engine, train, dispatch, blob, editor); needs " + AssemblyFile + " beside the command";
+
+    public static Command Create(IReadOnlyList<string> args)
     {
-        var nodes = new Option<int>("--nodes") { Description = "Operations per graph", DefaultValueFactory = _ => 1000 };
-        var engineJson = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var engine = new Command("engine", "Milliseconds per no-op operation, in a chain and in a wide graph") { nodes, engineJson };
-        CliAction.Set(engine, async (parse, _, ct) =>
+        if (args.Count == 0 || args[0] != "bench") return Missing(null);
+        var path = Path.Combine(AppContext.BaseDirectory, AssemblyFile);
+        if (!File.Exists(path))
+            return Missing($"the benchmarks are not installed: {AssemblyFile} is not beside the command in {AppContext.BaseDirectory}. The installed tool leaves them out; run ./deepforge bench from a checkout of DeepForge, whose build puts them there");
+        try
         {
-            Report(await EngineBenchmark.RunAsync(parse.GetValue(nodes), ct), parse.GetValue(engineJson));
-            return CliAction.Ok;
-        });
-        var images = new Option<int>("--images") { Description = "Training images (random, CIFAR-10 shaped)", DefaultValueFactory = _ => 8192 };
-        var epochs = new Option<int>("--epochs") { Description = "Epochs per run (enough that reading the data and storing the model are a small share)", DefaultValueFactory = _ => 6 };
-        var rounds = new Option<int>("--rounds") { Description = "Alternating runs of each; the best counts", DefaultValueFactory = _ => 3 };
-        var trainJson = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var train = new Command("train", "lenet images per second: the seed's Train operation through a pipeline, and the same loop written directly") { images, epochs, rounds, trainJson };
-        CliAction.Set(train, async (parse, _, ct) =>
+            var create = AssemblyLoadContext.Default.LoadFromAssemblyPath(path).GetType(EntryType)?.GetMethod("Create",
+                [typeof(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>), typeof(Action<IServiceCollection, string, string, string, int>), typeof(IReadOnlyList<string>)]);
+            if (create?.Invoke(null, [(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>)AddEngine, (Action<IServiceCollection, string, string, string, int>)AddWorker, Command()]) is not Command bench)
+                return Missing($"{path} does not fit this deepforge (it has no {EntryType}.Create for it): build both from the same checkout with ./deepforge");
+            CliAction.Guard(bench);
+            return bench;
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException or TargetInvocationException)
         {
-            Report(await TrainBenchmark.RunAsync(parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
-            return CliAction.Ok;
-        });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(), Blob(), Editor(), JobExec() };
+            return Missing($"{path} could not be loaded ({(e.InnerException ?? e).Message}): build it again with ./deepforge");
+        }
     }
 
-    /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
-    internal const string JobExecVerb = "job-exec";
+    // As `deepforge start` has them: the benchmarks measure what the command runs.
+    private static void AddEngine(IServiceCollection services, string dataDirectory, Action<DeepForgeBuilder>? more) =>
+        CliContext.AddEngine(services, dataDirectory, new DeepForgeConfig(dataDirectory), more);
 
-    private static Command Dispatch()
+    private static void AddWorker(IServiceCollection services, string dataDirectory, string serverUrl, string token, int slots) =>
+        services.AddWorker(new DeepForgeConfig(dataDirectory), serverUrl, token, [], slots);
+
+    // This command without its job-exec verb: bench workers and their jobs run it again.
+    private static IReadOnlyList<string> Command() => ChildProcessCommand.Current().SkipLast(1).ToList();
+
+    // Listed in the help either way; it takes any arguments so a missing assembly is what it reports, not an unknown subcommand.
+    private static Command Missing(string? problem)
     {
-        var workers = new Option<int>("--workers") { Description = "Worker processes", DefaultValueFactory = _ => 2 };
-        var jobs = new Option<int>("--jobs") { Description = "Independent no-op jobs in the timed run", DefaultValueFactory = _ => 500 };
-        var slots = new Option<int>("--slots") { Description = "Jobs each worker runs at once", DefaultValueFactory = _ => 4 };
-        var childJobs = new Option<int>("--child-jobs") { Description = "Jobs of the second run, with a child process per job as workers run them by default; 0 skips it", DefaultValueFactory = _ => 40 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var command = new Command("dispatch", "Milliseconds per no-op job: a server on a loopback port and worker processes leasing over HTTP") { workers, jobs, slots, childJobs, json };
-        CliAction.Set(command, async (parse, _, ct) =>
-        {
-            Report(await DispatchBenchmark.RunAsync(parse.GetValue(workers), parse.GetValue(jobs), parse.GetValue(slots), parse.GetValue(childJobs), ct), parse.GetValue(json));
-            return CliAction.Ok;
-        });
+        var command = new Command("bench", Description) { TreatUnmatchedTokensAsErrors = false };
+        CliAction.Set(command, (_, _, _) => throw new CliFailure(problem ?? "the benchmarks were not loaded"));
         return command;
-    }
-
-    private static Command Blob()
-    {
-        var size = new Option<string>("--size") { Description = "Bytes to move, e.g. 1GiB, 256MiB", DefaultValueFactory = _ => "1GiB" };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds of every step; the best of each counts", DefaultValueFactory = _ => 3 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var command = new Command("blob", "Blob upload and download over loopback HTTP beside a plain file copy on the same disk") { size, rounds, json };
-        CliAction.Set(command, async (parse, _, ct) =>
-        {
-            Report(await BlobBenchmark.RunAsync(BlobBenchmark.ParseSize(parse.GetValue(size)!), parse.GetValue(rounds), ct), parse.GetValue(json));
-            return CliAction.Ok;
-        });
-        return command;
-    }
-
-    private static Command Editor()
-    {
-        var rounds = new Option<int>("--rounds") { Description = "Timed repetitions of each step (compiles: a quarter as many)", DefaultValueFactory = _ => 20 };
-        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var command = new Command("editor", "Milliseconds the designer's editors wait: operations read from edited code, the catalog compiled, shapes inferred") { rounds, json };
-        CliAction.Set(command, async (parse, _, ct) =>
-        {
-            Report(await EditorBenchmark.RunAsync(parse.GetValue(rounds), ct), parse.GetValue(json));
-            return CliAction.Ok;
-        });
-        return command;
-    }
-
-    // `deepforge job-exec` with the bench's NoOp operation registered: what bench workers run a job's child process with.
-    private static Command JobExec()
-    {
-        var folder = new Argument<string>("folder") { Description = "The job folder the worker prepared" };
-        var command = new Command(JobExecVerb, "Run one job of a bench worker (used by bench dispatch)") { folder };
-        command.Hidden = true;
-        CliAction.Set(command, async (parse, context, ct) =>
-        {
-            await using var services = CliContext.Build(context.DataDirectory, context.Config, BenchWorkerHost.AddPlugin);
-            return await JobChild.RunAsync(parse.GetValue(folder)!, services, ct);
-        });
-        return command;
-    }
-
-    internal static void Report(object result, bool json)
-    {
-        if (json) JsonOutput.Print(result);
-        else foreach (var p in result.GetType().GetProperties()) Console.WriteLine($"{p.Name}: {p.GetValue(result)}");
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using DeepForge.Cli.Extensions;
 using DeepForge.Cli.Hosting;
 using DeepForge.Cli.Output;
 using DeepForge.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
 namespace DeepForge.Cli.Commands;
@@ -22,10 +22,10 @@ internal static class ExtensionsCommand
         var command = new Command("add", "Install an extension; it loads at the next start of the command, a server or a worker") { spec, sources };
         CliAction.Set(command, async (parse, context, ct) =>
         {
-            var installer = new ExtensionInstaller(context.DataDirectory, Console.Out);
-            var installed = await installer.AddAsync(parse.GetValue(spec)!, parse.GetValue(sources) ?? [], ct);
+            var installer = context.Services.GetRequiredService<IExtensionInstaller>();
+            var installed = await installer.AddAsync(parse.GetValue(spec)!, parse.GetValue(sources) ?? [], Console.Out, ct);
             Console.WriteLine($"Installed {installed.Id} {installed.Version} ({string.Join(", ", installed.Assemblies)})"
-                + (installed.SeedDirectories.Count > 0 ? $" with seeds: {string.Join(", ", ExtensionContents.SeedNames(context.DataDirectory, installed))}" : ""));
+                + (installed.SeedDirectories.Count > 0 ? $" with seeds: {string.Join(", ", installer.SeedNames(installed))}" : ""));
             return CliAction.Ok;
         });
         return command;
@@ -37,7 +37,7 @@ internal static class ExtensionsCommand
         var command = new Command("remove", "Remove an extension, unless a project uses its operations") { id };
         CliAction.Set(command, async (parse, context, ct) =>
         {
-            var extension = await ExtensionRemoval.RemoveAsync(context.DataDirectory, context.Engine.Projects, parse.GetValue(id)!, Console.Out, ct);
+            var extension = await context.Services.GetRequiredService<IExtensionInstaller>().RemoveAsync(parse.GetValue(id)!, Console.Out, ct);
             Console.WriteLine($"Removed {extension.Id} {extension.Version}");
             return CliAction.Ok;
         });
@@ -50,10 +50,11 @@ internal static class ExtensionsCommand
         var command = new Command("list", "List the installed extensions") { json };
         CliAction.Set(command, (parse, context, _) =>
         {
-            var installed = ExtensionManifest.Read(context.DataDirectory);
+            var installer = context.Services.GetRequiredService<IExtensionInstaller>();
+            var installed = installer.Installed();
             if (parse.GetValue(json))
             {
-                JsonOutput.Print(installed.Select(e => new { e.Id, e.Version, e.Source, e.InstalledAt, e.Assemblies, Seeds = ExtensionContents.SeedNames(context.DataDirectory, e), e.Dependencies }));
+                JsonOutput.Print(installed.Select(e => new { e.Id, e.Version, e.Source, e.InstalledAt, e.Assemblies, Seeds = installer.SeedNames(e), e.Dependencies }));
                 return Task.FromResult(CliAction.Ok);
             }
             if (installed.Count == 0)
@@ -64,7 +65,7 @@ internal static class ExtensionsCommand
             var table = new Table().AddColumns("Extension", "Version", "Assemblies", "Seeds", "Source");
             foreach (var e in installed)
                 table.AddRow(Markup.Escape(e.Id), Markup.Escape(e.Version), Markup.Escape(string.Join(", ", e.Assemblies)),
-                    Markup.Escape(string.Join(", ", ExtensionContents.SeedNames(context.DataDirectory, e))), Markup.Escape(e.Source ?? ""));
+                    Markup.Escape(string.Join(", ", installer.SeedNames(e))), Markup.Escape(e.Source ?? ""));
             AnsiConsole.Write(table);
             return Task.FromResult(CliAction.Ok);
         });

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DeepForge.Cli.Bench;
 using DeepForge.Cli.Hosting;
 
 namespace DeepForge.Cli.Commands;
@@ -18,13 +17,6 @@ internal static class StartCommand
         var cert = new Option<string?>("--cert") { Description = "Serve HTTPS with this certificate (.pfx, or PEM with --cert-key): needed to put the server on a network safely" };
         var certKey = new Option<string?>("--cert-key") { Description = "The PEM private key of --cert" };
         var slots = new Option<int>("--slots") { Description = "Jobs a worker runs at once", DefaultValueFactory = _ => 1 };
-        // Hidden: for `deepforge bench dispatch`, which starts workers as separate processes of this command.
-        var jobsInProcess = new Option<bool>("--jobs-in-process")
-        {
-            Description = "With --worker: run jobs inside the worker process, not in a child process each; a crash or an out-of-memory kill then takes the worker down. For benchmarks and trusted code only",
-            Hidden = true,
-        };
-        var benchPlugin = new Option<bool>("--bench-plugin") { Description = "With --worker: register the benchmark operations (used by `deepforge bench dispatch`)", Hidden = true };
         port.Validators.Add(r =>
         {
             if (Number(r) is var p and (< 0 or > 65535)) r.AddError($"--port {p}: a port is 0 (any free port) to 65535");
@@ -37,7 +29,7 @@ internal static class StartCommand
         {
             if (r.GetValueOrDefault<string?>() is { } url && ServerOption.Problem(url) is { } problem) r.AddError($"--worker {url}: {problem}");
         });
-        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots, cert, certKey, jobsInProcess, benchPlugin };
+        var command = new Command("start", "Start the server and a local worker; --server or --worker start one of them") { server, worker, port, host, token, labels, slots, cert, certKey };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var workerOnly = parse.GetResult(worker) != null;
@@ -46,11 +38,6 @@ internal static class StartCommand
                 parse.GetValue(slots), parse.GetValue(cert), parse.GetValue(certKey));
             if (workerOnly && parse.GetValue(server))
                 throw new DeepForgeException("--server --worker", "--server and --worker each start one part; leave both out to start both");
-            if (parse.GetValue(jobsInProcess) || parse.GetValue(benchPlugin))
-            {
-                if (!workerOnly) throw new DeepForgeException("--jobs-in-process", "--jobs-in-process and --bench-plugin apply to a worker started alone with --worker");
-                return await BenchWorkerHost.RunAsync(settings, context.Config, parse.GetValue(jobsInProcess), parse.GetValue(benchPlugin), ct);
-            }
             return workerOnly
                 ? await WorkerHost.RunAsync(settings, context.Config, ct)
                 : await ServerHost.RunAsync(settings, context.DataDirectory, context.Config, ct);

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DeepForge.Cli.Extensions;
+using DeepForge.Cli.Tool;
 using DeepForge.Cli.Hosting;
 using DeepForge.Extensions;
 

@@ -1,6 +1,8 @@
 using System.CommandLine;
-using DeepForge.Cli.Extensions;
+using DeepForge.Cli.Tool;
 using DeepForge.Cli.Hosting;
+using DeepForge.Extensions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeepForge.Cli.Commands;
 
@@ -20,7 +22,7 @@ internal static class UpdateCommand
             var extra = parse.GetValue(sources) ?? [];
             var failed = false;
 
-            var changes = await new ExtensionUpdater(context.DataDirectory, Console.Out).UpdateAllAsync(extra, ct);
+            var changes = await context.Services.GetRequiredService<IExtensionInstaller>().UpdateAllAsync(extra, Console.Out, ct);
             if (changes.Count == 0) Console.WriteLine("No extensions installed.");
             foreach (var change in changes)
             {

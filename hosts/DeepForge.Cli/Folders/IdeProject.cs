@@ -1,5 +1,5 @@
 using System.Security;
-using DeepForge.Cli.Extensions;
+using DeepForge.Cli.Tool;
 using DeepForge.Compilation;
 
 namespace DeepForge.Cli.Folders;
@@ -15,7 +15,7 @@ internal static class IdeProject
 
     public static string Text()
     {
-        var version = HostPackages.DeepForgeVersion.ToNormalizedString();
+        var version = ToolVersion.Current;
         var assemblies = SecurityElement.Escape(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory) + Path.DirectorySeparatorChar);
         // The same usings DeepForge's compiler adds, so code that builds here builds there.
         var usings = RoslynCompiler.GlobalUsings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

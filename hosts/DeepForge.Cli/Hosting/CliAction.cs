@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 
 namespace DeepForge.Cli.Hosting;
 
@@ -8,6 +9,34 @@ internal static class CliAction
     public const int Ok = 0;
     public const int Failed = 1;
     public const int BadInput = 2;
+
+    /// <summary>
+    /// Gives the actions of a command tree made elsewhere (the benchmarks) the same error handling: what they throw becomes
+    /// one line and an exit code through <see cref="CliErrors"/>, as for the command's own.
+    /// </summary>
+    public static void Guard(Command command)
+    {
+        if (command.Action is AsynchronousCommandLineAction action)
+            command.SetAction((parse, cancellationToken) => Run(() => action.InvokeAsync(parse, cancellationToken), cancellationToken));
+        foreach (var subcommand in command.Subcommands) Guard(subcommand);
+    }
+
+    private static async Task<int> Run(Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Stopped.");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e);
+        }
+    }
 
     public static void Set(Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> body) =>
         command.SetAction(async (parse, cancellationToken) =>

@@ -6,7 +6,8 @@ namespace DeepForge.Cli.Hosting;
 /// <summary>The <c>deepforge</c> command tree.</summary>
 internal static class CliApp
 {
-    public static RootCommand Create() => new("DeepForge for .NET: design, run and watch deep learning pipelines")
+    /// <summary>The tree for these arguments: <c>bench</c> loads the benchmarks only when they are asked for.</summary>
+    public static RootCommand Create(IReadOnlyList<string> args) => new("DeepForge for .NET: design, run and watch deep learning pipelines")
     {
         NewCommand.Create(),
         ProjectsCommand.Create(),
@@ -22,7 +23,7 @@ internal static class CliApp
         BlobsCommand.Create(),
         DuCommand.Create(),
         ConfigCommand.Create(),
-        BenchCommand.Create(),
+        BenchCommand.Create(args),
         StartCommand.Create(),
         TokenCommand.Create(),
         UsersCommand.Create(),

@@ -33,10 +33,14 @@ internal sealed class CliContext : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    /// <summary>The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, the installed extensions, Torch.</summary>
+    /// <summary>
+    /// The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, the installed
+    /// extensions, Torch; and the extension installer over the same data folder (the designer's extensions page uses it on a server).
+    /// </summary>
     public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
     {
         PrivateFiles.CreateFolder(dataDirectory);
+        services.AddDeepForgeExtensions(o => o.DataDirectory = dataDirectory);
         return services.AddDeepForge(df =>
         {
             df.UseDataDirectory(dataDirectory)

@@ -36,7 +36,6 @@ internal static class ServerHost
             security.Apply(s);
         });
         builder.Services.AddDeepForgeDesigner();
-        builder.Services.AddExtensionManager(dataDirectory);
         await using var app = builder.Build();
         app.MapDeepForgeServer();
         app.MapDeepForgeDesigner();

@@ -5,7 +5,7 @@ namespace DeepForge.Extensions;
 /// entry is checked against the target folder with its separator (a sibling folder that merely starts with the
 /// same name is outside too) before anything is written, and one entry outside refuses the whole archive.
 /// </summary>
-internal static class ArchivePaths
+public static class ArchivePaths
 {
     /// <summary>The full path of <paramref name="entry"/> under <paramref name="folder"/>; throws when it would land outside.</summary>
     public static string Inside(string folder, string entry, string archive)

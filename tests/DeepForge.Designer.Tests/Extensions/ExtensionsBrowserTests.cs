@@ -67,5 +67,5 @@ public sealed class ExtensionsBrowserTests(AcmeExtension acme) : IClassFixture<A
     }
 
     private static Task<DesignerTestServer> StartAsync(string data, AcmeExtension acme) =>
-        DesignerTestServer.StartAsync(new() { Directory = data, Engine = df => df.AddInstalledExtensions(data), Services = s => s.AddExtensionManager(data, acme.ServerFolder) });
+        DesignerTestServer.StartAsync(new() { Directory = data, Engine = df => df.AddInstalledExtensions(data), Services = s => s.AddDeepForgeExtensions(o => (o.DataDirectory, o.PackageSettingsDirectory) = (data, acme.ServerFolder)) });
 }

@@ -8,7 +8,7 @@ using Radzen.Blazor;
 namespace DeepForge.Designer.Tests.Extensions;
 
 /// <summary>
-/// The extensions page on the deepforge command's own <see cref="IExtensionManager"/> (registered as <c>deepforge start</c>
+/// The extensions page on the extension library's <see cref="IExtensionManager"/> (registered with AddDeepForgeExtensions, as <c>deepforge start</c>
 /// registers it), installing the template extension from its .nupkg into the server's data folder.
 /// </summary>
 public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<AcmeExtension>, IAsyncLifetime
@@ -30,7 +30,7 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
     /// <summary>Starts the server as deepforge start does: installed extensions loaded, the command's manager registered.</summary>
     private async Task<BunitContext> StartAsync()
     {
-        _server = await DesignerTestServer.StartAsync(new() { Directory = _data, Engine = df => df.AddInstalledExtensions(_data), Services = s => s.AddExtensionManager(_data, acme.ServerFolder) });
+        _server = await DesignerTestServer.StartAsync(new() { Directory = _data, Engine = df => df.AddInstalledExtensions(_data), Services = s => s.AddDeepForgeExtensions(o => (o.DataDirectory, o.PackageSettingsDirectory) = (_data, acme.ServerFolder)) });
         _context = _server.NewBunitContext();
         // The page asks its own provider whether there is a manager; bunit's fallback provider does not answer that.
         _context.Services.AddSingleton(_server.Services.GetRequiredService<IExtensionManager>());
@@ -50,8 +50,11 @@ public sealed class ExtensionsPageTests(AcmeExtension acme) : IClassFixture<Acme
         return page;
     }
 
-    private async Task InstallBeforeStartAsync() =>
-        await new DeepForge.Cli.Extensions.ExtensionInstaller(_data, TextWriter.Null).AddAsync(acme.Package, [], CancellationToken.None);
+    private async Task InstallBeforeStartAsync()
+    {
+        await using var services = new ServiceCollection().AddDeepForgeExtensions(o => o.DataDirectory = _data).BuildServiceProvider();
+        await services.GetRequiredService<IExtensionInstaller>().AddAsync(acme.Package, [], TextWriter.Null, CancellationToken.None);
+    }
 
     [Fact]
     public async Task Lists_an_installed_extension_with_its_operations_layers_data_types_and_seeds()

@@ -5,8 +5,9 @@ namespace DeepForge.Integration.Tests.Infrastructure;
 /// <summary>
 /// Runs <c>dotnet artifacts/cli/deepforge.dll ...</c> as a separate process against one data folder,
 /// with none of the caller's DeepForge settings leaking in. The data folder need not exist yet: the command makes it.
+/// <paramref name="dll"/> runs another copy of the command instead (one without its benchmarks, say).
 /// </summary>
-internal sealed class Cli(string dataDirectory)
+internal sealed class Cli(string dataDirectory, string? dll = null)
 {
     private static readonly string[] Inherited = ["DEEPFORGE_DATA_DIR", "DEEPFORGE_BLOB_DIR", "DEEPFORGE_WORKER_DIR", "DEEPFORGE_WORKER_CACHE", "DEEPFORGE_WORKER_USE_BLOB", "DEEPFORGE_WORKER_TOKEN", "DEEPFORGE_LEASE_SECONDS", "MONGO_URI"];
 
@@ -48,7 +49,7 @@ internal sealed class Cli(string dataDirectory)
             RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
             UseShellExecute = false, WorkingDirectory = System.IO.Path.GetDirectoryName(DataDirectory)!,
         };
-        start.ArgumentList.Add(CliBuild.EnsureBuilt());
+        start.ArgumentList.Add(dll ?? CliBuild.EnsureBuilt());
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         foreach (var name in Inherited) start.Environment.Remove(name);
         start.Environment["DEEPFORGE_DATA_DIR"] = DataDirectory;

@@ -1,4 +1,3 @@
-using DeepForge.Cli.Hosting;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -6,7 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>
 /// A real DeepForge server for the benches: the same services and endpoints as <c>deepforge start --server</c>
@@ -25,13 +24,13 @@ internal sealed class BenchServer : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchServer> StartAsync(string dataDirectory, string token, int maxParallelJobs, CancellationToken cancellationToken)
+    public static async Task<BenchServer> StartAsync(BenchHost host, string dataDirectory, string token, int maxParallelJobs, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        CliContext.AddEngine(builder.Services, dataDirectory, new DeepForgeConfig(dataDirectory), df => df.AddPlugin(typeof(NoOp).Assembly, "bench"));
+        host.AddEngine(builder.Services, dataDirectory, BenchWorkerHost.AddPlugin);
         builder.Services.AddDeepForgeServer(s =>
         {
             (s.Host, s.Port) = ("127.0.0.1", 0);

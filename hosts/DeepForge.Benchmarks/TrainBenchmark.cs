@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using DeepForge.Cli.Hosting;
 using DeepForge.Configuration;
 using DeepForge.Models;
 using DeepForge.Runtime;
@@ -9,7 +8,7 @@ using DeepForge.Torch.Data;
 using Microsoft.Extensions.DependencyInjection;
 using static TorchSharp.torch;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>
 /// Images per second of lenet trained by the cifar10 seed's Train operation through a pipeline
@@ -22,12 +21,12 @@ internal static class TrainBenchmark
     private const int BatchSize = 32;
     private const double LearningRate = 0.001;
 
-    public static async Task<object> RunAsync(int images, int epochs, int rounds, CancellationToken cancellationToken)
+    public static async Task<object> RunAsync(BenchHost host, int images, int epochs, int rounds, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"deepforge-bench-{Guid.NewGuid():n}");
         try
         {
-            await using var services = CliContext.Build(dataDirectory, new DeepForgeConfig(dataDirectory));
+            await using var services = host.Build(dataDirectory);
             var engine = services.GetRequiredService<DeepForgeEngine>();
             await engine.Projects.CreateAsync("bench", "cifar10", cancellationToken);
             random.manual_seed(7);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using DeepForge.Models;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>The graphs <c>bench engine</c> runs: a chain, and one source fanned out to many.</summary>
 internal static class BenchPipelines

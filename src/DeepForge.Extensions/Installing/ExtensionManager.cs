@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
-using DeepForge.Extensions;
 using DeepForge.Projects;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
-/// The designer's way to the command's extension installer: <see cref="ExtensionInstaller"/> and
+/// The designer's way to the extension installer: <see cref="ExtensionInstaller"/> and
 /// <see cref="ExtensionRemoval"/> over the server's data folder, one change at a time. <paramref name="loaded"/>
 /// are the extensions the server loaded at its start; anything installed since loads at the next start.
 /// Packages come only from the sources of the NuGet configuration seen from <paramref name="settingsDirectory"/> (the
@@ -34,7 +33,7 @@ internal sealed class ExtensionManager(string dataDirectory, string settingsDire
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var installed = await Task.Run(() => new ExtensionInstaller(dataDirectory, output).AddFromSourcesAsync(spec, settingsDirectory, [], cancellationToken), cancellationToken);
+            var installed = await Task.Run(() => new ExtensionInstaller(dataDirectory, settingsDirectory, output).AddFromSourcesAsync(spec, [], cancellationToken), cancellationToken);
             var info = Describe(installed);
             return ExtensionResult.Done($"Installed {installed.Id} {installed.Version}. Restart the server to load it.", info, Lines(output));
         }
@@ -59,7 +58,7 @@ internal sealed class ExtensionManager(string dataDirectory, string settingsDire
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var removed = await ExtensionRemoval.RemoveAsync(dataDirectory, projects, id.Trim(), output, cancellationToken);
+            var removed = await ExtensionRemoval.RemoveAsync(dataDirectory, settingsDirectory, projects, id.Trim(), output, cancellationToken);
             var loaded = _atStart.Any(e => e.Id.Equals(removed.Id, StringComparison.OrdinalIgnoreCase));
             return ExtensionResult.Done($"Removed {removed.Id} {removed.Version}." + (loaded ? " Restart the server to unload it." : ""), log: Lines(output));
         }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Cli.Tool;
 
 /// <summary>
 /// How this deepforge command was installed: as a global dotnet tool (<c>~/.dotnet/tools</c>), into a

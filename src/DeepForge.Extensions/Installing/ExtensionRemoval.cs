@@ -1,7 +1,6 @@
-using DeepForge.Extensions;
 using DeepForge.Projects;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
 /// Removing an extension, for the command and the designer alike: refused while a project's pipelines use
@@ -10,7 +9,7 @@ namespace DeepForge.Cli.Extensions;
 internal static class ExtensionRemoval
 {
     /// <summary>Removes the extension of that id and returns it; throws <see cref="DeepForgeException"/> when it is not installed or is in use.</summary>
-    public static async Task<InstalledExtension> RemoveAsync(string dataDirectory, ProjectService projects, string id, TextWriter output, CancellationToken ct)
+    public static async Task<InstalledExtension> RemoveAsync(string dataDirectory, string settingsDirectory, ProjectService projects, string id, TextWriter output, CancellationToken ct)
     {
         PackageSpec.CheckId(id, $"extensions remove {id}");
         var installed = ExtensionManifest.Read(dataDirectory);
@@ -26,7 +25,7 @@ internal static class ExtensionRemoval
         if (users.Count > 0)
             throw new DeepForgeException(users.Select(u => new Problem($"extensions remove {extension.Id}",
                 $"project {u.Project} uses its operations {string.Join(", ", u.Uses.Select(x => x.Operation).Distinct())} (pipelines {string.Join(", ", u.Uses.Select(x => x.Pipeline).Distinct())}); change those pipelines or delete the project first")).ToList());
-        new ExtensionInstaller(dataDirectory, output).Remove(extension);
+        new ExtensionInstaller(dataDirectory, settingsDirectory, output).Remove(extension);
         return extension;
     }
 }

@@ -1,7 +1,7 @@
 using NuGet.Packaging;
 using NuGet.Versioning;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
 /// A package named by id and maybe version (<c>Acme.Ops</c>, <c>Acme.Ops@1.2.0</c>). Only NuGet's own rules for ids

@@ -1,6 +1,6 @@
 using DeepForge.Operations;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>The operation of <c>bench engine</c>: does nothing but pass a number on, so the figure is the engine's own cost.</summary>
 [Operation(Category = "Benchmark", Description = "Adds one to its input")]

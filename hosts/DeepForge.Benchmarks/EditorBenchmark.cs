@@ -1,11 +1,10 @@
 using System.Diagnostics;
-using DeepForge.Cli.Hosting;
 using DeepForge.Configuration;
 using DeepForge.Models;
 using DeepForge.Torch.Shapes;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>
 /// What the designer's editors wait for, on the fashion-mnist seed: reading the operations' interfaces from edited
@@ -14,12 +13,12 @@ namespace DeepForge.Cli.Bench;
 /// </summary>
 internal static class EditorBenchmark
 {
-    public static async Task<object> RunAsync(int rounds, CancellationToken cancellationToken)
+    public static async Task<object> RunAsync(BenchHost host, int rounds, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"deepforge-bench-{Guid.NewGuid():n}");
         try
         {
-            await using var services = CliContext.Build(dataDirectory, new DeepForgeConfig(dataDirectory));
+            await using var services = host.Build(dataDirectory);
             var engine = services.GetRequiredService<DeepForgeEngine>();
             var project = await engine.Projects.CreateAsync("bench", "fashion-mnist", cancellationToken);
             var train = project.Sources.Single(s => s.Path.EndsWith("Train.cs", StringComparison.Ordinal));

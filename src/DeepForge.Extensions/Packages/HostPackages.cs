@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using NuGet.Versioning;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>What the host (this deepforge) ships: its packages, from its deps.json, and the assemblies in its folder.</summary>
 internal static class HostPackages

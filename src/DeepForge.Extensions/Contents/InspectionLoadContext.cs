@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.Loader;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
 /// Loads an extension's assemblies only to look at them, and lets them go after: collectible, and from

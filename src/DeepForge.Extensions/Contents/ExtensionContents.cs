@@ -1,10 +1,8 @@
 using System.Reflection;
-using DeepForge.Catalog;
-using DeepForge.Extensions;
 using DeepForge.Operations;
 using DeepForge.Torch.Layers;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>What an installed extension carries: its operations, custom layers and data types (read from its assemblies by reflection) and its seeds.</summary>
 internal sealed record ExtensionContents(IReadOnlyList<string> Operations, IReadOnlyList<string> Layers, IReadOnlyList<string> DataTypes, IReadOnlyList<string> Seeds)
@@ -22,7 +20,7 @@ internal sealed record ExtensionContents(IReadOnlyList<string> Operations, IRead
                 foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(PluginAssemblies.ReferencesCore))
                 {
                     var assembly = context.LoadFile(path);
-                    foreach (var type in ReflectionOperationReader.FindOperationTypes(assembly))
+                    foreach (var type in PluginAssemblies.OperationTypes(assembly))
                         operations.Add(type.GetCustomAttribute<OperationAttribute>()?.Name ?? type.Name);
                     foreach (var layer in LayerCatalog.For([assembly]).Types.Where(t => t.CustomType?.Assembly == assembly))
                         layers.Add(layer.Name);

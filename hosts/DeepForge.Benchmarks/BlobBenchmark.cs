@@ -8,7 +8,7 @@ using DeepForge.Blobs;
 using DeepForge.Runner.Protocol;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>
 /// Blob throughput over loopback HTTP beside a plain file copy on the same disk. A file of random bytes is
@@ -24,7 +24,7 @@ internal static class BlobBenchmark
 {
     private const int BufferBytes = 1 << 20;
 
-    public static async Task<object> RunAsync(long size, int rounds, CancellationToken cancellationToken)
+    public static async Task<object> RunAsync(BenchHost host, long size, int rounds, CancellationToken cancellationToken)
     {
         if (size < 1) throw new DeepForgeException("--size", "--size must be at least 1 byte");
         if (rounds < 1) throw new DeepForgeException("--rounds", "--rounds must be 1 or more");
@@ -35,7 +35,7 @@ internal static class BlobBenchmark
             var source = Path.Combine(root, "source.bin");
             var hash = WriteRandom(source, size);
             var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-            await using var server = await BenchServer.StartAsync(Path.Combine(root, "server"), token, 16, cancellationToken);
+            await using var server = await BenchServer.StartAsync(host, Path.Combine(root, "server"), token, 16, cancellationToken);
             var blobs = server.Services.GetRequiredService<IBlobStore>();
             using var http = Client(server.Url, token);
             var cached = new Steps();

@@ -1,23 +1,22 @@
 using System.Diagnostics;
-using DeepForge.Cli.Hosting;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>
-/// Worker processes for <c>bench dispatch</c>: each is <c>deepforge start -w URL --token T</c> (this same
-/// command) with the hidden <c>--bench-plugin</c> option, its own temporary data folder (worker.dir, cache)
+/// Worker processes for <c>bench dispatch</c>: each is <c>deepforge bench worker --server URL --token T</c> (this same
+/// command: the worker of <c>deepforge start -w</c> with the bench plugin), its own temporary data folder (worker.dir, cache)
 /// and its output in a log file there. They talk to the server over HTTP like any other worker.
 /// </summary>
 internal sealed class BenchWorkers : IAsyncDisposable
 {
     private readonly List<(Process Process, string Log, TextWriter Writer)> _workers = [];
 
-    public static BenchWorkers Start(int count, string root, string serverUrl, string token, int slots, bool jobsInProcess)
+    public static BenchWorkers Start(BenchHost host, int count, string root, string serverUrl, string token, int slots, bool jobsInProcess)
     {
         var workers = new BenchWorkers();
         try
         {
-            for (var i = 0; i < count; i++) workers.StartOne(Path.Combine(root, $"worker-{i + 1}"), serverUrl, token, slots, jobsInProcess);
+            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrl, token, slots, jobsInProcess);
             return workers;
         }
         catch
@@ -27,15 +26,15 @@ internal sealed class BenchWorkers : IAsyncDisposable
         }
     }
 
-    private void StartOne(string dataDirectory, string serverUrl, string token, int slots, bool jobsInProcess)
+    private void StartOne(BenchHost host, string dataDirectory, string serverUrl, string token, int slots, bool jobsInProcess)
     {
         Directory.CreateDirectory(dataDirectory);
-        var command = ChildProcessCommand.Current().SkipLast(1).ToList(); // this command without its job-exec verb
+        var command = host.Command;
         var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var argument in command.Skip(1).Concat(["start", "-w", serverUrl, "--token", token, "--slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bench-plugin"]))
+        foreach (var argument in command.Skip(1).Concat(["bench", BenchmarkCommands.WorkerVerb, "--server", serverUrl, "--token", token, "--slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
         if (jobsInProcess) start.ArgumentList.Add("--jobs-in-process");
         // Nothing of this machine's DeepForge setup: folders and token come from the bench alone.

@@ -6,18 +6,18 @@ using DeepForge.Models;
 using DeepForge.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>
 /// Milliseconds per job through the whole dispatch path: a real server (loopback port, SQLite in a temporary
-/// data folder) queues a pipeline of independent no-op operations, and worker processes (<c>deepforge start -w</c>)
+/// data folder) queues a pipeline of independent no-op operations, and worker processes (<c>deepforge bench worker</c>, the worker of <c>deepforge start -w</c>)
 /// lease them over HTTP, run them, upload their outputs and complete them. Timed from the start of the run
 /// to its last job done, after a warm-up run. Measured twice: with the jobs inside the worker processes
 /// (the dispatch path alone), and with a child process per job as workers run them by default.
 /// </summary>
 internal static class DispatchBenchmark
 {
-    public static async Task<object> RunAsync(int workers, int jobs, int slots, int childJobs, CancellationToken cancellationToken)
+    public static async Task<object> RunAsync(BenchHost host, int workers, int jobs, int slots, int childJobs, CancellationToken cancellationToken)
     {
         if (workers < 1 || jobs < 1 || slots < 1 || childJobs < 0)
             throw new DeepForgeException("bench dispatch", "--workers, --jobs and --slots must be 1 or more, --child-jobs 0 or more");
@@ -26,9 +26,9 @@ internal static class DispatchBenchmark
         var maxParallelJobs = Math.Max(16, 2 * workers * slots);
         try
         {
-            var inProcess = await RunPhaseAsync(Path.Combine(root, "in-process"), workers, slots, jobs, maxParallelJobs, jobsInProcess: true, cancellationToken);
+            var inProcess = await RunPhaseAsync(host, Path.Combine(root, "in-process"), workers, slots, jobs, maxParallelJobs, jobsInProcess: true, cancellationToken);
             var child = childJobs == 0 ? null
-                : await RunPhaseAsync(Path.Combine(root, "child-process"), workers, slots, childJobs, maxParallelJobs, jobsInProcess: false, cancellationToken);
+                : await RunPhaseAsync(host, Path.Combine(root, "child-process"), workers, slots, childJobs, maxParallelJobs, jobsInProcess: false, cancellationToken);
             return new
             {
                 Benchmark = "dispatch", Jobs = jobs, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
@@ -49,15 +49,15 @@ internal static class DispatchBenchmark
     }
 
     // A fresh server and fresh workers for each phase, so no worker of one phase holds a lease request in the next.
-    private static async Task<Phase> RunPhaseAsync(string root, int workers, int slots, int jobs, int maxParallelJobs, bool jobsInProcess, CancellationToken cancellationToken)
+    private static async Task<Phase> RunPhaseAsync(BenchHost host, string root, int workers, int slots, int jobs, int maxParallelJobs, bool jobsInProcess, CancellationToken cancellationToken)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await using var server = await BenchServer.StartAsync(Path.Combine(root, "server"), token, maxParallelJobs, cancellationToken);
+        await using var server = await BenchServer.StartAsync(host, Path.Combine(root, "server"), token, maxParallelJobs, cancellationToken);
         var engine = server.Services.GetRequiredService<DeepForgeEngine>();
         // Enough jobs in process for the hot paths of server and workers to be compiled; in child processes, one per slot (each costs a process start).
         var warmup = Math.Min(jobs, jobsInProcess ? Math.Max(100, 4 * workers * slots) : workers * slots);
         await engine.Projects.SaveAsync(new ProjectDefinition { Name = "bench", Pipelines = { Independent("dispatch", jobs, 0), Independent("warmup", warmup, jobs) } }, cancellationToken);
-        await using var processes = BenchWorkers.Start(workers, root, server.Url, token, slots, jobsInProcess);
+        await using var processes = BenchWorkers.Start(host, workers, root, server.Url, token, slots, jobsInProcess);
         await WaitForWorkersAsync(server, processes, workers, cancellationToken);
         await RunAsync(engine, "warmup", processes, cancellationToken);
         var (elapsed, executionId) = await RunAsync(engine, "dispatch", processes, cancellationToken);

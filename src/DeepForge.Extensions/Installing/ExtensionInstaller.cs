@@ -1,19 +1,19 @@
 using System.Diagnostics;
 using System.Reflection;
-using DeepForge.Extensions;
 using NuGet.Frameworks;
 using NuGet.Packaging;
 using NuGet.Packaging.Core;
 using NuGet.Versioning;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
 /// Installs extension packages into <c>&lt;data&gt;/extensions/&lt;id&gt;/&lt;version&gt;/</c>: everything is
 /// unpacked into a staging folder first, moved into place last, and <c>extensions.json</c> is written
-/// after that, so a failed install leaves nothing behind.
+/// after that, so a failed install leaves nothing behind. Package ids are looked up in the sources of the NuGet
+/// configuration seen from <paramref name="settingsDirectory"/>.
 /// </summary>
-internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output)
+internal sealed class ExtensionInstaller(string dataDirectory, string settingsDirectory, TextWriter output)
 {
     /// <summary>The framework extensions are loaded into.</summary>
     public static readonly NuGetFramework HostFramework = NuGetFramework.Parse("net10.0");
@@ -38,15 +38,12 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
         }
         if (spec.IndexOfAny(['/', '\\']) >= 0 || spec.EndsWith(".nupkg", StringComparison.OrdinalIgnoreCase))
             throw new DeepForgeException(spec, $"there is no file or folder {spec}, and '{spec}' is not a package id: give an existing .nupkg file or folder, or a package id (e.g. Acme.Ops or Acme.Ops@1.2.0)");
-        return await AddFromSourcesAsync(PackageSpec.Parse(spec), Directory.GetCurrentDirectory(), extraSources, ct);
+        return await AddFromSourcesAsync(PackageSpec.Parse(spec), extraSources, ct);
     }
 
-    /// <summary>
-    /// Installs a package by id (and maybe version) from the package sources of the NuGet configuration seen from
-    /// <paramref name="settingsDirectory"/> and <paramref name="extraSources"/> (searched first).
-    /// </summary>
-    public Task<InstalledExtension> AddFromSourcesAsync(PackageSpec spec, string settingsDirectory, IReadOnlyList<string> extraSources, CancellationToken ct) =>
-        InstallAsync((staging, package) => FromFeedAsync(spec, staging, package, settingsDirectory, extraSources, ct));
+    /// <summary>Installs a package by id (and maybe version) from <paramref name="extraSources"/> (searched first) and the configured package sources.</summary>
+    public Task<InstalledExtension> AddFromSourcesAsync(PackageSpec spec, IReadOnlyList<string> extraSources, CancellationToken ct) =>
+        InstallAsync((staging, package) => FromFeedAsync(spec, staging, package, extraSources, ct));
 
     private async Task<InstalledExtension> InstallAsync(Func<string, string, Task<Staged>> stage)
     {
@@ -100,7 +97,7 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
 
     private sealed record Staged(string Id, string Version, string Source, IReadOnlyList<string> Assemblies, IReadOnlyList<string> Dependencies);
 
-    private async Task<Staged> FromFeedAsync(PackageSpec spec, string staging, string package, string settingsDirectory, IReadOnlyList<string> extraSources, CancellationToken ct)
+    private async Task<Staged> FromFeedAsync(PackageSpec spec, string staging, string package, IReadOnlyList<string> extraSources, CancellationToken ct)
     {
         var (id, wanted) = (spec.Id, spec.Version);
         using var feeds = new PackageFeeds(settingsDirectory, extraSources);
@@ -118,7 +115,7 @@ internal sealed class ExtensionInstaller(string dataDirectory, TextWriter output
 
     private async Task<Staged> FromPackageAsync(string file, string staging, string package, IReadOnlyList<string> extraSources, CancellationToken ct)
     {
-        using var feeds = new PackageFeeds(Directory.GetCurrentDirectory(), extraSources);
+        using var feeds = new PackageFeeds(settingsDirectory, extraSources);
         return await StagePackageAsync(file, file, package, staging, feeds, ct);
     }
 

@@ -1,20 +1,17 @@
-using DeepForge.Extensions;
 using NuGet.Versioning;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
 /// Updates each installed extension to the newest version the package sources have (the newest stable
 /// one; the newest of any when there is no stable one), through the same install as
 /// <c>extensions add</c>: all or nothing per extension, and one that fails leaves the others updated.
 /// </summary>
-internal sealed class ExtensionUpdater(string dataDirectory, TextWriter output)
+internal sealed class ExtensionUpdater(string dataDirectory, string settingsDirectory, TextWriter output)
 {
-    public sealed record Change(string Id, string From, string? To, string? Error);
-
-    public async Task<IReadOnlyList<Change>> UpdateAllAsync(IReadOnlyList<string> extraSources, CancellationToken ct)
+    public async Task<IReadOnlyList<ExtensionUpdate>> UpdateAllAsync(IReadOnlyList<string> extraSources, CancellationToken ct)
     {
-        var changes = new List<Change>();
+        var changes = new List<ExtensionUpdate>();
         foreach (var extension in ExtensionManifest.Read(dataDirectory))
         {
             try
@@ -23,13 +20,13 @@ internal sealed class ExtensionUpdater(string dataDirectory, TextWriter output)
             }
             catch (DeepForgeException e)
             {
-                changes.Add(new Change(extension.Id, extension.Version, null, string.Join("; ", e.Problems.Select(p => p.Message))));
+                changes.Add(new ExtensionUpdate(extension.Id, extension.Version, null, string.Join("; ", e.Problems.Select(p => p.Message))));
             }
         }
         return changes;
     }
 
-    private async Task<Change> UpdateAsync(InstalledExtension extension, IReadOnlyList<string> extraSources, CancellationToken ct)
+    private async Task<ExtensionUpdate> UpdateAsync(InstalledExtension extension, IReadOnlyList<string> extraSources, CancellationToken ct)
     {
         // An extension installed from a file or a folder: that folder is a source too.
         var sources = extraSources.ToList();
@@ -39,7 +36,7 @@ internal sealed class ExtensionUpdater(string dataDirectory, TextWriter output)
             else if (Directory.Exists(from)) sources.Add(Path.GetFullPath(from));
         }
         NuGetVersion newest;
-        using (var feeds = new PackageFeeds(Directory.GetCurrentDirectory(), sources))
+        using (var feeds = new PackageFeeds(settingsDirectory, sources))
         {
             var found = await feeds.FindAsync(extension.Id, versions =>
                 versions.Where(v => !v.IsPrerelease).DefaultIfEmpty().Max() ?? versions.DefaultIfEmpty().Max(), ct);
@@ -48,8 +45,8 @@ internal sealed class ExtensionUpdater(string dataDirectory, TextWriter output)
             newest = found.Value.Version;
         }
         if (NuGetVersion.TryParse(extension.Version, out var current) && newest <= current)
-            return new Change(extension.Id, extension.Version, null, null);
-        var installed = await new ExtensionInstaller(dataDirectory, output).AddAsync($"{extension.Id}@{newest.ToNormalizedString()}", sources, ct);
-        return new Change(extension.Id, extension.Version, installed.Version, null);
+            return new ExtensionUpdate(extension.Id, extension.Version, null, null);
+        var installed = await new ExtensionInstaller(dataDirectory, settingsDirectory, output).AddAsync($"{extension.Id}@{newest.ToNormalizedString()}", sources, ct);
+        return new ExtensionUpdate(extension.Id, extension.Version, installed.Version, null);
     }
 }

@@ -4,7 +4,7 @@ using NuGet.Protocol;
 using NuGet.Protocol.Core.Types;
 using NuGet.Versioning;
 
-namespace DeepForge.Cli.Extensions;
+namespace DeepForge.Extensions;
 
 /// <summary>
 /// The package sources extensions come from: the NuGet configuration seen from the current folder

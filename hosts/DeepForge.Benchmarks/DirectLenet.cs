@@ -1,7 +1,7 @@
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>LeNet and its training loop written directly against TorchSharp: the baseline the pipeline operation is compared with.</summary>
 internal static class DirectLenet

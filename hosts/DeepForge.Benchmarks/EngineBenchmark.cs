@@ -1,20 +1,19 @@
 using System.Diagnostics;
-using DeepForge.Cli.Hosting;
 using DeepForge.Configuration;
 using DeepForge.Models;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DeepForge.Cli.Bench;
+namespace DeepForge.Benchmarks;
 
 /// <summary>Measures the runtime's own cost per operation: no-op operations in a chain and in a wide graph, run in-process on the SQLite store.</summary>
 internal static class EngineBenchmark
 {
-    public static async Task<object> RunAsync(int nodes, CancellationToken cancellationToken)
+    public static async Task<object> RunAsync(BenchHost host, int nodes, CancellationToken cancellationToken)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"deepforge-bench-{Guid.NewGuid():n}");
         try
         {
-            await using var services = CliContext.Build(dataDirectory, new DeepForgeConfig(dataDirectory), df => df.AddPlugin(typeof(NoOp).Assembly, "bench"));
+            await using var services = host.Build(dataDirectory, BenchWorkerHost.AddPlugin);
             var engine = services.GetRequiredService<DeepForgeEngine>();
             var project = new ProjectDefinition { Name = "bench", Pipelines = { BenchPipelines.Chain(nodes), BenchPipelines.Wide(nodes), BenchPipelines.Chain(20) } };
             project.Pipelines[2].Name = "warmup";

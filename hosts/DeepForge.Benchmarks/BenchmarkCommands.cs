@@ -1,0 +1,130 @@
+using System.CommandLine;
+using System.Text.Json;
+using DeepForge.Data;
+using DeepForge.Hosting;
+using DeepForge.Worker;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DeepForge.Benchmarks;
+
+/// <summary>
+/// <c>deepforge bench engine|train|dispatch|blob|editor</c>: speed figures as JSON, never as test assertions. The deepforge
+/// command finds this assembly beside it, calls <see cref="Create"/> and runs the tree it returns, mapping what the
+/// actions throw to its one-line errors as for its own commands.
+/// </summary>
+public static class BenchmarkCommands
+{
+    private const int Ok = 0;
+
+    /// <summary>The <c>bench</c> command with its subcommands.</summary>
+    /// <param name="addEngine">Adds the command's engine over a data folder (store, blob folder, seeds, extensions, Torch), then the given additions.</param>
+    /// <param name="addWorker">Adds the command's worker: data folder, server URL, worker token, slots (folders and cache from that data folder's config).</param>
+    /// <param name="command">The program and arguments that start the deepforge command again, for bench workers and their jobs.</param>
+    public static Command Create(Action<IServiceCollection, string, Action<DeepForgeBuilder>?> addEngine,
+        Action<IServiceCollection, string, string, string, int> addWorker, IReadOnlyList<string> command)
+    {
+        var host = new BenchHost(addEngine, addWorker, command);
+        var nodes = new Option<int>("--nodes") { Description = "Operations per graph", DefaultValueFactory = _ => 1000 };
+        var engineJson = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var engine = new Command("engine", "Milliseconds per no-op operation, in a chain and in a wide graph") { nodes, engineJson };
+        engine.SetAction(async (parse, ct) =>
+        {
+            Report(await EngineBenchmark.RunAsync(host, parse.GetValue(nodes), ct), parse.GetValue(engineJson));
+            return Ok;
+        });
+        var images = new Option<int>("--images") { Description = "Training images (random, CIFAR-10 shaped)", DefaultValueFactory = _ => 8192 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run (enough that reading the data and storing the model are a small share)", DefaultValueFactory = _ => 6 };
+        var rounds = new Option<int>("--rounds") { Description = "Alternating runs of each; the best counts", DefaultValueFactory = _ => 3 };
+        var trainJson = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var train = new Command("train", "lenet images per second: the seed's Train operation through a pipeline, and the same loop written directly") { images, epochs, rounds, trainJson };
+        train.SetAction(async (parse, ct) =>
+        {
+            Report(await TrainBenchmark.RunAsync(host, parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
+            return Ok;
+        });
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Worker(host), JobExec(host) };
+    }
+
+    /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
+    internal const string JobExecVerb = "job-exec";
+
+    /// <summary>The hidden verb of a bench worker process.</summary>
+    internal const string WorkerVerb = "worker";
+
+    private static Command Dispatch(BenchHost host)
+    {
+        var workers = new Option<int>("--workers") { Description = "Worker processes", DefaultValueFactory = _ => 2 };
+        var jobs = new Option<int>("--jobs") { Description = "Independent no-op jobs in the timed run", DefaultValueFactory = _ => 500 };
+        var slots = new Option<int>("--slots") { Description = "Jobs each worker runs at once", DefaultValueFactory = _ => 4 };
+        var childJobs = new Option<int>("--child-jobs") { Description = "Jobs of the second run, with a child process per job as workers run them by default; 0 skips it", DefaultValueFactory = _ => 40 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("dispatch", "Milliseconds per no-op job: a server on a loopback port and worker processes leasing over HTTP") { workers, jobs, slots, childJobs, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            Report(await DispatchBenchmark.RunAsync(host, parse.GetValue(workers), parse.GetValue(jobs), parse.GetValue(slots), parse.GetValue(childJobs), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Command Blob(BenchHost host)
+    {
+        var size = new Option<string>("--size") { Description = "Bytes to move, e.g. 1GiB, 256MiB", DefaultValueFactory = _ => "1GiB" };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of every step; the best of each counts", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("blob", "Blob upload and download over loopback HTTP beside a plain file copy on the same disk") { size, rounds, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            Report(await BlobBenchmark.RunAsync(host, BlobBenchmark.ParseSize(parse.GetValue(size)!), parse.GetValue(rounds), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Command Editor(BenchHost host)
+    {
+        var rounds = new Option<int>("--rounds") { Description = "Timed repetitions of each step (compiles: a quarter as many)", DefaultValueFactory = _ => 20 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("editor", "Milliseconds the designer's editors wait: operations read from edited code, the catalog compiled, shapes inferred") { rounds, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            Report(await EditorBenchmark.RunAsync(host, parse.GetValue(rounds), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    // A worker process of `bench dispatch`: `deepforge start -w` with the bench's NoOp operation, and maybe its jobs in this process.
+    private static Command Worker(BenchHost host)
+    {
+        var server = new Option<string>("--server") { Description = "The bench server's URL", Required = true };
+        var token = new Option<string>("--token") { Description = "The bench server's worker token", Required = true };
+        var slots = new Option<int>("--slots") { Description = "Jobs this worker runs at once", DefaultValueFactory = _ => 1 };
+        var jobsInProcess = new Option<bool>("--jobs-in-process") { Description = "Run jobs inside the worker process, not in a child process each" };
+        var command = new Command(WorkerVerb, "Run a worker of bench dispatch (used by bench dispatch)") { server, token, slots, jobsInProcess };
+        command.Hidden = true;
+        command.SetAction((parse, ct) => BenchWorkerHost.RunAsync(host, parse.GetValue(server)!, parse.GetValue(token)!, parse.GetValue(slots), parse.GetValue(jobsInProcess), ct));
+        return command;
+    }
+
+    // `deepforge job-exec` with the bench's NoOp operation registered: what bench workers run a job's child process with.
+    private static Command JobExec(BenchHost host)
+    {
+        var folder = new Argument<string>("folder") { Description = "The job folder the worker prepared" };
+        var command = new Command(JobExecVerb, "Run one job of a bench worker (used by bench dispatch)") { folder };
+        command.Hidden = true;
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
+            return await JobChild.RunAsync(parse.GetValue(folder)!, services, ct);
+        });
+        return command;
+    }
+
+    internal static void Report(object result, bool json)
+    {
+        // As the command prints JSON: the server's and the store's settings, one document per line.
+        if (json) Console.WriteLine(JsonSerializer.Serialize(result, Json.Options));
+        else foreach (var p in result.GetType().GetProperties()) Console.WriteLine($"{p.Name}: {p.GetValue(result)}");
+    }
+}
