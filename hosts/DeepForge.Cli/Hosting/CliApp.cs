@@ -29,6 +29,7 @@ internal static class CliApp
         LoginCommand.Create(),
         LoginCommand.Logout(),
         JobExecCommand.Create(),
+        WorkerCommand.Create(),
         ExtensionsCommand.Create(),
         UpdateCommand.Create(),
         UninstallCommand.Create(),
