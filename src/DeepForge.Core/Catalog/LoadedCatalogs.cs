@@ -73,7 +73,6 @@ internal sealed class LoadedCatalogs(int capacity)
             while (_loaded > capacity && _idle.First is { } oldest) Drop(oldest.Value, unload);
         }
         foreach (var dropped in unload) Unload(dropped);
-        if (unload.Count > 0) Data.JsonCaches.Clear(); // its static caches would keep the unloaded types
     }
 
     private void Drop(Entry entry, List<Entry> unload)
@@ -87,11 +86,14 @@ internal sealed class LoadedCatalogs(int capacity)
     }
 
     // Unloading starts once nothing leases the catalog; the runtime frees the context when the last reference to its types is gone.
-    private static void Unload(Entry entry)
-    {
-        if (entry.Build.Value is { IsCompletedSuccessfully: true } task && task.Result.ProjectContext is { IsCollectible: true } context)
+    // A build still running (its callers stopped waiting) is unloaded when it ends, or its context would never go.
+    private static void Unload(Entry entry) =>
+        entry.Build.Value.ContinueWith(static build =>
+        {
+            if (!build.IsCompletedSuccessfully || build.Result.ProjectContext is not { IsCollectible: true } context) return;
             context.Unload();
-    }
+            Data.JsonCaches.Clear(); // its static caches would keep the unloaded types
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private sealed class Entry(Lazy<Task<OperationCatalog>> build)
     {
