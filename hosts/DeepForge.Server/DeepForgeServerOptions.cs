@@ -53,6 +53,18 @@ public sealed class DeepForgeServerOptions
     /// </summary>
     public TimeSpan PartialUploadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long the job records of a finished execution are kept (the runner protocol's internal records: leases,
+    /// attempts); the execution, its nodes, outputs, log and feedback stay. Null keeps them forever. Default 1 day.
+    /// </summary>
+    public TimeSpan? JobRecordRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long the log and feedback of a finished execution are kept. Null (the default) keeps them as long as the execution.</summary>
+    public TimeSpan? ExecutionLogRetention { get; set; }
+
+    /// <summary>How often the server prunes by <see cref="JobRecordRetention"/> and <see cref="ExecutionLogRetention"/>; <see cref="TimeSpan.Zero"/> turns it off. Default 10 minutes.</summary>
+    public TimeSpan RetentionInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The largest blob or artifact upload in bytes; null (the default) for no limit.</summary>
     public long? MaxUploadBytes { get; set; }
 

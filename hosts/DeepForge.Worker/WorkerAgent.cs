@@ -39,9 +39,9 @@ public sealed class WorkerAgent : BackgroundService
         _settings = WorkerSettings.From(options.Value);
         _logger = logger;
         _client = new RunnerClient(() => httpClients.CreateClient(HttpClientName), _settings);
-        _cache = new BlobCache(_settings.CacheDirectory, _settings.UseBlob, _settings.ServerBlobDirectory, _client, _settings.MaxBackoff, logger);
+        _cache = new BlobCache(_settings.CacheDirectory, _settings.UseBlob, _settings.ServerBlobDirectory, _client, _settings.MaxBackoff, logger, _settings.CacheMaxBytes);
         _executor = new Lazy<IJobExecutor>(CreateExecutor);
-        _folders = new JobFolders(_settings.JobsDirectory, logger);
+        _folders = new JobFolders(_settings.JobsDirectory, logger, _settings.KeepFailedJobFolders);
         RunnerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..6]}";
         Labels = DetectLabels();
     }
@@ -151,6 +151,8 @@ public sealed class WorkerAgent : BackgroundService
         var report = new ReportBuffer();
         var lease = new LeaseState();
         string? folder = null;
+        var failed = true;
+        using var pinned = _cache.PinJob(spec);
         try
         {
             using var heartbeatStop = new CancellationTokenSource();
@@ -159,6 +161,7 @@ public sealed class WorkerAgent : BackgroundService
             try
             {
                 folder = _folders.Create(leased.JobId);
+                TrimCache(spec);
                 await _cache.EnsureJobAsync(spec, jobCancel.Token);
                 outcome = await _executor.Value.RunAsync(spec, folder, report, jobCancel.Token);
                 // Uploaded while the heartbeats still run: a long upload keeps the lease and still hears a cancel.
@@ -183,6 +186,7 @@ public sealed class WorkerAgent : BackgroundService
                 outcome = JobOutcome.Failure($"operation '{spec.Operation}' of node '{spec.NodeId}' was cancelled",
                     $"worker {RunnerId} ended the job's process tree because the server asked to cancel it");
             }
+            failed = !outcome.Succeeded;
             await ReportAsync(leased, outcome, report, clock, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -195,7 +199,23 @@ public sealed class WorkerAgent : BackgroundService
         }
         finally
         {
-            if (folder != null) _folders.Delete(folder);
+            if (folder != null) _folders.Finish(folder, failed);
+            pinned.Dispose(); // its outputs are uploaded: the job's blobs may go now
+            TrimCache(null);
+        }
+    }
+
+    // Eviction is housekeeping: a failure to evict (a file system error) is logged, and the job runs anyway.
+    private void TrimCache(Runtime.JobSpec? incoming)
+    {
+        try
+        {
+            if (incoming != null) _cache.MakeRoomFor(incoming);
+            else _cache.Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            WorkerLog.EvictionFailed(_logger, e.Message);
         }
     }
 

@@ -72,6 +72,12 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 24, Level = LogLevel.Warning, Message = "Blob {Hash} in the cache is damaged, fetching it again: {Error}")]
     public static partial void BlobDamaged(ILogger logger, string hash, string error);
 
+    [LoggerMessage(EventId = 25, Level = LogLevel.Information, Message = "Evicted {Count} least recently used blob(s), {Bytes} bytes; the cache holds {Remaining} bytes of at most {Max}")]
+    public static partial void BlobsEvicted(ILogger logger, int count, long bytes, long remaining, long max);
+
+    [LoggerMessage(EventId = 26, Level = LogLevel.Warning, Message = "Could not keep the cache under its limit: {Error}")]
+    public static partial void EvictionFailed(ILogger logger, string error);
+
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Could not tell whether a CUDA device is visible ({Error}); this worker reports no gpu label")]
     public static partial void CudaDetectionFailed(ILogger logger, string error);
 }

@@ -27,6 +27,12 @@ public sealed class WorkerOptions
     /// <summary>worker.cache.useBlob: link to the server's blob files instead of downloading them when they are on this disk. Null: from the config.</summary>
     public bool? UseBlob { get; set; }
 
+    /// <summary>worker.cache.maxBytes: the most the cache keeps; least recently used blobs go first, never one a running job uses. Null: from the config (empty there: half the free disk).</summary>
+    public long? CacheMaxBytes { get; set; }
+
+    /// <summary>How long the folder of a failed job is kept for inspection before it is removed; a finished job's goes at once. Default: 1 hour.</summary>
+    public TimeSpan KeepFailedJobFolders { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>The server's blob.dir as seen from this machine, for linking when the disk is shared. Null: from the config.</summary>
     public string? ServerBlobDirectory { get; set; }
 

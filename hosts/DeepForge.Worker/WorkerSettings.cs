@@ -12,6 +12,8 @@ internal sealed record WorkerSettings
     public required string WorkDirectory { get; init; }
     public required string CacheDirectory { get; init; }
     public required bool UseBlob { get; init; }
+    public required long CacheMaxBytes { get; init; }
+    public required TimeSpan KeepFailedJobFolders { get; init; }
     public string? ServerBlobDirectory { get; init; }
     public required bool RunInChildProcess { get; init; }
     public required IReadOnlyList<string> ChildCommand { get; init; }
@@ -35,12 +37,18 @@ internal sealed record WorkerSettings
         if (options.MaxBackoff <= TimeSpan.Zero) problems.Add("MaxBackoff must be positive");
         if (options.ReportInterval <= TimeSpan.Zero) problems.Add("ReportInterval must be positive");
         if (options.IdleHeartbeatInterval <= TimeSpan.Zero) problems.Add("IdleHeartbeatInterval must be positive");
+        if (options.CacheMaxBytes is <= 0) problems.Add($"CacheMaxBytes is {options.CacheMaxBytes}; give a positive number of bytes, or null for the config's {Cache.CacheLimit.Key}");
+        if (options.KeepFailedJobFolders < TimeSpan.Zero) problems.Add("KeepFailedJobFolders cannot be negative");
         var labels = options.Labels.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         foreach (var label in labels.Where(l => l.Any(c => char.IsWhiteSpace(c) || c == ',')))
             problems.Add($"label '{label}' holds a space or a comma; give labels one by one");
         if (problems.Count > 0) throw new DeepForgeException("worker options", "worker options: " + string.Join("; ", problems));
 
         var config = new DeepForgeConfig(options.DataDirectory ?? DeepForgeOptions.DefaultDataDirectory());
+        var cacheDirectory = Path.GetFullPath(options.CacheDirectory ?? config.GetString("worker.cache.dir"));
+        string? limitProblem = null;
+        var maxBytes = options.CacheMaxBytes ?? Cache.CacheLimit.Parse(config.GetString(Cache.CacheLimit.Key), out limitProblem);
+        if (limitProblem != null) throw new DeepForgeException(Cache.CacheLimit.Key, limitProblem);
         var serverUrl = url!.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/");
         return new WorkerSettings
         {
@@ -48,7 +56,9 @@ internal sealed record WorkerSettings
             Token = string.IsNullOrWhiteSpace(options.Token) ? null : options.Token.Trim(),
             Slots = options.Slots,
             WorkDirectory = Path.GetFullPath(options.WorkDirectory ?? config.GetString("worker.dir")),
-            CacheDirectory = Path.GetFullPath(options.CacheDirectory ?? config.GetString("worker.cache.dir")),
+            CacheDirectory = cacheDirectory,
+            CacheMaxBytes = maxBytes ?? Cache.CacheLimit.Default(cacheDirectory),
+            KeepFailedJobFolders = options.KeepFailedJobFolders,
             UseBlob = options.UseBlob ?? (bool)config.Get("worker.cache.useBlob"),
             ServerBlobDirectory = options.ServerBlobDirectory ?? config.GetString("blob.dir"),
             RunInChildProcess = options.RunInChildProcess,

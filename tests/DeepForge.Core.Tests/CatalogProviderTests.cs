@@ -13,9 +13,9 @@ public sealed class CatalogProviderTests
         var sources = Create().Sources;
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => catalogs.ForAsync(sources, new CancellationToken(canceled: true)));
-        var catalog = await catalogs.ForAsync(sources, CancellationToken.None);
+        using var lease = await catalogs.ForAsync(sources, CancellationToken.None);
 
-        Assert.NotNull(catalog.Find("Numbers"));
+        Assert.NotNull(lease.Catalog.Find("Numbers"));
     }
 
     [Fact]

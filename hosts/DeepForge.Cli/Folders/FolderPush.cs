@@ -40,9 +40,11 @@ internal sealed partial class FolderPush(ProjectService projects, ExecutionServi
 
     private async Task<IReadOnlyList<Problem>> CodeRefusalsAsync(ProjectDefinition folder, CancellationToken cancellationToken)
     {
-        OperationCatalog catalog;
-        try { catalog = await catalogs.ForAsync(folder.Sources, cancellationToken); }
+        CatalogLease lease;
+        try { lease = await catalogs.ForAsync(folder.Sources, cancellationToken); }
         catch (DeepForgeException e) { return e.Problems; } // compile errors, each with file, line and column
+        using var _ = lease;
+        var catalog = lease.Catalog;
         var unknown = from pipeline in folder.Pipelines
                       from node in pipeline.Nodes
                       where node.Kind == NodeKind.Operation && (node.Operation is null || catalog.Find(node.Operation) is null)

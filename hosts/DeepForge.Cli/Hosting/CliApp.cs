@@ -30,6 +30,7 @@ internal static class CliApp
         LoginCommand.Create(),
         LoginCommand.Logout(),
         JobExecCommand.Create(),
+        WorkerCommand.Create(),
         ExtensionsCommand.Create(),
         UpdateCommand.Create(),
         UninstallCommand.Create(),

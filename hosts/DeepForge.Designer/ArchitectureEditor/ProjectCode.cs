@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.Loader;
 using DeepForge.Compilation;
+using DeepForge.Data;
 using DeepForge.Models;
 
 namespace DeepForge.Designer.ArchitectureEditor;
@@ -9,7 +10,7 @@ namespace DeepForge.Designer.ArchitectureEditor;
 /// <summary>
 /// Compiles a project's sources with the engine's compiler so the editors can reflect on its custom layers and
 /// data types as they are typed, even code the engine's catalog would refuse. Each compile loads into its own
-/// collectible context, kept by source hash for the few most recent.
+/// collectible context, kept by source hash for the few most recent; older ones are unloaded.
 /// </summary>
 internal static class ProjectCode
 {
@@ -27,7 +28,8 @@ internal static class ProjectCode
         var entry = Cache.GetOrAdd(key, k =>
         {
             Order.Enqueue(k);
-            while (Order.Count > Kept && Order.TryDequeue(out var old)) Cache.TryRemove(old, out _);
+            while (Order.Count > Kept && Order.TryDequeue(out var old))
+                if (Cache.TryRemove(old, out var evicted)) Unload(evicted);
             return new Lazy<CompiledCode>(() => Build(k, files));
         });
         return entry.Value;
@@ -54,14 +56,14 @@ internal static class ProjectCode
         var messages = errors.Select(e => e.Message).ToList();
         if (image == null) return new CompiledCode(null, messages);
         using var stream = new MemoryStream(image);
-        return new CompiledCode(new SharedContext(key).LoadFromStream(stream), messages);
+        return new CompiledCode(new ProjectLoadContext(key).LoadFromStream(stream), messages);
     }
 
-    /// <summary>Resolves every dependency to what the process already loaded, so TorchSharp and DeepForge types stay one identity.</summary>
-    private sealed class SharedContext(string key) : AssemblyLoadContext($"designer-{key[..12]}", isCollectible: true)
+    // A collectible context is never freed unless unloaded; pages still showing the evicted code keep it until they let go.
+    private static void Unload(Lazy<CompiledCode> evicted)
     {
-        protected override Assembly? Load(AssemblyName assemblyName) =>
-            AppDomain.CurrentDomain.GetAssemblies()
-                .FirstOrDefault(a => !a.IsDynamic && AssemblyName.ReferenceMatchesDefinition(assemblyName, a.GetName()));
+        if (!evicted.IsValueCreated || evicted.Value.Assembly is not { } assembly) return;
+        AssemblyLoadContext.GetLoadContext(assembly)?.Unload();
+        JsonCaches.Clear();
     }
 }

@@ -76,6 +76,8 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
         services.AddHostedService<Server.Blobs.PartialUploads>();
+        services.AddSingleton<Server.Retention.StorePruner>();
+        services.AddHostedService<Server.Retention.RetentionService>();
     }
 
     private static void AddHttp(IServiceCollection services)

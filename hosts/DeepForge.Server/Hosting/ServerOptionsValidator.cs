@@ -35,6 +35,10 @@ internal sealed class ServerOptionsValidator : IValidateOptions<DeepForgeServerO
         if (o.WorkerTokens.Any(string.IsNullOrWhiteSpace)) yield return $"{Name}.WorkerTokens holds an empty token";
         if (o.BlobCollectionInterval < TimeSpan.Zero || o.BlobCollectionInterval > TimeSpan.FromDays(30))
             yield return $"{Name}.BlobCollectionInterval is {o.BlobCollectionInterval}: use up to 30 days, or 0 to turn collection off";
+        if (o.JobRecordRetention is { } jobs && jobs < TimeSpan.Zero) yield return $"{Name}.JobRecordRetention is {jobs}: use 0 or more, or null to keep job records";
+        if (o.ExecutionLogRetention is { } logs && logs < TimeSpan.Zero) yield return $"{Name}.ExecutionLogRetention is {logs}: use 0 or more, or null to keep logs and feedback";
+        if (o.RetentionInterval < TimeSpan.Zero || o.RetentionInterval > TimeSpan.FromDays(30))
+            yield return $"{Name}.RetentionInterval is {o.RetentionInterval}: use up to 30 days, or 0 to turn pruning off";
         if (!o.AuthEnabled && !ServerEndpoint.From(o).IsLoopback)
             yield return $"{Name}.AuthEnabled is false while the server listens on {ServerEndpoint.From(o).Host}: sign-in may be turned off on a loopback address only";
         if (o.CertificatePath != null && !File.Exists(o.CertificatePath)) yield return $"{Name}.CertificatePath: there is no file {o.CertificatePath}";

@@ -15,7 +15,8 @@ internal enum CacheFill { AlreadyCached, HardLink, SymbolicLink, Copy, Downloade
 /// worker.cache.dir: a <see cref="FileBlobStore"/> (content-addressed files, <c>ab/abcdef…</c>) that jobs
 /// read their inputs and project code from and write their outputs to. A missing blob is linked from
 /// the server's blob.dir when that is on this disk and worker.cache.useBlob is on, else downloaded
-/// (resuming with Range after a broken connection) and kept only when its bytes match its hash.
+/// (resuming with Range after a broken connection) and kept only when its bytes match its hash. With a
+/// limit (worker.cache.maxBytes) the least recently used blobs no running job uses are evicted to stay under it.
 /// </summary>
 internal sealed class BlobCache
 {
@@ -27,9 +28,12 @@ internal sealed class BlobCache
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
-    public BlobCache(string root, bool useBlob, string? serverBlobDirectory, RunnerClient? client, TimeSpan maxBackoff, ILogger logger)
+    public BlobCache(string root, bool useBlob, string? serverBlobDirectory, RunnerClient? client, TimeSpan maxBackoff, ILogger logger, long? maxBytes = null)
     {
         Root = Path.GetFullPath(root);
+        MaxBytes = maxBytes;
+        Pins = new CachePins(Root);
+        Eviction = new CacheEviction(Root);
         Store = new FileBlobStore(Root); // no small-blob documents: every blob is a file a child process can open
         _partial = Path.Combine(Root, "partial");
         Directory.CreateDirectory(_partial);
@@ -41,6 +45,30 @@ internal sealed class BlobCache
     }
 
     public string Root { get; }
+
+    /// <summary>The most the cache keeps, or null for no limit.</summary>
+    public long? MaxBytes { get; }
+
+    /// <summary>The blobs running jobs use, which eviction leaves alone.</summary>
+    public CachePins Pins { get; }
+
+    public CacheEviction Eviction { get; }
+
+    /// <summary>Marks the blobs a job reads in use until the handle is disposed; blobs written meanwhile (its outputs) are in use too.</summary>
+    public IDisposable PinJob(JobSpec spec) => Pins.Pin(BlobsOf(spec).Select(b => b.Hash));
+
+    /// <summary>Evicts down to the limit, less <paramref name="incomingBytes"/> about to arrive; nothing without a limit.</summary>
+    public EvictionResult? Trim(long incomingBytes = 0)
+    {
+        if (MaxBytes is not { } max) return null;
+        var result = Eviction.Evict(Math.Max(0, max - incomingBytes));
+        if (result.Evicted > 0) WorkerLog.BlobsEvicted(_logger, result.Evicted, result.FreedBytes, result.RemainingBytes, max);
+        return result;
+    }
+
+    /// <summary>Makes room for the blobs of a job that are not in the cache yet (their sizes as the job states them).</summary>
+    public EvictionResult? MakeRoomFor(JobSpec spec) =>
+        Trim(BlobsOf(spec).Where(b => !File.Exists(PathOf(b.Hash))).Sum(b => b.Size ?? 0));
 
     /// <summary>The cache as a blob store: jobs read inputs from it and write outputs into it.</summary>
     public FileBlobStore Store { get; }
@@ -59,7 +87,11 @@ internal sealed class BlobCache
             var path = PathOf(hash);
             if (File.Exists(path))
             {
-                if (!FileLinks.IsDanglingLink(path) && IsWhole(hash)) return CacheFill.AlreadyCached;
+                if (!FileLinks.IsDanglingLink(path) && IsWhole(hash))
+                {
+                    CacheEviction.Touch(path);
+                    return CacheFill.AlreadyCached;
+                }
                 if (File.Exists(path)) File.Delete(path); // a symbolic link to a server blob that was deleted since
             }
             if (TryLinkFromServer(hash, size) is { } linked)
@@ -81,13 +113,18 @@ internal sealed class BlobCache
     /// <summary>Makes sure every blob a job reads is in the cache: its inputs, its project's compiled code, and the extensions it needs (unpacked).</summary>
     public async Task EnsureJobAsync(JobSpec spec, CancellationToken cancellationToken)
     {
-        var blobs = spec.Inputs.Values.Select(v => (v.Hash, Size: (long?)v.Size)).ToList();
-        if (spec.AssemblyBlob is { } assembly) blobs.Add((assembly, null));
-        foreach (var extension in spec.Extensions) blobs.Add((extension.Blob, extension.Size));
-        await Task.WhenAll(blobs.DistinctBy(b => b.Hash).Select(b => EnsureAsync(b.Hash, b.Size, cancellationToken)));
+        await Task.WhenAll(BlobsOf(spec).Select(b => EnsureAsync(b.Hash, b.Size, cancellationToken)));
         // The extensions the job needs, unpacked into extensions/<id>/<version>/ where the job's process loads them from.
         foreach (var extension in spec.Extensions)
             DeepForge.Extensions.ExtensionBundles.Unpack(PathOf(extension.Blob), extension.Blob, DeepForge.Extensions.ExtensionBundles.CacheFolder(Root, extension));
+    }
+
+    private static List<(string Hash, long? Size)> BlobsOf(JobSpec spec)
+    {
+        var blobs = spec.Inputs.Values.Select(v => (v.Hash, Size: (long?)v.Size)).ToList();
+        if (spec.AssemblyBlob is { } assembly) blobs.Add((assembly, null));
+        foreach (var extension in spec.Extensions) blobs.Add((extension.Blob, extension.Size));
+        return blobs.DistinctBy(b => b.Hash).ToList();
     }
 
     private CacheFill? TryLinkFromServer(string hash, long? size)

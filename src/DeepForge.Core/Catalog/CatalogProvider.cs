@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using DeepForge.Blobs;
@@ -12,39 +11,38 @@ namespace DeepForge.Catalog;
 
 /// <summary>
 /// Gives the catalog of a project's code: plugins plus the project's sources, compiled once per
-/// source hash. The compiled assembly is kept as a blob so later processes (and workers) load it
-/// without compiling again.
+/// (source hash, plugin set). The compiled assembly is kept as a blob so later processes (and workers) load it
+/// without compiling again. Each loaded version lives in its own collectible context (<see cref="LoadedCatalogs"/>).
 /// </summary>
-internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, IDocumentStore store)
+internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, IDocumentStore store, int loadedVersions = CatalogProvider.DefaultLoadedVersions)
 {
-    private const string CompilationsCollection = "compilations";
-    private readonly ConcurrentDictionary<string, Lazy<Task<OperationCatalog>>> _catalogs = new();
+    /// <summary>How many versions of project code stay loaded when nothing uses them, unless configured.</summary>
+    public const int DefaultLoadedVersions = 16;
 
-    public async Task<OperationCatalog> ForAsync(IReadOnlyList<SourceFile> sources, CancellationToken cancellationToken)
+    private const string CompilationsCollection = "compilations";
+    private readonly LoadedCatalogs _loaded = new(loadedVersions);
+
+    /// <summary>How many catalogs are loaded now: those in use plus at most the configured number of others.</summary>
+    public int LoadedCount => _loaded.Count;
+
+    /// <summary>
+    /// Leases the catalog of plugins plus these sources, compiling them once per (source hash, plugin set). Keep the
+    /// lease while using the catalog's types (validating, running); dispose it after, so old versions can unload.
+    /// </summary>
+    public async Task<CatalogLease> ForAsync(IReadOnlyList<SourceFile> sources, CancellationToken cancellationToken)
     {
         var key = CompilationKey(SourceHasher.Hash(sources));
-        // The build is shared by every caller, so one caller's cancellation must not end (and poison) it: each caller only stops waiting.
-        var lazy = _catalogs.GetOrAdd(key, k => new Lazy<Task<OperationCatalog>>(() => BuildAsync(k, sources, CancellationToken.None)));
-        try
-        {
-            var catalog = await lazy.Value.WaitAsync(cancellationToken);
-            // Runs find the project's code by its blob; hand them this same load so types stay one identity in the process.
-            if (catalog.ProjectAssemblyBlob is { } blob)
-                _catalogs.TryAdd($"blob:{blob}", new Lazy<Task<OperationCatalog>>(Task.FromResult(catalog)));
-            return catalog;
-        }
-        catch when (lazy.Value.IsFaulted || lazy.Value.IsCanceled)
-        {
-            // A failed build (code that does not compile) is not remembered: the next call compiles again.
-            _catalogs.TryRemove(new(key, lazy));
-            throw;
-        }
+        var lease = await _loaded.LeaseAsync(key, () => BuildAsync(key, sources, CancellationToken.None), cancellationToken);
+        // Runs find the project's code by its blob; hand them this same load so types stay one identity in the process.
+        if (lease.Catalog.ProjectAssemblyBlob is { } blob) _loaded.AddAlias(key, BlobKey(blob));
+        return lease;
     }
 
-    /// <summary>The catalog of a compiled project assembly stored as a blob (how a worker loads project code).</summary>
-    public Task<OperationCatalog> ForAssemblyBlobAsync(string sourceHash, string assemblyBlob, CancellationToken cancellationToken) =>
-        _catalogs.GetOrAdd($"blob:{assemblyBlob}", _ => new Lazy<Task<OperationCatalog>>(() =>
-            Task.FromResult(Create(LoadAssembly(sourceHash, assemblyBlob), [])))).Value;
+    /// <summary>Leases the catalog of a compiled project assembly stored as a blob (how runs and workers load project code).</summary>
+    public Task<CatalogLease> ForAssemblyBlobAsync(string sourceHash, string assemblyBlob, CancellationToken cancellationToken) =>
+        _loaded.LeaseAsync(BlobKey(assemblyBlob), () => Task.FromResult(Create(LoadAssembly(sourceHash, assemblyBlob), [])), cancellationToken);
+
+    private static string BlobKey(string assemblyBlob) => $"blob:{assemblyBlob}";
 
     private async Task<OperationCatalog> BuildAsync(string key, IReadOnlyList<SourceFile> sources, CancellationToken cancellationToken)
     {
@@ -82,6 +80,7 @@ internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, 
         if (project != null) assemblies = assemblies.Append(project);
         return new OperationCatalog(assemblies, warnings)
         {
+            ProjectContext = project == null ? null : System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(project.Assembly),
             ProjectAssemblyBlob = assemblyBlob, SourceHash = project?.CodeHash,
             OperationCode = operationCode ?? new Dictionary<string, OperationCode>(),
         };

@@ -30,6 +30,9 @@ internal sealed class OperationCatalog
     /// <summary>The blob of the compiled project assembly, when the project has code.</summary>
     public string? ProjectAssemblyBlob { get; init; }
 
+    /// <summary>The collectible context the project's code is loaded in, when the project has code; unloaded when the catalog is evicted.</summary>
+    public System.Runtime.Loader.AssemblyLoadContext? ProjectContext { get; init; }
+
     /// <summary>The hash of the project's sources, when the project has code.</summary>
     public string? SourceHash { get; init; }
 

@@ -15,6 +15,7 @@ internal sealed class DeepForgeConfig(string dataDirectory)
         new("worker.dir", "DEEPFORGE_WORKER_DIR", d => Path.Combine(d, "worker"), IsPath: true),
         new("worker.cache.dir", "DEEPFORGE_WORKER_CACHE", d => Path.Combine(d, "worker", "cache"), IsPath: true),
         new("worker.cache.useBlob", "DEEPFORGE_WORKER_USE_BLOB", _ => true, IsBoolean: true),
+        new("worker.cache.maxBytes", "DEEPFORGE_WORKER_CACHE_MAX_BYTES", _ => ""),
         new("worker.token", "DEEPFORGE_WORKER_TOKEN", _ => ""),
         new("mongo.uri", "MONGO_URI", _ => ""),
         new("auth.enabled", "DEEPFORGE_AUTH_ENABLED", _ => true, IsBoolean: true),

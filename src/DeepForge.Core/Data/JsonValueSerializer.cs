@@ -6,7 +6,7 @@ namespace DeepForge.Data;
 internal sealed class JsonValueSerializer(Type dataType) : IValueSerializer
 {
     public Type DataType => dataType;
-    public void Serialize(object value, Stream stream) => JsonSerializer.Serialize(stream, value, dataType, Json.Options);
+    public void Serialize(object value, Stream stream) => JsonSerializer.Serialize(stream, value, dataType, Json.For(dataType));
     public object Deserialize(Stream stream) =>
-        JsonSerializer.Deserialize(stream, dataType, Json.Options) ?? throw new InvalidDataException($"stored {dataType.Name} is null");
+        JsonSerializer.Deserialize(stream, dataType, Json.For(dataType)) ?? throw new InvalidDataException($"stored {dataType.Name} is null");
 }

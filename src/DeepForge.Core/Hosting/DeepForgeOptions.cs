@@ -28,6 +28,12 @@ public sealed class DeepForgeOptions
     /// </summary>
     public TimeSpan BlobGracePeriod { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many versions of project code (one per source hash and plugin set) stay loaded when no run, catalog or editor
+    /// uses them; older ones are unloaded. Versions in use are always kept. At least 1; default 16.
+    /// </summary>
+    public int LoadedCodeVersions { get; set; } = Catalog.CatalogProvider.DefaultLoadedVersions;
+
     /// <summary>The data folder used when none is configured.</summary>
     public static string DefaultDataDirectory() =>
         Environment.GetEnvironmentVariable("DEEPFORGE_DATA_DIR") is { Length: > 0 } dir

@@ -33,13 +33,16 @@ public static class ServiceCollectionExtensions
     private static void AddCore(IServiceCollection services)
     {
         services.AddOptions<DeepForgeOptions>().Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory),
-            "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR").ValidateOnStart();
+            "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR")
+            .Validate(o => o.LoadedCodeVersions >= 1, "DeepForgeOptions.LoadedCodeVersions must be at least 1 (how many versions of project code stay loaded; default 16)")
+            .ValidateOnStart();
         services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory,
             sp.GetRequiredService<DeepForgeStore>().Documents));
         services.TryAddSingleton(sp => new BlobCollector(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<DeepForgeStore>(), sp.GetServices<IBlobRoots>()));
         services.TryAddSingleton(sp => CreatePlugins(sp));
         services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
-        services.TryAddSingleton<CatalogProvider>();
+        services.TryAddSingleton(sp => new CatalogProvider(sp.GetRequiredService<PluginRegistry>(), sp.GetRequiredService<IBlobStore>(),
+            sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.LoadedCodeVersions));
         services.TryAddSingleton<SeedCatalog>();
         services.TryAddSingleton<ExecutionFactory>();
         services.TryAddSingleton(sp => new ProcessExitRecorder(sp.GetRequiredService<DeepForgeStore>()));

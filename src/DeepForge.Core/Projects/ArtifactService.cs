@@ -28,7 +28,8 @@ public sealed class ArtifactService
     public async Task<T> ReadAsync<T>(ArtifactRecord artifact, CancellationToken cancellationToken = default)
     {
         var project = await _projects.GetAsync(artifact.Project, cancellationToken);
-        var catalog = await _catalogs.ForAsync(project.Sources, cancellationToken);
+        using var lease = await _catalogs.ForAsync(project.Sources, cancellationToken);
+        var catalog = lease.Catalog;
         var type = catalog.ResolveType(artifact.DataType) is { } stored && typeof(T).IsAssignableFrom(stored) ? stored : typeof(T);
         await using var stream = _blobs.OpenRead(artifact.Hash);
         return (T)catalog.Serializers.For(type).Deserialize(stream);
@@ -39,8 +40,8 @@ public sealed class ArtifactService
     {
         var definition = await _projects.GetAsync(project, cancellationToken);
         CheckName(name);
-        var catalog = await _catalogs.ForAsync(definition.Sources, cancellationToken);
-        var serializer = catalog.Serializers.For(value.GetType());
+        using var lease = await _catalogs.ForAsync(definition.Sources, cancellationToken);
+        var serializer = lease.Catalog.Serializers.For(value.GetType());
         var blob = await _blobs.WriteAsync((stream, _) => { serializer.Serialize(value, stream); return Task.CompletedTask; }, cancellationToken);
         return await AddAsync(project, name, DataTypeNames.Of(value.GetType()), blob, cancellationToken);
     }

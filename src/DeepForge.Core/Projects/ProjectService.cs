@@ -93,15 +93,17 @@ public sealed partial class ProjectService
     public async Task<IReadOnlyList<OperationDescriptor>> OperationsAsync(string name, CancellationToken cancellationToken = default)
     {
         var project = await GetAsync(name, cancellationToken);
-        var catalog = await _catalogs.ForAsync(project.Sources, cancellationToken);
-        return catalog.Operations.Select(o => o.Descriptor).OrderBy(o => o.Category).ThenBy(o => o.Name).ToList();
+        using var lease = await _catalogs.ForAsync(project.Sources, cancellationToken);
+        return lease.Catalog.Operations.Select(o => o.Descriptor).OrderBy(o => o.Category).ThenBy(o => o.Name).ToList();
     }
 
     /// <summary>The project's operations and data types, for editors; code that does not compile gives a <see cref="DeepForgeException"/> naming file, line and column.</summary>
     public async Task<ProjectCatalog> CatalogAsync(string name, CancellationToken cancellationToken = default)
     {
         var project = await GetAsync(name, cancellationToken);
-        return new ProjectCatalog(await _catalogs.ForAsync(project.Sources, cancellationToken));
+        // Editors keep what they read for as long as a page is open; that keeps the code loaded, the lease only while reading it.
+        using var lease = await _catalogs.ForAsync(project.Sources, cancellationToken);
+        return new ProjectCatalog(lease.Catalog);
     }
 
     /// <summary>

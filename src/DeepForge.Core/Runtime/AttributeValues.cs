@@ -31,13 +31,13 @@ internal static class AttributeValues
         var target = Nullable.GetUnderlyingType(type) ?? type;
         if (target.IsEnum) return ToEnum(target, value, location);
         if (IsFloating(target) && value.ValueKind == JsonValueKind.String && NamedFloats.Contains(value.GetString()!))
-            return JsonSerializer.Deserialize(value, target, Json.Options)!;
+            return JsonSerializer.Deserialize(value, target, Json.For(target))!;
         try
         {
             if (value.ValueKind == JsonValueKind.String && target != typeof(string)) throw new FormatException();
             if (target == typeof(bool) && value.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw new FormatException();
             if (AttributeKinds.Of(target) is "integer" or "number" && value.ValueKind != JsonValueKind.Number) throw new FormatException();
-            var result = JsonSerializer.Deserialize(value, target, Json.Options) ?? throw new FormatException();
+            var result = JsonSerializer.Deserialize(value, target, Json.For(target)) ?? throw new FormatException();
             return IsFloating(target) && !IsFinite(result) ? throw TooLarge(target, value, location) : result;
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidOperationException or OverflowException)

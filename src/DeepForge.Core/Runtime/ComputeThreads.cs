@@ -85,7 +85,11 @@ internal sealed class ComputeThreads : TaskScheduler
             while (true)
             {
                 _signal.Wait();
-                for (var task = _assigned; task != null; task = _owner.Next(this)) _owner.TryExecuteTask(task);
+                // Not kept in the field after it ran: a finished task holds its result, and an idle thread would keep
+                // that value's type, and the project code it comes from, loaded for as long as the thread waits.
+                var task = _assigned;
+                _assigned = null;
+                for (; task != null; task = _owner.Next(this)) _owner.TryExecuteTask(task);
             }
         }
     }

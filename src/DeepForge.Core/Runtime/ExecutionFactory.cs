@@ -10,7 +10,9 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
 {
     public async Task<ExecutionRecord> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
     {
-        var (pipeline, catalog, artifacts, problems) = await CheckAsync(project, pipelineName, options, [], cancellationToken);
+        var (pipeline, lease, artifacts, problems) = await CheckAsync(project, pipelineName, options, [], cancellationToken);
+        using var _ = lease;
+        var catalog = lease.Catalog;
         if (problems.Count > 0) throw new DeepForgeException(problems);
         var execution = new ExecutionRecord
         {
@@ -31,25 +33,41 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
             .Where(o => o.Code != null).ToDictionary(o => o.name, o => o.Code!, StringComparer.Ordinal);
 
     /// <summary>What would stop the pipeline from running now, each problem naming its node, port or attribute; empty when it can run.</summary>
-    public async Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipelineName, CancellationToken cancellationToken) =>
-        (await CheckAsync(project, pipelineName, new RunOptions(), [], cancellationToken)).Problems;
+    public Task<IReadOnlyList<Problem>> ValidateAsync(ProjectDefinition project, string pipelineName, CancellationToken cancellationToken) =>
+        ProblemsAsync(project, pipelineName, new RunOptions(), [], cancellationToken);
 
     /// <summary>
     /// What would stop this run: <paramref name="options"/> as <see cref="CreateAsync"/> would take them, with the Input nodes in
     /// <paramref name="fileInputs"/> counted as given a file about to be uploaded (a <see cref="Data.DataFile"/>), so a run that
     /// would be refused is refused before anything is uploaded.
     /// </summary>
-    public async Task<IReadOnlyList<Problem>> ValidateRunAsync(ProjectDefinition project, string pipelineName, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken) =>
-        (await CheckAsync(project, pipelineName, options, fileInputs, cancellationToken)).Problems;
+    public Task<IReadOnlyList<Problem>> ValidateRunAsync(ProjectDefinition project, string pipelineName, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken) =>
+        ProblemsAsync(project, pipelineName, options, fileInputs, cancellationToken);
 
-    private async Task<(PipelineDefinition Pipeline, OperationCatalog Catalog, IReadOnlyDictionary<string, ArtifactRecord?> Artifacts, List<Problem> Problems)> CheckAsync(
+    private async Task<IReadOnlyList<Problem>> ProblemsAsync(ProjectDefinition project, string pipelineName, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken)
+    {
+        var (_, lease, _, problems) = await CheckAsync(project, pipelineName, options, fileInputs, cancellationToken);
+        lease.Dispose();
+        return problems;
+    }
+
+    /// <summary>The checks; the caller disposes the returned lease on the project's code.</summary>
+    private async Task<(PipelineDefinition Pipeline, CatalogLease Lease, IReadOnlyDictionary<string, ArtifactRecord?> Artifacts, List<Problem> Problems)> CheckAsync(
         ProjectDefinition project, string pipelineName, RunOptions options, IReadOnlyCollection<string> fileInputs, CancellationToken cancellationToken)
     {
         var pipeline = WithAttributes(project.FindPipeline(pipelineName) ?? throw new DeepForgeException($"pipeline '{pipelineName}'",
             $"project '{project.Name}' has no pipeline '{pipelineName}' (it has: {string.Join(", ", project.Pipelines.Select(p => p.Name))})"), options);
-        var catalog = await catalogs.ForAsync(project.Sources, cancellationToken);
-        var artifacts = await ResolveInputsAsync(project, pipeline, options, fileInputs, cancellationToken);
-        return (pipeline, catalog, artifacts, catalog.Errors.Concat(new PipelineValidator(project, pipeline, catalog, artifacts).Validate()).ToList());
+        var lease = await catalogs.ForAsync(project.Sources, cancellationToken);
+        try
+        {
+            var artifacts = await ResolveInputsAsync(project, pipeline, options, fileInputs, cancellationToken);
+            return (pipeline, lease, artifacts, lease.Catalog.Errors.Concat(new PipelineValidator(project, pipeline, lease.Catalog, artifacts).Validate()).ToList());
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
     }
 
     /// <summary>A copy of the pipeline with this run's attribute values; the project itself is not changed.</summary>

@@ -10,14 +10,14 @@ internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore bl
 {
     public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {
-        var catalog = job.AssemblyBlob != null
+        using var lease = job.AssemblyBlob != null
             ? await catalogs.ForAssemblyBlobAsync(job.SourceHash!, job.AssemblyBlob, cancellationToken)
             : await catalogs.ForAsync([], cancellationToken);
         var workDirectory = Path.Combine(workRoot, job.ExecutionId, job.NodeId);
         using var running = exits?.Track(job);
         try
         {
-            return await new OperationInvoker(catalog, blobs).InvokeAsync(job, sink, workDirectory, cancellationToken);
+            return await new OperationInvoker(lease.Catalog, blobs).InvokeAsync(job, sink, workDirectory, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -44,9 +44,11 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
 
     private async Task<NodeRecord> RunOperationAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
     {
-        var catalog = execution.AssemblyBlob != null
+        // Held until the node is done, so the in-process job below runs on this same load of the project's code.
+        using var lease = execution.AssemblyBlob != null
             ? await catalogs.ForAssemblyBlobAsync(execution.SourceHash, execution.AssemblyBlob, cancellationToken)
             : await catalogs.ForAsync([], cancellationToken);
+        var catalog = lease.Catalog;
         var operation = catalog.Find(node.Operation!)
             ?? throw new DeepForgeException($"node '{node.Id}'", $"node '{node.Id}': unknown operation '{node.Operation}'");
         var job = BuildJob(execution, node, operation, record, inputs);

@@ -30,7 +30,11 @@ internal sealed class SaveProblems(ExecutionService executions, CatalogProvider 
 
     private async Task<(IReadOnlyList<Problem> Problems, bool Compiled)> CodeProblemsAsync(ProjectDefinition project, CancellationToken cancellationToken)
     {
-        try { return ((await catalogs.ForAsync(project.Sources, cancellationToken)).Errors, true); }
+        try
+        {
+            using var lease = await catalogs.ForAsync(project.Sources, cancellationToken);
+            return (lease.Catalog.Errors, true);
+        }
         catch (DeepForgeException e) { return (e.Problems, false); }
     }
 }
