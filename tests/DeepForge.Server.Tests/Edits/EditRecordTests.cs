@@ -105,6 +105,24 @@ public sealed class EditRecordTests
         Assert.Equal(ServerHost.AdminName, project.LastEdit?.By);
     }
 
+    [Fact]
+    public async Task The_project_list_says_who_changed_each_project_last()
+    {
+        using var data = new TestData();
+        await using var server = await ServerHost.StartAsync(data.Directory);
+        await server.Api.SaveProjectAsync(TestProjects.Create());
+        using var alice = await EditorAsync(server, "alice");
+        var (pipeline, etag) = await GetPipelineAsync(alice.Http, "demo", "chain");
+        pipeline.Description = "alice was here";
+        using var saved = await PutPipelineAsync(alice.Http, "demo", pipeline, etag);
+
+        using var list = await server.Api.Http.GetAsync("/api/v1/projects");
+        var demo = (await BodyAsync(list)).EnumerateArray().Single(p => p.GetProperty("name").GetString() == "demo");
+
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        Assert.Equal("alice", demo.GetProperty("lastEdit").GetProperty("by").GetString());
+    }
+
     private static async Task<ApiClient> EditorAsync(ServerHost server, string name)
     {
         var api = await server.ApiAsAsync(name, PersonRole.Editor);
