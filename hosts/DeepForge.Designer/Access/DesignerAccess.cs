@@ -25,6 +25,9 @@ internal sealed class DesignerAccess(IServiceProvider services)
         }
     }
 
+    /// <summary>Who this circuit's project edits are recorded as made by: the signed-in person, else the local user.</summary>
+    public async Task<string> EditorNameAsync() => (await PersonAsync())?.Name ?? DeepForge.Projects.ProjectEditors.Local;
+
     /// <summary>The projects the person may see (all of them where no sign-in is known); others' names are not shown.</summary>
     public async Task<IReadOnlyList<ProjectDefinition>> VisibleAsync(IReadOnlyList<ProjectDefinition> projects)
     {

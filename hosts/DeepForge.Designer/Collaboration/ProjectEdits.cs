@@ -6,7 +6,7 @@ namespace DeepForge.Designer.Collaboration;
 /// <summary>
 /// The one way the designer changes a project. Each edit is a small change (move a node, set an attribute,
 /// connect two ports) applied to the latest stored version and stored by compare-and-set
-/// (<see cref="DeepForge.Projects.ProjectService.UpdateAsync"/>): when another writer (another page, the REST API,
+/// (<see cref="DeepForge.Projects.ProjectService.UpdateAsync(string, Func{ProjectDefinition, bool}, string, CancellationToken)"/>): when another writer (another page, the REST API,
 /// another server on the same store) stored a change in between, the edit is applied again to that newer version,
 /// so two people editing the same pipeline both keep their work. After an edit is stored, every open page hears of it.
 /// One per circuit, so that every edit is checked against the role of the person signed in to it: the pages only
@@ -35,7 +35,8 @@ internal sealed class ProjectEdits(DeepForgeEngine engine, ProjectEditHub hub, D
         try
         {
             var changed = false;
-            var stored = await engine.Projects.UpdateAsync(project, p => changed = edit(p), cancellationToken);
+            var editorName = access != null ? await access.EditorNameAsync() : DeepForge.Projects.ProjectEditors.Local;
+            var stored = await engine.Projects.UpdateAsync(project, p => changed = edit(p), editorName, cancellationToken);
             if (changed) hub.Announce(new ProjectChange(project, editor));
             return stored;
         }

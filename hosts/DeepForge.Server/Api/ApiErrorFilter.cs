@@ -24,6 +24,14 @@ internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpoint
             DeepForge.Server.Blobs.BlobLog.Damaged(logger, http.Request.Method, http.Request.Path, e.Message);
             return ApiProblems.Create(StatusCodes.Status409Conflict, "Blob damaged", e.Message);
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own words name neither the setting nor what to do.
+            var limit = http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            return ApiProblems.Create(StatusCodes.Status413PayloadTooLarge, "Upload too large",
+                $"{http.Request.Method} {http.Request.Path}: the upload is larger than this server takes{(limit is { } l ? $" ({l} bytes)" : "")}, "
+                + "its server.maxUploadBytes setting: upload less, or ask the server's admin to raise it");
+        }
         catch (BadHttpRequestException e)
         {
             return ApiProblems.Create(e.StatusCode, "Bad request", e.Message);

@@ -22,6 +22,7 @@ internal static class SecurityServices
         services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SignInTokens(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new ProjectAccess(sp.GetRequiredService<DeepForgeStore>().Documents));
+        services.AddSingleton(sp => new ProjectSharing(sp.GetRequiredService<ProjectAccess>(), sp.GetRequiredService<People>()));
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<PasswordCheck>();
         services.AddSingleton<CookieEvents>();

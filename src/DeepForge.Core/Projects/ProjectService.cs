@@ -17,14 +17,18 @@ public sealed partial class ProjectService
     /// <summary>The seeds projects can start from.</summary>
     public IReadOnlyList<SeedInfo> Seeds => _seeds.List();
 
-    /// <summary>Makes a project from a seed; refuses a name already taken.</summary>
-    public async Task<ProjectDefinition> CreateAsync(string name, string seed, CancellationToken cancellationToken = default)
+    /// <summary>Makes a project from a seed, recorded as made by the local user; refuses a name already taken.</summary>
+    public Task<ProjectDefinition> CreateAsync(string name, string seed, CancellationToken cancellationToken = default) =>
+        CreateAsync(name, seed, ProjectEditors.Local, cancellationToken);
+
+    /// <summary>Makes a project from a seed, recorded as made by <paramref name="editor"/>; refuses a name already taken.</summary>
+    public async Task<ProjectDefinition> CreateAsync(string name, string seed, string editor, CancellationToken cancellationToken = default)
     {
         CheckName(name);
         var project = ProjectFolder.Load(_seeds.Find(seed).Directory, name);
         project.Seed = seed;
         project.Version = 0;
-        if (!(await TrySaveAsync(project, cancellationToken)).Saved)
+        if (!(await TrySaveAsync(project, editor, cancellationToken)).Saved)
             throw new DeepForgeException($"project '{name}'", $"a project named '{name}' already exists");
         return project;
     }
@@ -47,13 +51,32 @@ public sealed partial class ProjectService
     /// version is the new one. Every path that changes projects (REST API, designer, command) comes here, so no writer
     /// silently overwrites another's change, also when several servers share one store. A project with unsafe source
     /// paths, names that are not file names or malformed node ids is refused with a <see cref="DeepForgeException"/>
-    /// (<see cref="ProjectShape"/>); code that does not compile is stored, as work in progress.
+    /// (<see cref="ProjectShape"/>); code that does not compile is stored, as work in progress. The write is recorded as
+    /// made by the local user (<see cref="ProjectEditors.Local"/>).
     /// </summary>
-    public async Task<ProjectWriteResult> TrySaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default)
+    public Task<ProjectWriteResult> TrySaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default) =>
+        TrySaveAsync(project, ProjectEditors.Local, cancellationToken);
+
+    /// <summary>
+    /// <see cref="TrySaveAsync(ProjectDefinition, CancellationToken)"/>, recorded as made by <paramref name="editor"/>: the
+    /// project's <see cref="ProjectDefinition.LastEdit"/>, the <see cref="ProjectDefinition.ObjectEdits"/> of what it changes
+    /// and a <see cref="ProjectDefinition.History"/> line each. Those records are carried over from the stored version, so
+    /// what the writer sends in them is ignored.
+    /// </summary>
+    public async Task<ProjectWriteResult> TrySaveAsync(ProjectDefinition project, string editor, CancellationToken cancellationToken = default)
     {
         CheckName(project.Name);
         if (project.Version < 0) throw new DeepForgeException($"project '{project.Name}'", $"version {project.Version} is not a version: versions start at 1 (0 for a new project)");
         ProjectShape.Check(project);
+        ProjectDefinition? stored = null;
+        if (project.Version > 0)
+        {
+            // The version replaced, to see what this write changes; a copy already overtaken would be refused by the store anyway.
+            var current = await _store.Projects.GetAsync(project.Name, cancellationToken);
+            if (current == null || current.Version != project.Version) return new ProjectWriteResult(false, current?.Version ?? 0);
+            stored = current.Value;
+        }
+        EditRecords.Keep(stored, project, editor, DateTimeOffset.UtcNow);
         if (await _store.Projects.PutAsync(project.Name, null, project, project.Version, cancellationToken) is { } written)
         {
             project.Version = written;
@@ -63,13 +86,16 @@ public sealed partial class ProjectService
     }
 
     /// <summary>
-    /// Stores a project by <see cref="TrySaveAsync"/>; a <see cref="DeepForgeException"/> says what to do when another
+    /// Stores a project by <see cref="TrySaveAsync(ProjectDefinition, CancellationToken)"/>; a <see cref="DeepForgeException"/> says what to do when another
     /// change came first (read the project again and apply the change to that).
     /// </summary>
-    public async Task SaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default)
+    public Task SaveAsync(ProjectDefinition project, CancellationToken cancellationToken = default) => SaveAsync(project, ProjectEditors.Local, cancellationToken);
+
+    /// <summary><see cref="SaveAsync(ProjectDefinition, CancellationToken)"/>, recorded as made by <paramref name="editor"/>.</summary>
+    public async Task SaveAsync(ProjectDefinition project, string editor, CancellationToken cancellationToken = default)
     {
         var expected = project.Version;
-        var result = await TrySaveAsync(project, cancellationToken);
+        var result = await TrySaveAsync(project, editor, cancellationToken);
         if (!result.Saved) throw new DeepForgeException($"project '{project.Name}'", ProjectVersions.Refusal(project.Name, expected, result.Version));
     }
 
@@ -77,15 +103,19 @@ public sealed partial class ProjectService
     /// Applies <paramref name="change"/> to the newest stored version and stores it by compare-and-set, starting again on
     /// the newer version when another writer came between (so small edits from several people all land). The change may
     /// run more than once and must only change the project it is given; it returns false when there is nothing to store.
-    /// Returns the project as stored (or as read, when the change stored nothing).
+    /// Returns the project as stored (or as read, when the change stored nothing). Recorded as made by the local user.
     /// </summary>
-    public async Task<ProjectDefinition> UpdateAsync(string name, Func<ProjectDefinition, bool> change, CancellationToken cancellationToken = default)
+    public Task<ProjectDefinition> UpdateAsync(string name, Func<ProjectDefinition, bool> change, CancellationToken cancellationToken = default) =>
+        UpdateAsync(name, change, ProjectEditors.Local, cancellationToken);
+
+    /// <summary><see cref="UpdateAsync(string, Func{ProjectDefinition, bool}, CancellationToken)"/>, recorded as made by <paramref name="editor"/>.</summary>
+    public async Task<ProjectDefinition> UpdateAsync(string name, Func<ProjectDefinition, bool> change, string editor, CancellationToken cancellationToken = default)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var latest = await GetAsync(name, cancellationToken);
-            if (!change(latest) || (await TrySaveAsync(latest, cancellationToken)).Saved) return latest;
+            if (!change(latest) || (await TrySaveAsync(latest, editor, cancellationToken)).Saved) return latest;
         }
     }
 

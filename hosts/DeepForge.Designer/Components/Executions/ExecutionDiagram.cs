@@ -1,5 +1,4 @@
 using Blazor.Diagrams;
-using Blazor.Diagrams.Core.Behaviors;
 using DeepForge.Designer.Diagrams;
 using DeepForge.Models;
 
@@ -12,11 +11,7 @@ internal static class ExecutionDiagram
     {
         var diagram = PipelineDiagram.Build(pipeline);
         // What ran cannot change: no dragging nodes, no new links, no Delete key. Panning, zooming and selecting stay.
-        diagram.UnregisterBehavior<DragMovablesBehavior>();
-        diagram.UnregisterBehavior<DragNewLinkBehavior>();
-        diagram.UnregisterBehavior<KeyboardShortcutsBehavior>();
-        foreach (var node in diagram.Nodes) node.Locked = true;
-        foreach (var link in diagram.Links) link.Locked = true;
+        ReadOnlyDiagram.Lock(diagram);
         diagram.SelectionChanged += model =>
         {
             if (model is PipelineNodeModel { Selected: true } node) selected(node.Node.Id);

@@ -55,10 +55,12 @@ public sealed partial class PipelineEditorPage
     /// <summary>Applies an edit to the stored project and to this page's copy, without redrawing (the diagram shows it already).</summary>
     private async Task EditAsync(Func<ProjectDefinition, bool> edit)
     {
+        // A viewer's diagram is locked; anything that still reaches here is shown as stored again, not refused once per drag.
+        if (!_canEdit) { await LoadAsync(); StateHasChanged(); return; }
         try
         {
             edit(_project!);
-            await Edits.ApplyAsync(Name, _editorId, edit);
+            _lastEdit = (await Edits.ApplyAsync(Name, _editorId, edit)).LastEditOf("pipeline", PipelineName);
             await CheckAsync();
         }
         catch (DeepForgeException e)
@@ -72,6 +74,7 @@ public sealed partial class PipelineEditorPage
     /// <summary>Applies an edit and redraws: for edits the diagram does not show by itself (settings, new nodes).</summary>
     private async Task EditAndRedrawAsync(Func<ProjectDefinition, bool> edit)
     {
+        if (!_canEdit) return;
         try { await Edits.ApplyAsync(Name, _editorId, edit); }
         catch (DeepForgeException e) { Notify(NotificationSeverity.Error, "Not saved", e.Message); }
         await LoadAsync();

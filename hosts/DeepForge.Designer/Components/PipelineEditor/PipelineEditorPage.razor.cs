@@ -30,6 +30,7 @@ public sealed partial class PipelineEditorPage
     private bool _starting;
     private ExecutionTray? _tray;
     private bool _canEdit = true;
+    private EditStamp? _lastEdit;
 
     [Parameter] public string Name { get; set; } = "";
     [Parameter] public string PipelineName { get; set; } = "";
@@ -44,11 +45,7 @@ public sealed partial class PipelineEditorPage
 
     private PipelineNode? SelectedNode => _selected == null ? null : _pipeline?.FindNode(_selected);
 
-    protected override async Task OnInitializedAsync()
-    {
-        Edits.Changed += OnProjectChanged;
-        _canEdit = await Access.CanEditAsync();
-    }
+    protected override void OnInitialized() => Edits.Changed += OnProjectChanged;
 
     protected override Task OnParametersSetAsync() => LoadAsync();
 
@@ -57,7 +54,10 @@ public sealed partial class PipelineEditorPage
         try
         {
             await Access.EnsureVisibleAsync(Name, CancellationToken.None);
+            // The role in this project (a member shared as viewer only reads), as ProjectEdits checks it on every edit.
+            _canEdit = await Access.RoleInAsync(Name, CancellationToken.None) >= Server.Identity.PersonRole.Editor;
             _project = await Engine.Projects.GetAsync(Name);
+            _lastEdit = _project.LastEditOf("pipeline", PipelineName);
             _pipeline = _project.FindPipeline(PipelineName);
             if (_pipeline == null) { _problem = $"Project '{Name}' has no pipeline '{PipelineName}'."; return; }
             _types = await PipelineTypes.LoadAsync(Engine, Name, CancellationToken.None);
@@ -72,8 +72,13 @@ public sealed partial class PipelineEditorPage
     {
         // Unwired first: the nodes a redraw removes must not be taken for deletions by the user.
         _wiring?.Dispose();
-        if (_diagram == null) _diagram = PipelineDiagram.Build(_pipeline!, _types);
+        if (_diagram == null)
+        {
+            _diagram = PipelineDiagram.Build(_pipeline!, _types);
+            if (!_canEdit) ReadOnlyDiagram.Lock(_diagram);
+        }
         else PipelineDiagram.Redraw(_diagram, _pipeline!, _types);
+        if (!_canEdit) ReadOnlyDiagram.LockModels(_diagram);
         _wiring = new DiagramWiring(_diagram, this);
         if (_selected != null && PipelineDiagram.Find(_diagram, _selected) is { } node) _diagram.SelectModel(node, unselectOthers: true);
     }

@@ -4,6 +4,7 @@ using DeepForge.Projects;
 using DeepForge.Runtime;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Api.Versions;
+using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -57,8 +58,8 @@ internal static class PipelineEndpoints
         if (body.Name != pipeline) return ApiProblems.BadRequest($"the body names pipeline '{body.Name}' but the URL names '{pipeline}'");
         if (await projects.FindAsync(project, cancellationToken) is not { } found) return ProjectEndpoints.NoProject(project);
         var (stored, refusal) = condition!.ExpectedVersion > 0
-            ? await ReplaceAsync(projects, found, pipeline, condition, p => Put(p, body), cancellationToken)
-            : await AddAsync(projects, project, pipeline, condition, body, cancellationToken);
+            ? await ReplaceAsync(projects, found, pipeline, condition, Editors.Of(http.User), p => Put(p, body), cancellationToken)
+            : await AddAsync(projects, project, pipeline, condition, Editors.Of(http.User), body, cancellationToken);
         if (refusal != null) return refusal;
         var problems = await new SaveProblems(executions, catalogs).OfPipelineAsync(stored!, pipeline, cancellationToken);
         return SavedDocument.Answer(http, body, stored!.Version, problems);
@@ -71,7 +72,7 @@ internal static class PipelineEndpoints
         if (await projects.FindAsync(project, cancellationToken) is not { } found) return ProjectEndpoints.NoProject(project);
         if (found.FindPipeline(pipeline) == null) return NoPipeline(project, pipeline);
         if (condition!.ExpectedVersion == 0) return VersionRefusals.For(What(project, pipeline), Where(project, pipeline), condition, found.Version);
-        var (stored, refusal) = await ReplaceAsync(projects, found, pipeline, condition, p => p.Pipelines.RemoveAll(x => x.Name == pipeline), cancellationToken);
+        var (stored, refusal) = await ReplaceAsync(projects, found, pipeline, condition, Editors.Of(http.User), p => p.Pipelines.RemoveAll(x => x.Name == pipeline), cancellationToken);
         if (refusal != null) return refusal;
         ETags.Set(http.Response, stored!.Version);
         return Results.NoContent();
@@ -79,13 +80,13 @@ internal static class PipelineEndpoints
 
     /// <summary>A change to the version the writer read: refused (412) unless that is still the stored one.</summary>
     private static async Task<(ProjectDefinition? Stored, IResult? Refusal)> ReplaceAsync(ProjectService projects, ProjectDefinition latest, string pipeline,
-        WriteCondition condition, Action<ProjectDefinition> change, CancellationToken cancellationToken)
+        WriteCondition condition, string editor, Action<ProjectDefinition> change, CancellationToken cancellationToken)
     {
         var current = latest.Version;
         if (current == condition.ExpectedVersion)
         {
             change(latest);
-            var result = await projects.TrySaveAsync(latest, cancellationToken);
+            var result = await projects.TrySaveAsync(latest, editor, cancellationToken);
             if (result.Saved) return (latest, null);
             current = result.Version;
         }
@@ -94,7 +95,7 @@ internal static class PipelineEndpoints
 
     /// <summary>A new pipeline, added to the newest version however often others change the project meanwhile; refused when one of that name exists.</summary>
     private static async Task<(ProjectDefinition? Stored, IResult? Refusal)> AddAsync(ProjectService projects, string project, string pipeline,
-        WriteCondition condition, PipelineDefinition body, CancellationToken cancellationToken)
+        WriteCondition condition, string editor, PipelineDefinition body, CancellationToken cancellationToken)
     {
         var existed = false;
         var stored = await projects.UpdateAsync(project, p =>
@@ -102,7 +103,7 @@ internal static class PipelineEndpoints
             existed = p.FindPipeline(pipeline) != null;
             if (!existed) p.Pipelines.Add(body);
             return !existed;
-        }, cancellationToken);
+        }, editor, cancellationToken);
         return existed ? (null, VersionRefusals.For(What(project, pipeline), Where(project, pipeline), condition, stored.Version)) : (stored, null);
     }
 

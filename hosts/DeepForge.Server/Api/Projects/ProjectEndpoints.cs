@@ -55,7 +55,7 @@ internal static class ProjectEndpoints
         var (body, problem) = await RequestJson.ReadAsync<CreateProjectRequest>(http.Request, cancellationToken);
         if (problem != null) return problem;
         if (await projects.FindAsync(body!.Name, cancellationToken) != null) return ApiProblems.Conflict($"a project named '{body.Name}' already exists");
-        var created = await projects.CreateAsync(body.Name, body.Seed, cancellationToken);
+        var created = await projects.CreateAsync(body.Name, body.Seed, Editors.Of(http.User), cancellationToken);
         await access.SetOwnerAsync(created.Name, http.User.Identity!.Name!, cancellationToken);
         ETags.Set(http.Response, created.Version);
         return Results.Created($"/api/v1/projects/{created.Name}", created);
@@ -70,7 +70,7 @@ internal static class ProjectEndpoints
         if (body!.Name.Length == 0) body.Name = project;
         if (body.Name != project) return ApiProblems.BadRequest($"the body names project '{body.Name}' but the URL names '{project}'");
         body.Version = condition!.ExpectedVersion;
-        var result = await projects.TrySaveAsync(body, cancellationToken);
+        var result = await projects.TrySaveAsync(body, Editors.Of(http.User), cancellationToken);
         if (!result.Saved) return VersionRefusals.For($"project '{project}'", $"/api/v1/projects/{project}", condition, result.Version);
         // Whoever saves a project nobody owns yet (a new one) owns it; ProjectAccessFilter let them through.
         await access.SetOwnerAsync(project, http.User.Identity!.Name!, cancellationToken);
