@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs DeepForge's packages into artifacts/packages, the local feed that nuget.config names:
-# DeepForge.Core, DeepForge.Torch, DeepForge.Storage.Sqlite, DeepForge.Testing, the deepforge
+# DeepForge.Core, DeepForge.Torch, the stores (DeepForge.Storage.Sqlite, .PostgreSql, .MongoDb), DeepForge.Testing, the deepforge
 # tool, and the DeepForge.Templates template package.
 #   ./pack.sh            everything
 #   ./pack.sh --no-tool  everything but the (large: libtorch) tool package
@@ -12,6 +12,8 @@ projects=(
   src/DeepForge.Core/DeepForge.Core.csproj
   src/DeepForge.Torch/DeepForge.Torch.csproj
   src/DeepForge.Storage.Sqlite/DeepForge.Storage.Sqlite.csproj
+  src/DeepForge.Storage.PostgreSql/DeepForge.Storage.PostgreSql.csproj
+  src/DeepForge.Storage.MongoDb/DeepForge.Storage.MongoDb.csproj
   src/DeepForge.Testing/DeepForge.Testing.csproj
   templates/DeepForge.Templates/DeepForge.Templates.csproj
 )

@@ -25,7 +25,7 @@ internal sealed class CliContext : IAsyncDisposable
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
-    /// <summary>The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, the installed extensions, Torch.</summary>
+    /// <summary>The engine as every host of the command has it: the store the setting <c>store</c> names (the data folder's SQLite file by default), blob.dir, the shipped seeds, the installed extensions, Torch.</summary>
     public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
     {
         PrivateFiles.CreateFolder(dataDirectory);
@@ -33,10 +33,10 @@ internal sealed class CliContext : IAsyncDisposable
         {
             df.UseDataDirectory(dataDirectory)
               .UseBlobDirectory(config.GetString("blob.dir"))
-              .UseSqlite(Path.Combine(dataDirectory, "deepforge.db"))
               .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds"))
               .AddInstalledExtensions(dataDirectory)
               .AddTorch();
+            StoreSetting.Apply(df, config);
             more?.Invoke(df);
         });
     }
