@@ -29,7 +29,7 @@ internal static class BenchCommand
             Report(await TrainBenchmark.RunAsync(parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return CliAction.Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(), Blob(), Editor(), JobExec() };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(), Blob(), Editor(), LeaseBenchCommand.Create(), JobExec() };
     }
 
     /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>

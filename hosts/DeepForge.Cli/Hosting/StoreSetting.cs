@@ -19,6 +19,12 @@ internal static class StoreSetting
     public static void Apply(DeepForgeBuilder df, DeepForgeConfig config)
     {
         var (kind, value) = Read(config);
+        Use(df, kind, value);
+    }
+
+    /// <summary>Registers the store of <paramref name="kind"/> at <paramref name="value"/> (a path, connection string or URI).</summary>
+    public static void Use(DeepForgeBuilder df, StoreKind kind, string value)
+    {
         switch (kind)
         {
             case StoreKind.Sqlite:
