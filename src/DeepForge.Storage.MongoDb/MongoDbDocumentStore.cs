@@ -15,6 +15,7 @@ namespace DeepForge.Storage.MongoDb;
 internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
 {
     private const int DuplicateKey = 11000;
+    private const int MaxTransactionAttempts = 5;
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<BsonDocument> Update = Builders<BsonDocument>.Update;
 
@@ -191,7 +192,24 @@ internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
         return hello.Contains("setName") || (hello.TryGetValue("msg", out var msg) && msg == "isdbgrid");
     }
 
+    // Two transactions that touch one document conflict, and MongoDB aborts one of them with a label that says
+    // running it again is safe; it runs again (its conditions are checked afresh), a few times at most.
     private async Task<bool> WriteAllAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteAllOnceAsync(writes, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MongoException ex) when (ex.HasErrorLabel("TransientTransactionError") && attempt < MaxTransactionAttempts)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<bool> WriteAllOnceAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
         using var session = await _client.StartSessionAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         session.StartTransaction();

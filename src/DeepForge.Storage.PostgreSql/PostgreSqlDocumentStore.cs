@@ -186,13 +186,17 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
 
         await using (var append = Command(connection, transaction, PostgreSqlSql.StreamAppend, ("stream", stream)))
         {
-            append.Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.ToArray() });
+            append.Parameters.Add(new NpgsqlParameter("texts", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = entries.Select(WithoutNul).ToArray() });
             await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
+
+    // PostgreSQL's text cannot hold U+0000, which a log line of an operation that prints binary data may have: it
+    // becomes U+FFFD, the replacement character, rather than failing the append and with it the run.
+    private static string WithoutNul(string text) => text.Contains('\0', StringComparison.Ordinal) ? text.Replace('\0', '\uFFFD') : text;
 
     private static async Task<StoredDocument?> ReadDocumentAsync(NpgsqlConnection connection, string collection, string id, CancellationToken cancellationToken)
     {

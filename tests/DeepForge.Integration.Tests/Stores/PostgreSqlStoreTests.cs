@@ -38,29 +38,6 @@ public sealed class PostgreSqlStoreTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_cluster.Server.DataDirectory, "deepforge.db")), "the server wrote a SQLite file beside the PostgreSQL store");
     }
 
-    [Fact]
-    public void Command_SaysInOneLineWhichStoreIsUnavailable_WhenNothingListensThere()
-    {
-        var cli = new Cli(_cluster.Temp["unreachable"]);
-        cli.Environment["DEEPFORGE_STORE"] = $"postgres://postgres@127.0.0.1:{FreePort.Next()}/deepforge";
-
-        var line = OneLineError.Assert(cli.Run("projects"), exitCode: 1, mentions: "the store PostgreSQL 127.0.0.1:");
-
-        Assert.Contains("is unavailable", line);
-    }
-
-    [Theory]
-    [InlineData("redis://127.0.0.1/0")]
-    [InlineData("sqlite:")]
-    [InlineData("mongodb://host:notaport/db")]
-    public void Command_NamesTheSettingAndItsForms_WhenTheStoreIsNotOne(string store)
-    {
-        var cli = new Cli(_cluster.Temp["bad"]);
-        cli.Environment["DEEPFORGE_STORE"] = store;
-
-        OneLineError.Assert(cli.Run("projects"), exitCode: 2, mentions: "store");
-    }
-
     public void Dispose()
     {
         _cluster.Dispose();

@@ -35,6 +35,16 @@ public sealed class PostgreSqlStoreTests(PostgreSqlFixture fixture)
     }
 
     [Fact]
+    public async Task Append_KeepsTheLineWithAReplacementCharacter_WhenItHoldsANulWhichPostgreSqlTextCannot()
+    {
+        await using var store = Open(fixture.FreshSchema());
+
+        await store.AppendAsync("log/binary", ["before\0after", "plain"]);
+
+        Assert.Equal(["before\uFFFDafter", "plain"], (await store.ReadStreamAsync("log/binary", 0, 10)).Select(e => e.Text));
+    }
+
+    [Fact]
     public async Task Store_AcceptsAPostgresUrl_AsLibpqWritesIt()
     {
         var database = "url_" + Guid.NewGuid().ToString("N");
