@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs DeepForge's packages into artifacts/packages, the local feed that nuget.config names:
-# DeepForge.Core, DeepForge.Runner.Protocol, DeepForge.Torch, DeepForge.Storage.Sqlite, DeepForge.Testing,
-# the deepforge tool, and the DeepForge.Templates template package.
+# DeepForge.Core, DeepForge.Runner.Protocol, DeepForge.Torch, the stores (DeepForge.Storage.Sqlite, .PostgreSql, .MongoDb),
+# DeepForge.Testing, the deepforge tool, and the DeepForge.Templates template package.
 #   ./pack.sh            everything
 #   ./pack.sh --no-tool  everything but the (large: libtorch) tool package
 set -euo pipefail
@@ -13,6 +13,8 @@ projects=(
   src/DeepForge.Runner.Protocol/DeepForge.Runner.Protocol.csproj
   src/DeepForge.Torch/DeepForge.Torch.csproj
   src/DeepForge.Storage.Sqlite/DeepForge.Storage.Sqlite.csproj
+  src/DeepForge.Storage.PostgreSql/DeepForge.Storage.PostgreSql.csproj
+  src/DeepForge.Storage.MongoDb/DeepForge.Storage.MongoDb.csproj
   src/DeepForge.Testing/DeepForge.Testing.csproj
   templates/DeepForge.Templates/DeepForge.Templates.csproj
 )

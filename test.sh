@@ -18,6 +18,13 @@ if [ ! -x /usr/bin/chromium ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 fi
 
+# Debian's PostgreSQL 15 for the PostgreSQL store's tests: they start a throwaway cluster of their own with its
+# initdb and pg_ctl (as the postgres user, which the package creates), so no server of the package is needed running.
+if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
+fi
+
 dotnet build DeepForge.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # The integration tests drive the command as a user would: ./deepforge builds it into artifacts/cli.
 ./deepforge --version

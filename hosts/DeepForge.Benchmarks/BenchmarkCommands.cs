@@ -42,7 +42,7 @@ public static class BenchmarkCommands
             Report(await TrainBenchmark.RunAsync(host, parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Worker(host), JobExec(host) };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Lease(host), Worker(host), JobExec(host) };
     }
 
     /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
@@ -76,6 +76,21 @@ public static class BenchmarkCommands
         command.SetAction(async (parse, ct) =>
         {
             Report(await BlobBenchmark.RunAsync(host, BlobBenchmark.ParseSize(parse.GetValue(size)!), parse.GetValue(rounds), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Command Lease(BenchHost host)
+    {
+        var store = new Option<string?>("--store") { Description = "The store, as the setting store is written (default: a new SQLite file; use a throwaway database: the bench fills it)" };
+        var jobs = new Option<int>("--jobs") { Description = "Finished jobs written to the store first", DefaultValueFactory = _ => 100_000 };
+        var leases = new Option<int>("--leases") { Description = "Leases timed, one queued job each", DefaultValueFactory = _ => 200 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("lease", "Milliseconds per lease with many finished jobs in the store (SQLite, PostgreSQL or MongoDB)") { store, jobs, leases, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            Report(await LeaseBenchmark.RunAsync(host, parse.GetValue(store), parse.GetValue(jobs), parse.GetValue(leases), ct), parse.GetValue(json));
             return Ok;
         });
         return command;

@@ -13,6 +13,8 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteIoError = 10;
+    private const int SqliteCantOpen = 14;
     private const int MaxBusyAttempts = 8;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -133,6 +135,12 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
                     SqliteStoreLog.BusyRetry(_logger, _databasePath, attempt);
                     await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), cancellationToken).ConfigureAwait(false);
                 }
+                catch (SqliteException ex) when (Unavailable(ex) is { } reason)
+                {
+                    // The same type and form of line as the database stores give, so hosts report every store alike.
+                    throw new DocumentStoreUnavailableException(
+                        $"the store SQLite {_databasePath} is unavailable: {reason}. Check the file and the store setting, then try again", ex);
+                }
             }
         }
         finally
@@ -142,6 +150,14 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
     }
 
     private static bool IsBusy(SqliteException ex) => ex.SqliteErrorCode is SqliteBusy or SqliteLocked;
+
+    private static string? Unavailable(SqliteException ex) => ex.SqliteErrorCode switch
+    {
+        SqliteBusy or SqliteLocked => $"another process kept it locked past {MaxBusyAttempts} waits",
+        SqliteCantOpen => $"it cannot be opened ({ex.Message.TrimEnd('.')})",
+        SqliteIoError => $"reading or writing it failed ({ex.Message.TrimEnd('.')})",
+        _ => null,
+    };
 
     private SqliteStatements EnsureOpen()
     {

@@ -40,13 +40,13 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         }
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Get_ReturnsNull_WhenDocumentIsMissing()
     {
         Assert.Null(await Store.GetAsync(Things, "missing"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Get_ReturnsEveryField_WhenDocumentExists()
     {
         await Store.PutAsync(Things, "a", "p1", """{"x":1}""", expectedVersion: 0);
@@ -56,7 +56,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(new StoredDocument(Things, "a", "p1", 1, """{"x":1}"""), document);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Get_ReturnsNullPartition_WhenWrittenWithoutPartition()
     {
         await Store.PutAsync(Things, "a", null, "{}", expectedVersion: null);
@@ -64,13 +64,13 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Null((await Store.GetAsync(Things, "a"))!.Partition);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_InsertsVersionOne_WhenExpectedVersionIsZeroAndDocumentIsMissing()
     {
         Assert.Equal(1, await Store.PutAsync(Things, "a", null, "{}", expectedVersion: 0));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_ReturnsNull_WhenExpectedVersionIsZeroAndDocumentExists()
     {
         await Store.PutAsync(Things, "a", null, """{"first":true}""", expectedVersion: 0);
@@ -79,7 +79,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal("""{"first":true}""", (await Store.GetAsync(Things, "a"))!.Json);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_IncrementsVersion_WhenExpectedVersionMatches()
     {
         await Store.PutAsync(Things, "a", "p1", """{"v":1}""", expectedVersion: 0);
@@ -88,7 +88,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(new StoredDocument(Things, "a", "p2", 2, """{"v":2}"""), await Store.GetAsync(Things, "a"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_ReturnsNullAndLeavesDocumentUnchanged_WhenExpectedVersionIsStale()
     {
         await Store.PutAsync(Things, "a", "p", """{"v":1}""", expectedVersion: 0);
@@ -98,14 +98,14 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(new StoredDocument(Things, "a", "p", 2, """{"v":2}"""), await Store.GetAsync(Things, "a"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_ReturnsNull_WhenExpectedVersionIsPositiveAndDocumentIsMissing()
     {
         Assert.Null(await Store.PutAsync(Things, "a", null, "{}", expectedVersion: 1));
         Assert.Null(await Store.GetAsync(Things, "a"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_WritesAndIncrementsVersion_WhenExpectedVersionIsNull()
     {
         Assert.Equal(1, await Store.PutAsync(Things, "a", null, """{"v":1}""", expectedVersion: null));
@@ -113,7 +113,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal("""{"v":2}""", (await Store.GetAsync(Things, "a"))!.Json);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_KeepsCollectionsApart_WhenIdsAreEqual()
     {
         await Store.PutAsync("one", "a", null, """{"c":1}""", expectedVersion: 0);
@@ -122,7 +122,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal("""{"c":1}""", (await Store.GetAsync("one", "a"))!.Json);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_RoundTripsJsonExactly_WhenItHasUnicodeAndWhitespace()
     {
         const string json = "{ \"text\" : \"Grüße, 你好, שלום, e\u0301, 🚀👩‍💻\",\n\t\"escaped\": \"\\u00e9\\n\" }";
@@ -134,7 +134,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal("π", document.Partition);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_ReturnsCollectionOrderedById_WhenPartitionIsNull()
     {
         await Store.PutAsync(Things, "c", "p1", "{}", expectedVersion: 0);
@@ -148,7 +148,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.All(documents, d => Assert.Equal(Things, d.Collection));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_ReturnsOnlyThatPartitionOrderedById_WhenPartitionIsGiven()
     {
         await Store.PutAsync(Things, "z", "p1", """{"z":1}""", expectedVersion: 0);
@@ -164,14 +164,14 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             documents);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task List_ReturnsEmpty_WhenCollectionHasNoDocuments()
     {
         Assert.Empty(await Store.ListAsync(Things, partition: null));
         Assert.Empty(await Store.ListAsync(Things, "p"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_RemovesDocumentAndReturnsTrue_WhenDocumentExists()
     {
         await Store.PutAsync(Things, "a", null, "{}", expectedVersion: 0);
@@ -182,13 +182,13 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.NotNull(await Store.GetAsync(Things, "b"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Delete_ReturnsFalse_WhenDocumentIsMissing()
     {
         Assert.False(await Store.DeleteAsync(Things, "missing"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_InsertsAgain_WhenDocumentWasDeleted()
     {
         await Store.PutAsync(Things, "a", null, "{}", expectedVersion: 0);
@@ -197,7 +197,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(1, await Store.PutAsync(Things, "a", null, "{}", expectedVersion: 0));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PutMany_WritesEveryDocument_WhenEveryConditionHolds()
     {
         await Store.PutAsync(Things, "existing", null, """{"v":1}""", expectedVersion: 0);
@@ -215,7 +215,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.NotNull(await Store.GetAsync(Things, "free"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PutMany_WritesNothing_WhenOneWriteIsStale()
     {
         await Store.PutAsync(Things, "existing", null, """{"v":1}""", expectedVersion: 0);
@@ -234,13 +234,13 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(new StoredDocument(Things, "existing", null, 2, """{"v":2}"""), await Store.GetAsync(Things, "existing"));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task PutMany_ReturnsTrue_WhenThereIsNothingToWrite()
     {
         Assert.True(await Store.PutManyAsync([]));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Append_NumbersEntriesFromOneInOrder_WhenStreamIsNew()
     {
         await Store.AppendAsync("log/a", ["first", "second", "third"]);
@@ -250,7 +250,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             await Store.ReadStreamAsync("log/a", 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Append_ContinuesAfterLastEntry_WhenStreamHasEntries()
     {
         await Store.AppendAsync("log/a", ["1", "2"]);
@@ -263,7 +263,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(["1", "2", "3", "4", "5"], entries.Select(e => e.Text));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Append_NumbersEachStreamOnItsOwn_WhenStreamsInterleave()
     {
         await Store.AppendAsync("log/a", ["a1"]);
@@ -274,7 +274,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal([new StreamEntry(1, "b1"), new StreamEntry(2, "b2")], await Store.ReadStreamAsync("log/b", 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Append_WritesNothing_WhenEntriesAreEmpty()
     {
         await Store.AppendAsync("log/a", []);
@@ -283,7 +283,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal([new StreamEntry(1, "first")], await Store.ReadStreamAsync("log/a", 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadStream_ReturnsOnlyEntriesAfterSequence()
     {
         await Store.AppendAsync("log/a", ["1", "2", "3", "4"]);
@@ -292,7 +292,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Empty(await Store.ReadStreamAsync("log/a", 4, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadStream_ReturnsAtMostMaxOldestFirst()
     {
         await Store.AppendAsync("log/a", ["1", "2", "3", "4", "5"]);
@@ -300,13 +300,13 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal([new StreamEntry(2, "2"), new StreamEntry(3, "3")], await Store.ReadStreamAsync("log/a", 1, 2));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadStream_ReturnsEmpty_WhenStreamIsMissing()
     {
         Assert.Empty(await Store.ReadStreamAsync("log/missing", 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task ReadStream_RoundTripsTextExactly_WhenItHasUnicodeAndNewlines()
     {
         const string text = "línea 1\r\n行 2\t🚀 \u200b end ";
@@ -315,7 +315,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(text, (await Store.ReadStreamAsync("log/a", 0, 1)).Single().Text, StringComparer.Ordinal);
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeleteStreams_RemovesOnlyStreamsWithThePrefix()
     {
         await Store.AppendAsync("log/e1/n1", ["x"]);
@@ -333,7 +333,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Single(await Store.ReadStreamAsync("LOG/e1/n1", 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task DeleteStreams_TreatsWildcardCharactersLiterally()
     {
         await Store.AppendAsync("log/a_b", ["x"]);
@@ -350,7 +350,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Single(await Store.ReadStreamAsync("log/zz", 0, 100));
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Put_HasExactlyOneWinnerPerVersion_WhenManyTasksRaceConditionalUpdates()
     {
         const int tasks = 20;
@@ -364,7 +364,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         Assert.Equal(Enumerable.Range(2, tasks).Select(v => (long)v), winningVersions.Order());
     }
 
-    [Fact]
+    [StoreFact]
     public async Task Initialize_IsSafeAndKeepsData_WhenCalledAgain()
     {
         await Store.PutAsync(Things, "a", null, "{}", expectedVersion: 0);

@@ -83,6 +83,19 @@ public sealed class SqliteFileTests : IDisposable
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync("things", "a"));
     }
 
+    [Fact]
+    public async Task Calls_ThrowStoreUnavailableNamingTheFile_WhenTheDatabaseCannotBeOpened()
+    {
+        // A folder where SQLite must make its write-ahead log: the file itself opens, the log cannot (even for root).
+        Directory.CreateDirectory(_database.FilePath + "-wal");
+        await using var store = Open();
+
+        var error = await Assert.ThrowsAsync<DocumentStoreUnavailableException>(() => store.InitializeAsync());
+
+        Assert.StartsWith($"the store SQLite {_database.FilePath} is unavailable", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

@@ -34,8 +34,9 @@ internal sealed class CliContext : IAsyncDisposable
     }
 
     /// <summary>
-    /// The engine as every host of the command has it: the data folder's SQLite store, blob.dir, the shipped seeds, the installed
-    /// extensions, Torch; and the extension installer over the same data folder (the designer's extensions page uses it on a server).
+    /// The engine as every host of the command has it: the store the setting <c>store</c> names (the data folder's SQLite file
+    /// by default), blob.dir, the shipped seeds, the installed extensions, Torch; and the extension installer over the same data
+    /// folder (the designer's extensions page uses it on a server).
     /// </summary>
     public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
     {
@@ -45,10 +46,10 @@ internal sealed class CliContext : IAsyncDisposable
         {
             df.UseDataDirectory(dataDirectory)
               .UseBlobDirectory(config.GetString("blob.dir"))
-              .UseSqlite(Path.Combine(dataDirectory, "deepforge.db"))
               .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds"))
               .AddInstalledExtensions(dataDirectory)
               .AddTorch();
+            StoreSetting.Apply(df, config);
             more?.Invoke(df);
         });
     }

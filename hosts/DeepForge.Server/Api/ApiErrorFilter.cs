@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 
 namespace DeepForge.Server.Api;
 
-/// <summary>Turns errors into problem details: DeepForge's own errors (bad input, named) are 400; a damaged blob is 409; anything else is logged and is a 500 that says where to look.</summary>
+/// <summary>Turns errors into problem details: DeepForge's own errors (bad input, named) are 400; a damaged blob is 409; a store that cannot be reached is 503; anything else is logged and is a 500 that says where to look.</summary>
 internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
@@ -35,6 +35,13 @@ internal sealed class ApiErrorFilter(ILogger<ApiErrorFilter> logger) : IEndpoint
         catch (BadHttpRequestException e)
         {
             return ApiProblems.Create(e.StatusCode, "Bad request", e.Message);
+        }
+        catch (DeepForge.Storage.DocumentStoreUnavailableException e)
+        {
+            // 503, which clients and workers retry: the database may be back in a moment. Its name stays in the log.
+            ServerLog.RequestFailed(logger, http.Request.Method, http.Request.Path, e);
+            return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, "Store unavailable",
+                $"{http.Request.Method} {http.Request.Path}: the server's store is unavailable; try again later (the server log says why)");
         }
         catch (IOException e) when (Blobs.DiskFull.Is(e))
         {

@@ -17,6 +17,7 @@ internal sealed class DeepForgeConfig(string dataDirectory)
         new("worker.cache.useBlob", "DEEPFORGE_WORKER_USE_BLOB", _ => true, IsBoolean: true),
         new("worker.cache.maxBytes", "DEEPFORGE_WORKER_CACHE_MAX_BYTES", _ => ""),
         new("worker.token", "DEEPFORGE_WORKER_TOKEN", _ => ""),
+        new("store", "DEEPFORGE_STORE", d => "sqlite:" + Path.Combine(d, "deepforge.db")),
         new("mongo.uri", "MONGO_URI", _ => ""),
         new("auth.enabled", "DEEPFORGE_AUTH_ENABLED", _ => true, IsBoolean: true),
         new("server.allowedHosts", "DEEPFORGE_ALLOWED_HOSTS", _ => ""),
