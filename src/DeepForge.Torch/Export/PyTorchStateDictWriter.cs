@@ -16,8 +16,10 @@ internal static class PyTorchStateDictWriter
 {
     public static void Write(Model model, Stream output)
     {
-        var state = StateDict(model);
-        PyTorchPickler.PickleStateDict(output, state);
+        // The pickler closes the stream it writes to; ToArray still reads a closed MemoryStream.
+        var pickled = new MemoryStream();
+        PyTorchPickler.PickleStateDict(pickled, StateDict(model));
+        output.Write(pickled.ToArray());
     }
 
     /// <summary>The state_dict under the names a PyTorch module of the same architecture has.</summary>
