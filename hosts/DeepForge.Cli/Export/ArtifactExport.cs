@@ -63,5 +63,5 @@ internal static class ArtifactExport
     }
 
     private static DeepForgeException NoArtifact(string project, string artifact) =>
-        new($"artifact '{artifact}'", $"project '{project}' has no artifact '{artifact}'; 'deepforge artifacts {project}' lists them");
+        new($"project '{project}'", $"project '{project}' has no artifact '{artifact}'; 'deepforge artifacts {project}' lists them");
 }

@@ -37,7 +37,7 @@ public sealed class ExportService
     {
         var exporter = ExporterFor(artifact, format);
         if (!_blobs.Exists(artifact.Hash))
-            throw new DeepForgeException($"artifact '{artifact.Name}'", $"the data of artifact '{artifact.Name}' (blob {artifact.Hash}) is missing from the blob store");
+            throw new DeepForgeException($"artifact '{artifact.Name}'", $"artifact '{artifact.Name}' has lost its data: blob {artifact.Hash} is missing from the blob store");
         await using var data = _blobs.OpenRead(artifact.Hash);
         await exporter.ExportAsync(data, output, cancellationToken);
     }

@@ -16,9 +16,9 @@ public sealed class ModelService
     {
         var all = await _artifacts.ListAsync(project, cancellationToken);
         var found = all.FirstOrDefault(a => a.Id == artifact) ?? await _artifacts.FindAsync(project, artifact, cancellationToken)
-            ?? throw new DeepForgeException($"artifact '{artifact}'", $"project '{project}' has no artifact '{artifact}'");
+            ?? throw new DeepForgeException($"project '{project}'", $"project '{project}' has no artifact '{artifact}'");
         if (found.DataType != typeof(Model).FullName)
-            throw new DeepForgeException($"artifact '{artifact}'", $"artifact '{found.Name}' of project '{project}' is a {found.DataType.Split('.')[^1]}, not a Model; load a Model artifact (a Train operation's output)");
+            throw new DeepForgeException($"artifact '{found.Name}'", $"artifact '{found.Name}' of project '{project}' is a {found.DataType.Split('.')[^1]}, not a Model; load a Model artifact (a Train operation's output)");
         var model = await _artifacts.ReadAsync<Model>(found, cancellationToken);
         return new Predictor(model);
     }
