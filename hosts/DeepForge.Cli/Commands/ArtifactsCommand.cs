@@ -15,6 +15,7 @@ internal static class ArtifactsCommand
         var server = ServerOption.Create();
         var command = new Command("artifacts", "List a project's artifacts, newest first") { project, json, server };
         command.Subcommands.Add(RemoveCommands.Artifact());
+        command.Subcommands.Add(ArtifactExportCommand.Create());
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;

@@ -74,6 +74,17 @@ internal sealed class ServerClient : IDisposable
         return (await ReadAsync<ArtifactRecord>(response, cancellationToken)).Id;
     }
 
+    /// <summary>Writes an artifact exported by the server to <paramref name="output"/>; gives the file name the server suggests.</summary>
+    public async Task<string?> ExportAsync(string project, string artifact, string format, Stream output, CancellationToken cancellationToken)
+    {
+        var path = $"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifact)}/export?format={Uri.EscapeDataString(format)}";
+        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        await EnsureAsync(response, cancellationToken);
+        await response.Content.CopyToAsync(output, cancellationToken);
+        var disposition = response.Content.Headers.ContentDisposition;
+        return (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
+    }
+
     public async Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
         await EnsureAsync(await _http.DeleteAsync($"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}", cancellationToken), cancellationToken);
 

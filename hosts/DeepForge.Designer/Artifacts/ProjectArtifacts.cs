@@ -37,6 +37,10 @@ internal sealed class ProjectArtifacts(DeepForgeStore store)
     public static string DownloadUrl(string project, string artifactId) =>
         $"api/v1/projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}/content";
 
+    /// <summary>The REST address of an artifact written in another format (<c>onnx</c>, <c>pytorch</c>).</summary>
+    public static string ExportUrl(string project, string artifactId, string format) =>
+        $"api/v1/projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}/export?format={Uri.EscapeDataString(format)}";
+
     private async Task<Models.ProjectDefinition> DefinitionAsync(string project, CancellationToken cancellationToken) =>
         (await store.Projects.GetAsync(project, cancellationToken))?.Value
         ?? throw new DeepForgeException($"project '{project}'", $"there is no project '{project}'");

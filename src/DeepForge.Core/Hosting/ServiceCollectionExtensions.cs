@@ -50,6 +50,7 @@ public static class ServiceCollectionExtensions
             Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs"), sp.GetRequiredService<ProcessExitRecorder>()));
         services.TryAddSingleton(sp => new ProjectService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<SeedCatalog>(), sp.GetRequiredService<CatalogProvider>()));
         services.TryAddSingleton(sp => new ArtifactService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<ProjectService>()));
+        services.TryAddSingleton(sp => new Export.ExportService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetServices<Export.IArtifactExporter>()));
         services.TryAddSingleton(CreateExecutions);
         services.TryAddSingleton(sp => new DeepForgeEngine(sp.GetRequiredService<ProjectService>(), sp.GetRequiredService<ExecutionService>(), sp.GetRequiredService<ArtifactService>()));
     }

@@ -1,6 +1,10 @@
+using DeepForge.Export;
 using DeepForge.Hosting;
 using DeepForge.Torch.Architectures;
+using DeepForge.Torch.Export;
 using DeepForge.Torch.Native;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DeepForge.Torch.Hosting;
 
@@ -11,13 +15,18 @@ public static class TorchDeepForgeBuilderExtensions
 
     /// <summary>
     /// Loads libtorch and registers this assembly as a plugin, so its data types (tensors, image
-    /// datasets, models) and their serializers are known. Calling it again changes nothing.
+    /// datasets, models) and their serializers are known, and models can be exported as ONNX and PyTorch.
+    /// Calling it again changes nothing.
     /// </summary>
     public static DeepForgeBuilder AddTorch(this DeepForgeBuilder builder)
     {
         TorchNative.EnsureLoaded();
         var assembly = typeof(ArchitectureExtensions).Assembly;
         var added = builder.Services.Any(d => d.ImplementationInstance is PluginRegistration { } r && r.Assembly == assembly);
-        return added ? builder : builder.AddPlugin(assembly, PluginName);
+        if (added) return builder;
+        // Models leave as ONNX and as PyTorch state_dicts (deepforge artifacts export, the REST export route).
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IArtifactExporter, OnnxModelExporter>());
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IArtifactExporter, PyTorchModelExporter>());
+        return builder.AddPlugin(assembly, PluginName);
     }
 }

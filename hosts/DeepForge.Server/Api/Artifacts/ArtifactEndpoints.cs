@@ -32,6 +32,7 @@ internal static class ArtifactEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict); // its blob is damaged: moved aside, upload the data again
         group.MapDelete("/{artifact}", DeleteAsync).WithSummary("Delete an artifact's record; its blob is freed by the blob collector once nothing else refers to it. Refused while a pipeline's Input node reads it")
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        ArtifactExportEndpoints.Map(group);
     }
 
     private static async Task<IResult> ListAsync(string project, ArtifactService artifacts, DeepForgeStore store, CancellationToken cancellationToken) =>
