@@ -25,6 +25,12 @@ if [ ! -x /usr/lib/postgresql/15/bin/initdb ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 fi
 
+# Debian's PyTorch (1.13) for the tests that load an exported state_dict into PyTorch's own modules.
+if ! /usr/bin/python3 -c "import torch" 2>/dev/null; then
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends python3-torch
+fi
+
 dotnet build DeepForge.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 # The integration tests drive the command as a user would: ./deepforge builds it into artifacts/cli.
 ./deepforge --version

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DeepForge.Dispatch;
+using DeepForge.Runner.Protocol;
 using DeepForge.Runtime;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -70,7 +71,7 @@ internal static class LeaseBenchmark
             var writes = Enumerable.Range(start, Math.Min(FillBatch, oldJobs - start)).Select(i =>
             {
                 var job = OldJob($"old-{run}-{i / JobsPerExecution}", $"node{i % JobsPerExecution}");
-                return jobs.Write(job.Id, job.Partition, job, 0);
+                return jobs.Write(job.Id, JobDocuments.DonePartition(job.ExecutionId), job, 0);
             }).ToList();
             if (!await documents.PutManyAsync(writes, cancellationToken)) throw new InvalidOperationException("bench lease: an old job's id was taken");
         }
@@ -103,7 +104,7 @@ internal static class LeaseBenchmark
             times.Add(clock.Elapsed.TotalMilliseconds);
             var stored = (await jobs.GetAsync(leased.JobId, cancellationToken))!;
             stored.Value.Status = JobStatus.Succeeded;
-            await jobs.PutAsync(leased.JobId, stored.Value.Partition, stored.Value, stored.Version, cancellationToken);
+            await jobs.PutAsync(leased.JobId, JobDocuments.DonePartition(stored.Value.ExecutionId), stored.Value, stored.Version, cancellationToken);
         }
 
         return times;

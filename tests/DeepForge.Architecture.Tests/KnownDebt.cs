@@ -11,6 +11,8 @@ internal static class KnownDebt
     public static readonly IReadOnlySet<string> Internals = new HashSet<string>
     {
         "DeepForge.Core -> DeepForge.Torch",
+        "DeepForge.Core -> DeepForge.Dispatch",
+        "DeepForge.Core -> DeepForge.Benchmarks",
         "DeepForge.Core -> DeepForge.Storage.Sqlite",
         "DeepForge.Core -> deepforge",
         "DeepForge.Core -> DeepForge.Server",

@@ -7,8 +7,14 @@ internal sealed record ProjectFile(
     string Assembly, string RelativePath, Room Room, string? Description,
     IReadOnlyList<string> References, IReadOnlyList<string> Packages, IReadOnlyList<string> InternalsVisibleTo)
 {
-    /// <summary>The one project that composes the hosts into a process: it may reference them.</summary>
+    /// <summary>The command, which composes the hosts into processes.</summary>
     public const string Command = "deepforge";
+
+    /// <summary>
+    /// The projects that compose hosts into processes and so may reference them: the command, and the benchmarks it
+    /// loads, which start a server and workers to measure them as the command runs them.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Composers = new HashSet<string> { Command, "DeepForge.Benchmarks" };
 
     public string Name => Path.GetFileNameWithoutExtension(RelativePath);
 

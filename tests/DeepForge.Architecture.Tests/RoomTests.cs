@@ -18,7 +18,7 @@ public sealed class RoomTests
         Assert.Empty(Rules.UpwardReferences(_repo).Select(a => a.ToString()));
 
     [Fact]
-    public void A_host_references_no_other_host_but_the_command_does_to_compose_them() =>
+    public void A_host_references_no_other_host_but_the_command_and_its_benchmarks_do_to_compose_them() =>
         Debt.AssertOnlyOwed(Rules.HostToHost(_repo), KnownDebt.HostToHost, "a host references another host");
 
     [Fact]

@@ -10,9 +10,9 @@ internal static class Rules
         where repo.Find(r) is { Room: not Room.Library }
         select new Arrow(p.Assembly, repo.Find(r)!.Assembly);
 
-    /// <summary>A host referencing another host; only the command, which composes them into one process, may.</summary>
+    /// <summary>A host referencing another host; only the composers (the command and its benchmarks) may.</summary>
     public static IEnumerable<Arrow> HostToHost(Repository repo) =>
-        from p in repo.Projects.Where(p => p.Room == Room.Host && p.Assembly != ProjectFile.Command)
+        from p in repo.Projects.Where(p => p.Room == Room.Host && !ProjectFile.Composers.Contains(p.Assembly))
         from r in p.References
         where repo.Find(r) is { Room: Room.Host }
         select new Arrow(p.Assembly, repo.Find(r)!.Assembly);
