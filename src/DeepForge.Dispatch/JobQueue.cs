@@ -153,9 +153,23 @@ public sealed class JobQueue
         }, cancellationToken);
         if (job == null) return JobReport.NotFound(jobId);
         if (lost != null) return Refused(jobId, "heartbeat", lost);
+        // A write held up by a stalled store is stored with the expiry reckoned before the stall, which may be past by
+        // now (the next sweep would take the job away at once): renewed from now, so an answered heartbeat leaves a lease.
+        if (job.LeaseExpiresAt < DateTimeOffset.UtcNow + Options.LeaseDuration / 3) job = await RenewAsync(jobId, request.LeaseToken, cancellationToken) ?? job;
         await AppendAsync(job, request.Log, request.Feedback, cancellationToken);
         await Runners.SeenAsync(job.RunnerId!, cancellationToken);
         return new JobReport(JobReportStatus.Accepted, Reply: new HeartbeatReply(job.CancelRequested, LeaseSeconds));
+    }
+
+    private async Task<JobRecord?> RenewAsync(string jobId, string? token, CancellationToken cancellationToken)
+    {
+        var (job, _) = await _jobs.UpdateAsync(jobId, j =>
+        {
+            if (j.Status != JobStatus.Leased || !LeaseCheck.SameToken(j.LeaseToken, token)) return false;
+            j.LeaseExpiresAt = DateTimeOffset.UtcNow + Options.LeaseDuration;
+            return true;
+        }, cancellationToken);
+        return job;
     }
 
     /// <summary>

@@ -77,7 +77,7 @@ public sealed class ReadOnlyEditorsBrowserTests
         await page.Keyboard.TypeAsync("int extra, ");
         await page.Keyboard.PressAsync("Control+s");
 
-        var code = await page.EvaluateAsync<string>("() => window.blazorMonaco.editors.find(e => e.id === 'df-op-code').editor.getValue()");
+        var code = await DeepForge.Designer.Tests.OperationEditor.MonacoCode.OfAsync(page);
         Assert.Equal(stored, code);
         await page.GetByRole(AriaRole.Link, new() { Name = "fm", Exact = true }).ClickAsync();
         await Expect(page.Locator(".df-operation-card")).Not.ToHaveCountAsync(0);
