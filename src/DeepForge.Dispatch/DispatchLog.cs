@@ -34,4 +34,10 @@ internal static partial class DispatchLog
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "The store took no writes for {Seconds:0.#} s; extended {Count} leases by one lease period instead of expiring them (their heartbeats could not be stored either)")]
     public static partial void StoreStalled(ILogger logger, double seconds, int count);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Sweep at {Now:HH:mm:ss.fff} (store written first when jobs are leased), previous good sweep {Previous:HH:mm:ss.fff}, {Count} leased (soonest expiry {Soonest:HH:mm:ss.fff})")]
+    public static partial void Swept(ILogger logger, DateTimeOffset now, DateTimeOffset previous, int count, DateTimeOffset? soonest);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Debug, Message = "Job {JobId}: heartbeat accepted, lease until {ExpiresAt:HH:mm:ss.fff}")]
+    public static partial void HeartbeatAccepted(ILogger logger, string jobId, DateTimeOffset? expiresAt);
 }

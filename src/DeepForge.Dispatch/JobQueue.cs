@@ -23,7 +23,7 @@ public sealed class JobQueue
     private readonly IBlobStore _blobs;
     private readonly JobStore _jobs;
     private readonly JobSignals _signals = new();
-    private readonly SweepClock _sweeps = new();
+    private readonly SweepClock _sweeps = new(DateTimeOffset.UtcNow);
     private readonly ILogger<JobQueue> _logger;
 
     /// <summary>A queue over the store's <c>jobs</c> collection; completions are checked against <paramref name="blobs"/>.</summary>
@@ -153,11 +153,13 @@ public sealed class JobQueue
         }, cancellationToken);
         if (job == null) return JobReport.NotFound(jobId);
         if (lost != null) return Refused(jobId, "heartbeat", lost);
-        // A write held up by a stalled store is stored with the expiry reckoned before the stall, which may be past by
-        // now (the next sweep would take the job away at once): renewed from now, so an answered heartbeat leaves a lease.
-        if (job.LeaseExpiresAt < DateTimeOffset.UtcNow + Options.LeaseDuration / 3) job = await RenewAsync(jobId, request.LeaseToken, cancellationToken) ?? job;
         await AppendAsync(job, request.Log, request.Feedback, cancellationToken);
         await Runners.SeenAsync(job.RunnerId!, cancellationToken);
+        // Any of the writes above may have been held up by a stalled store, and the expiry was reckoned before them (it
+        // may be past by now, and the next sweep would take the job away): renewed from now, so an answered heartbeat
+        // always leaves a lease.
+        if (job.LeaseExpiresAt < DateTimeOffset.UtcNow + Options.LeaseDuration / 3) job = await RenewAsync(jobId, request.LeaseToken, cancellationToken) ?? job;
+        DispatchLog.HeartbeatAccepted(_logger, jobId, job.LeaseExpiresAt);
         return new JobReport(JobReportStatus.Accepted, Reply: new HeartbeatReply(job.CancelRequested, LeaseSeconds));
     }
 
@@ -290,18 +292,18 @@ public sealed class JobQueue
         if (leased.Count > 0) await _documents.PutAsync(Collections.Health, "lease-sweep", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var previous = _sweeps.Last;
-        if (previous is { } before && now - before > Options.StallAfter)
+        DispatchLog.Swept(_logger, now, previous, leased.Count, leased.Min(j => j.LeaseExpiresAt));
+        if (now - previous > Options.StallAfter)
         {
             var extended = await ExtendLeasesAsync(now + Options.LeaseDuration, cancellationToken);
             // Recorded only once the leases have their time back, so lease requests hold back re-queued jobs until then.
             _sweeps.Record(now);
-            DispatchLog.StoreStalled(_logger, (now - before).TotalSeconds, extended);
+            DispatchLog.StoreStalled(_logger, (now - previous).TotalSeconds, extended);
             return;
         }
         _sweeps.Record(now);
-        if (previous is not { } vouched) return;
-        foreach (var job in leased.Where(j => j.LeaseExpiresAt < vouched))
-            await ExpireAsync(job.Id, vouched, cancellationToken);
+        foreach (var job in leased.Where(j => j.LeaseExpiresAt < previous))
+            await ExpireAsync(job.Id, previous, cancellationToken);
     }
 
     // Takes the lease away when it had run out by `vouched`, the last sweep known to have found the store taking writes.

@@ -67,8 +67,14 @@ internal sealed class ServerHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ContentRootPath = dataDirectory });
         builder.Logging.ClearProviders();
-        // DEEPFORGE_TEST_LOGS=1 shows the server's log when a test needs looking into.
-        if (Environment.GetEnvironmentVariable("DEEPFORGE_TEST_LOGS") == "1") builder.Logging.AddConsole();
+        // DEEPFORGE_TEST_LOGS=1 shows the server's log when a test needs looking into; =FOLDER writes it to files there.
+        if (Environment.GetEnvironmentVariable("DEEPFORGE_TEST_LOGS") is { Length: > 0 } logs)
+        {
+            // A folder keeps each server's log in a file of its own (the console's does not reach the test runner).
+            if (Directory.Exists(logs)) builder.Logging.AddProvider(new FileLoggerProvider(Path.Combine(logs, Path.GetFileName(dataDirectory) + ".log")));
+            else builder.Logging.AddConsole();
+            builder.Logging.AddFilter("DeepForge", LogLevel.Debug);
+        }
         builder.Services.AddDeepForge(df => df.UseDataDirectory(dataDirectory).UseSqlite(Path.Combine(dataDirectory, "deepforge.db")));
         if (engine != null) builder.Services.Configure(engine);
         builder.Services.AddDeepForgeServer(o =>
