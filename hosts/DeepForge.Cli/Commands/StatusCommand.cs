@@ -12,7 +12,7 @@ internal static class StatusCommand
     {
         var json = new Option<bool>("--json") { Description = "Print JSON" };
         var server = ServerOption.Create();
-        server.Required = true;
+        (server.Required, server.Description) = (true, "The running server's URL, e.g. http://localhost:8888");
         var command = new Command("status", "Show a running server's servers, workers (labels, last seen, current jobs) and queue (length, oldest waiting job)") { server, json };
         CliAction.Set(command, async (parse, _, ct) =>
         {
