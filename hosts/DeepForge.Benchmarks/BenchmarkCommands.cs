@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeepForge.Benchmarks;
 
 /// <summary>
-/// <c>deepforge bench engine|train|dispatch|blob|editor</c>: speed figures as JSON, never as test assertions. The deepforge
+/// <c>deepforge bench engine|train|dispatch|blob|editor|lease|soak</c>: speed figures as JSON, never as test assertions. The deepforge
 /// command finds this assembly beside it, calls <see cref="Create"/> and runs the tree it returns, mapping what the
 /// actions throw to its one-line errors as for its own commands.
 /// </summary>
@@ -42,7 +42,7 @@ public static class BenchmarkCommands
             Report(await TrainBenchmark.RunAsync(host, parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Lease(host), Worker(host), JobExec(host) };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Lease(host), Soak(host), Worker(host), JobExec(host) };
     }
 
     /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
@@ -91,6 +91,24 @@ public static class BenchmarkCommands
         command.SetAction(async (parse, ct) =>
         {
             Report(await LeaseBenchmark.RunAsync(host, parse.GetValue(store), parse.GetValue(jobs), parse.GetValue(leases), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Command Soak(BenchHost host)
+    {
+        var edits = new Option<int>("--edits") { Description = "Edits of one operation's source saved through the REST API, each a new version of the code", DefaultValueFactory = _ => 200 };
+        var runs = new Option<int>("--runs") { Description = "Runs of a two-operation pipeline on the worker process, after the edits", DefaultValueFactory = _ => 200 };
+        var samples = new Option<int>("--samples") { Description = "Samples of memory and disk in each phase", DefaultValueFactory = _ => 25 };
+        var blobBytes = new Option<int>("--blob-bytes") { Description = "Bytes of the text each run makes and the worker reads through its cache", DefaultValueFactory = _ => 256 * 1024 };
+        var cacheMax = new Option<long?>("--worker-cache-max-bytes") { Description = "worker.cache.maxBytes of the worker (default: the worker's own default)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("soak", "Resident memory and disk of a server process over many edits and runs: samples, MB per edit and per run after warm-up, the store's size") { edits, runs, samples, blobBytes, cacheMax, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            var settings = new SoakSettings(parse.GetValue(edits), parse.GetValue(runs), parse.GetValue(samples), parse.GetValue(blobBytes), parse.GetValue(cacheMax));
+            Report(await SoakBenchmark.RunAsync(host, settings, ct), parse.GetValue(json));
             return Ok;
         });
         return command;

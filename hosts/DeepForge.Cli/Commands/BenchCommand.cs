@@ -17,7 +17,7 @@ internal static class BenchCommand
 {
     public const string AssemblyFile = "DeepForge.Benchmarks.dll";
     private const string EntryType = "DeepForge.Benchmarks.BenchmarkCommands";
-    private const string Description = "Measure DeepForge's speed (engine, train, dispatch, blob, editor); needs " + AssemblyFile + " beside the command";
+    private const string Description = "Measure DeepForge's speed (engine, train, dispatch, blob, editor, lease, soak); needs " + AssemblyFile + " beside the command";
 
     public static Command Create(IReadOnlyList<string> args)
     {

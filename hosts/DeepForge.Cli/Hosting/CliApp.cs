@@ -31,6 +31,7 @@ internal static class CliApp
         LoginCommand.Logout(),
         JobExecCommand.Create(),
         WorkerCommand.Create(),
+        StatusCommand.Create(),
         ExtensionsCommand.Create(),
         UpdateCommand.Create(),
         UninstallCommand.Create(),

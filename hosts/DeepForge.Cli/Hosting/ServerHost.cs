@@ -17,6 +17,7 @@ internal static class ServerHost
         var lease = LeaseFromEnvironment();
         var (grace, collection, partial) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval(), BlobSettings.PartialUploadTimeout());
         var security = ServerSecurity.Read(settings, config);
+        var retention = RetentionSettings.Read(config);
         var token = LocalWorkerToken.GetOrCreate(config);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         // Request-by-request lines drown what matters (executions, workers, refusals); those stay at Information.
@@ -34,6 +35,7 @@ internal static class ServerHost
             if (collection is { } interval) s.BlobCollectionInterval = interval;
             if (partial is { } timeout) s.PartialUploadTimeout = timeout;
             security.Apply(s);
+            retention.Apply(s);
         });
         builder.Services.AddDeepForgeDesigner();
         await using var app = builder.Build();

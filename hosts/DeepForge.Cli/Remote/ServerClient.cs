@@ -38,6 +38,10 @@ internal sealed class ServerClient : IDisposable
     public async Task<IReadOnlyList<RemoteProject>> ProjectsAsync(CancellationToken cancellationToken) =>
         await ReadAsync<List<RemoteProject>>(await _http.GetAsync("projects", cancellationToken), cancellationToken);
 
+    /// <summary>Servers, workers and the queue, for <c>deepforge status</c>.</summary>
+    public async Task<RemoteStatus> StatusAsync(CancellationToken cancellationToken) =>
+        await ReadAsync<RemoteStatus>(await _http.GetAsync("status", cancellationToken), cancellationToken);
+
     public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
         await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
 

@@ -6,6 +6,7 @@ using DeepForge.Server.Api.Health;
 using DeepForge.Server.Api.Pipelines;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Api.Runners;
+using DeepForge.Server.Api.Status;
 using DeepForge.Server.Hosting;
 using DeepForge.Server.Security;
 using Microsoft.AspNetCore.Builder;
@@ -20,7 +21,7 @@ public static class DeepForgeServerApplicationExtensions
     private const string MappedKey = "DeepForge.Server.Mapped";
 
     /// <summary>
-    /// Maps the REST API under /api/v1 (projects, pipelines, executions, artifacts, runners, blobs), /health,
+    /// Maps the REST API under /api/v1 (projects, pipelines, executions, artifacts, runners, blobs, status), /health,
     /// /ready, the OpenAPI document at /openapi/v1.json and sign-in (/signin, /signout, /api/v1/auth), and puts
     /// every request through the request guard and sign-in: everything but /signin, /health, /ready and the runner
     /// protocol needs a signed-in person. Call it before mapping the designer. Needs <c>AddDeepForgeServer</c>; safe to call twice.
@@ -43,6 +44,7 @@ public static class DeepForgeServerApplicationExtensions
         ArtifactEndpoints.Map(api);
         RunnerEndpoints.Map(api);
         BlobEndpoints.Map(api);
+        StatusEndpoints.Map(api);
         HealthEndpoints.Map(app);
         app.MapOpenApi();
         return app;

@@ -22,6 +22,8 @@ internal sealed class DeepForgeConfig(string dataDirectory)
         new("auth.enabled", "DEEPFORGE_AUTH_ENABLED", _ => true, IsBoolean: true),
         new("server.allowedHosts", "DEEPFORGE_ALLOWED_HOSTS", _ => ""),
         new("server.maxUploadBytes", "DEEPFORGE_MAX_UPLOAD_BYTES", _ => "17179869184"),
+        new("retention.executionLogs", "DEEPFORGE_RETENTION_EXECUTION_LOGS", _ => "forever"),
+        new("retention.jobRecords", "DEEPFORGE_RETENTION_JOB_RECORDS", _ => "1d"),
     ];
 
     public string DataDirectory { get; } = dataDirectory;

@@ -44,6 +44,34 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
+    public void Soak_PrintsItsSamplesAndFiniteSlopes_WithTheWorkerCacheUnderItsCap()
+    {
+        // A server process and a worker process; 20 edits saved and 10 runs, each run's text passing through the worker's cache.
+        var result = CliAssert.Succeeded(_cli.Run(TimeSpan.FromMinutes(10), "bench", "soak", "--edits", "20", "--runs", "10", "--samples", "5",
+            "--blob-bytes", "300000", "--worker-cache-max-bytes", "1000000", "--json"));
+
+        var figures = OneJsonLine(result);
+        var samples = figures.GetProperty("samples").EnumerateArray().ToList();
+        Assert.Equal(1 + 5 + 5, figures.GetProperty("sampleCount").GetInt32());
+        Assert.Equal(figures.GetProperty("sampleCount").GetInt32(), samples.Count);
+        Assert.Equal((20, 10), (samples[^1].GetProperty("edits").GetInt32(), samples[^1].GetProperty("runs").GetInt32()));
+        Assert.All(samples, s => Assert.True(s.GetProperty("serverRssMb").GetDouble() > 0, s.ToString()));
+        Assert.True(double.IsFinite(figures.GetProperty("memoryMbPerEdit").GetDouble()), result.ToString());
+        Assert.True(double.IsFinite(figures.GetProperty("memoryMbPerRun").GetDouble()), result.ToString());
+        Assert.True(figures.GetProperty("storeBytes").GetInt64() > 0, result.ToString());
+        // Ten texts of 300 kB went through a cache capped at 1 MB: it evicted, and never held more than the cap.
+        Assert.True(figures.GetProperty("blobFolderBytes").GetInt64() >= 10 * 300_000, result.ToString());
+        Assert.True(figures.GetProperty("maxWorkerCacheBytes").GetInt64() <= 1_000_000, result.ToString());
+        Assert.True(figures.GetProperty("workerCacheUnderCap").GetBoolean(), result.ToString());
+    }
+
+    [Fact]
+    public void Soak_WithNothingToDo_IsRefusedInOneLine()
+    {
+        OneLineError.Assert(_cli.Run("bench", "soak", "--edits", "0", "--runs", "0", "--json"), 2, "--edits");
+    }
+
+    [Fact]
     public void Bench_SaysTheBenchmarksAreMissing_WhenTheyAreNotBesideTheCommand()
     {
         var bare = new Cli(_temp["data"], CommandWithoutBenchmarks());

@@ -1,0 +1,29 @@
+using DeepForge.Dispatch;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DeepForge.Server.Api.Status;
+
+/// <summary>/api/v1/status: what an operator asks of a deployment (servers, workers and what they run, the queue), behind sign-in like the rest of the API.</summary>
+internal static class StatusEndpoints
+{
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/status", GetAsync).WithTags("Status").WithSummary("Servers, connected workers with their jobs, the queue's length and its oldest waiting job")
+            .Produces<StatusView>();
+
+    private static async Task<IResult> GetAsync(JobQueue queue, CancellationToken cancellationToken)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var leased = (await queue.LeasedAsync(cancellationToken)).ToLookup(j => j.RunnerId);
+        var workers = (await queue.Runners.ConnectedAsync(cancellationToken))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .Select(r => new StatusWorkerView(r.Id, r.Labels, r.Host, r.Slots, r.LastSeen,
+                leased[r.Id].Select(j => new StatusJobView(j.Id, j.ExecutionId, j.NodeId, j.Spec.Operation)).ToList()))
+            .ToList();
+        var queued = await queue.QueuedAsync(cancellationToken);
+        var oldest = queued.Count == 0 ? (DateTimeOffset?)null : queued.Min(j => j.EnqueuedAt);
+        var waiting = new StatusQueueView(queued.Count, oldest, oldest is { } at ? Math.Round(Math.Max(0, (now - at).TotalSeconds), 1) : null);
+        return Results.Ok(new StatusView([ServerIdentity.View(now)], workers, waiting));
+    }
+}
