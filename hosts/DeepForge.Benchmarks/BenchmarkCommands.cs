@@ -131,7 +131,8 @@ public static class BenchmarkCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
-            return await JobChild.RunAsync(parse.GetValue(folder)!, services, ct);
+            // Warm as the command's own job-exec is, libtorch included: the figure is the default path's.
+            return await JobChild.RunAsync(parse.GetValue(folder)!, services, DeepForge.Torch.Native.TorchNative.EnsureLoaded, ct);
         });
         return command;
     }
