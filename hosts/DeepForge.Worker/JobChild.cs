@@ -1,4 +1,5 @@
 using DeepForge.Blobs;
+using DeepForge.Models;
 using DeepForge.Plugins;
 using DeepForge.Runtime;
 using DeepForge.Worker.Jobs;
@@ -120,7 +121,14 @@ public static class JobChild
         _ = services.GetService<PluginRegistry>();
         ChildProtocol.Format(new ChildMessage(Log: "warm"));
         ChildProtocol.Parse(ChildProtocol.Format(new ChildMessage(Log: "warm")));
-        DeepForge.Data.Json.Deserialize<JobOutcome>(DeepForge.Data.Json.Serialize(JobOutcome.Failure("warm")));
+        var output = new OutputValue("warm", new string('0', 64), 0);
+        var spec = new JobSpec
+        {
+            ExecutionId = "warm", NodeId = "warm", Attempt = 1, Operation = "warm",
+            Attributes = { ["warm"] = System.Text.Json.JsonSerializer.SerializeToElement(1) }, Inputs = { ["warm"] = output }, DeclaredOutputs = ["warm"],
+        };
+        DeepForge.Data.Json.Deserialize<ChildJobFile>(DeepForge.Data.Json.Serialize(new ChildJobFile(spec, "warm")));
+        DeepForge.Data.Json.Deserialize<JobOutcome>(DeepForge.Data.Json.Serialize(JobOutcome.Success(new Dictionary<string, OutputValue> { ["warm"] = output })));
         warmUp?.Invoke();
     }
 
