@@ -13,7 +13,7 @@ namespace DeepForge.Benchmarks;
 /// </summary>
 internal static class BenchWorkerHost
 {
-    public static async Task<int> RunAsync(BenchHost host, string serverUrl, string token, int slots, bool jobsInProcess, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(BenchHost host, string serverUrl, string token, int slots, bool jobsInProcess, bool noWarmProcesses, CancellationToken cancellationToken)
     {
         var dataDirectory = BenchHost.DataDirectory;
         var builder = Host.CreateApplicationBuilder([]);
@@ -22,6 +22,7 @@ internal static class BenchWorkerHost
         builder.Services.Configure<WorkerOptions>(w =>
         {
             w.RunInChildProcess = !jobsInProcess;
+            if (noWarmProcesses) w.WarmProcesses = 0;
             // The child process runs `deepforge bench job-exec`, which has the bench plugin, instead of `job-exec`.
             w.ChildCommand.Clear();
             w.ChildCommand.AddRange(host.Command.Append("bench").Append(BenchmarkCommands.JobExecVerb));

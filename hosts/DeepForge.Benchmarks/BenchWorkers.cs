@@ -11,12 +11,12 @@ internal sealed class BenchWorkers : IAsyncDisposable
 {
     private readonly List<(Process Process, string Log, TextWriter Writer)> _workers = [];
 
-    public static BenchWorkers Start(BenchHost host, int count, string root, string serverUrl, string token, int slots, bool jobsInProcess)
+    public static BenchWorkers Start(BenchHost host, int count, string root, string serverUrl, string token, int slots, BenchJobMode mode)
     {
         var workers = new BenchWorkers();
         try
         {
-            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrl, token, slots, jobsInProcess);
+            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrl, token, slots, mode);
             return workers;
         }
         catch
@@ -26,7 +26,7 @@ internal sealed class BenchWorkers : IAsyncDisposable
         }
     }
 
-    private void StartOne(BenchHost host, string dataDirectory, string serverUrl, string token, int slots, bool jobsInProcess)
+    private void StartOne(BenchHost host, string dataDirectory, string serverUrl, string token, int slots, BenchJobMode mode)
     {
         Directory.CreateDirectory(dataDirectory);
         var command = host.Command;
@@ -36,7 +36,8 @@ internal sealed class BenchWorkers : IAsyncDisposable
         };
         foreach (var argument in command.Skip(1).Concat(["bench", BenchmarkCommands.WorkerVerb, "--server", serverUrl, "--token", token, "--slots", slots.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
-        if (jobsInProcess) start.ArgumentList.Add("--jobs-in-process");
+        if (mode == BenchJobMode.InProcess) start.ArgumentList.Add("--jobs-in-process");
+        if (mode == BenchJobMode.ColdProcess) start.ArgumentList.Add("--no-warm-processes");
         // Nothing of this machine's DeepForge setup: folders and token come from the bench alone.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DEEPFORGE_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
         start.Environment["DEEPFORGE_DATA_DIR"] = dataDirectory;

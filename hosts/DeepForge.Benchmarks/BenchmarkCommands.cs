@@ -54,14 +54,16 @@ public static class BenchmarkCommands
     private static Command Dispatch(BenchHost host)
     {
         var workers = new Option<int>("--workers") { Description = "Worker processes", DefaultValueFactory = _ => 2 };
-        var jobs = new Option<int>("--jobs") { Description = "Independent no-op jobs in the timed run", DefaultValueFactory = _ => 500 };
+        var jobs = new Option<int>("--jobs") { Description = "Independent no-op jobs in the timed run of the default path (a warm child process per job)", DefaultValueFactory = _ => 500 };
         var slots = new Option<int>("--slots") { Description = "Jobs each worker runs at once", DefaultValueFactory = _ => 4 };
-        var childJobs = new Option<int>("--child-jobs") { Description = "Jobs of the second run, with a child process per job as workers run them by default; 0 skips it", DefaultValueFactory = _ => 40 };
+        var inProcessJobs = new Option<int?>("--in-process-jobs") { Description = "Jobs of the run inside the worker processes (the dispatch path alone); default: as many as --jobs, 0 skips it" };
+        var coldJobs = new Option<int>("--cold-jobs") { Description = "Jobs of the run with a child process started per job when it is leased (no warm processes); 0 skips it", DefaultValueFactory = _ => 40 };
         var json = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var command = new Command("dispatch", "Milliseconds per no-op job: a server on a loopback port and worker processes leasing over HTTP") { workers, jobs, slots, childJobs, json };
+        var command = new Command("dispatch", "Milliseconds per no-op job: a server on a loopback port and worker processes leasing over HTTP") { workers, jobs, slots, inProcessJobs, coldJobs, json };
         command.SetAction(async (parse, ct) =>
         {
-            Report(await DispatchBenchmark.RunAsync(host, parse.GetValue(workers), parse.GetValue(jobs), parse.GetValue(slots), parse.GetValue(childJobs), ct), parse.GetValue(json));
+            var counts = new DispatchBenchmark.Counts(parse.GetValue(jobs), parse.GetValue(inProcessJobs) ?? parse.GetValue(jobs), parse.GetValue(coldJobs));
+            Report(await DispatchBenchmark.RunAsync(host, parse.GetValue(workers), parse.GetValue(slots), counts, ct), parse.GetValue(json));
             return Ok;
         });
         return command;
@@ -134,9 +136,10 @@ public static class BenchmarkCommands
         var token = new Option<string>("--token") { Description = "The bench server's worker token", Required = true };
         var slots = new Option<int>("--slots") { Description = "Jobs this worker runs at once", DefaultValueFactory = _ => 1 };
         var jobsInProcess = new Option<bool>("--jobs-in-process") { Description = "Run jobs inside the worker process, not in a child process each" };
-        var command = new Command(WorkerVerb, "Run a worker of bench dispatch (used by bench dispatch)") { server, token, slots, jobsInProcess };
+        var noWarm = new Option<bool>("--no-warm-processes") { Description = "Start each job's child process when the job is leased, none ahead" };
+        var command = new Command(WorkerVerb, "Run a worker of bench dispatch (used by bench dispatch)") { server, token, slots, jobsInProcess, noWarm };
         command.Hidden = true;
-        command.SetAction((parse, ct) => BenchWorkerHost.RunAsync(host, parse.GetValue(server)!, parse.GetValue(token)!, parse.GetValue(slots), parse.GetValue(jobsInProcess), ct));
+        command.SetAction((parse, ct) => BenchWorkerHost.RunAsync(host, parse.GetValue(server)!, parse.GetValue(token)!, parse.GetValue(slots), parse.GetValue(jobsInProcess), parse.GetValue(noWarm), ct));
         return command;
     }
 
@@ -149,7 +152,8 @@ public static class BenchmarkCommands
         command.SetAction(async (parse, ct) =>
         {
             await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
-            return await JobChild.RunAsync(parse.GetValue(folder)!, services, ct);
+            // Warm as the command's own job-exec is, libtorch included: the figure is the default path's.
+            return await JobChild.RunAsync(parse.GetValue(folder)!, services, DeepForge.Torch.Native.TorchNative.EnsureLoaded, ct);
         });
         return command;
     }

@@ -12,34 +12,40 @@ namespace DeepForge.Benchmarks;
 /// Milliseconds per job through the whole dispatch path: a real server (loopback port, SQLite in a temporary
 /// data folder) queues a pipeline of independent no-op operations, and worker processes (<c>deepforge bench worker</c>, the worker of <c>deepforge start -w</c>)
 /// lease them over HTTP, run them, upload their outputs and complete them. Timed from the start of the run
-/// to its last job done, after a warm-up run. Measured twice: with the jobs inside the worker processes
-/// (the dispatch path alone), and with a child process per job as workers run them by default.
+/// to its last job done, after a warm-up run. The headline is the default path, a warm child process per job; beside it
+/// the same jobs inside the worker processes (the dispatch path alone), and a child process started per job when it is
+/// leased (workers without warm processes). Each run also gives the median time a worker held a job (lease to done).
 /// </summary>
 internal static class DispatchBenchmark
 {
-    public static async Task<object> RunAsync(BenchHost host, int workers, int jobs, int slots, int childJobs, CancellationToken cancellationToken)
+    /// <summary>Jobs of each timed run: the default path, in process, cold processes (0 skips a run; the default path always runs).</summary>
+    public sealed record Counts(int Warm, int InProcess, int Cold);
+
+    public static async Task<object> RunAsync(BenchHost host, int workers, int slots, Counts counts, CancellationToken cancellationToken)
     {
-        if (workers < 1 || jobs < 1 || slots < 1 || childJobs < 0)
-            throw new DeepForgeException("bench dispatch", "--workers, --jobs and --slots must be 1 or more, --child-jobs 0 or more");
+        if (workers < 1 || counts.Warm < 1 || slots < 1 || counts.InProcess < 0 || counts.Cold < 0)
+            throw new DeepForgeException("bench dispatch", "--workers, --jobs and --slots must be 1 or more, --in-process-jobs and --cold-jobs 0 or more");
         var root = Path.Combine(Path.GetTempPath(), $"deepforge-bench-{Guid.NewGuid():n}");
         // Every slot busy, and as many jobs again queued behind them, so a slot that frees finds its next job waiting.
         var maxParallelJobs = Math.Max(16, 2 * workers * slots);
         try
         {
-            var inProcess = await RunPhaseAsync(host, Path.Combine(root, "in-process"), workers, slots, jobs, maxParallelJobs, jobsInProcess: true, cancellationToken);
-            var child = childJobs == 0 ? null
-                : await RunPhaseAsync(host, Path.Combine(root, "child-process"), workers, slots, childJobs, maxParallelJobs, jobsInProcess: false, cancellationToken);
+            async Task<Phase?> Run(BenchJobMode mode, int jobs) => jobs == 0 ? null
+                : await RunPhaseAsync(host, Path.Combine(root, mode.ToString()), workers, slots, jobs, maxParallelJobs, mode, cancellationToken);
+            var warm = (await Run(BenchJobMode.WarmProcess, counts.Warm))!;
+            var inProcess = await Run(BenchJobMode.InProcess, counts.InProcess);
+            var cold = await Run(BenchJobMode.ColdProcess, counts.Cold);
             return new
             {
-                Benchmark = "dispatch", Jobs = jobs, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
-                Store = "sqlite", Transport = "http loopback", WorkerProcesses = true, JobsRun = "in the worker process (--jobs-in-process)",
-                MsPerJob = Math.Round(inProcess.TotalMilliseconds / jobs, 3), TotalSeconds = Math.Round(inProcess.TotalSeconds, 3),
-                JobsPerSecond = Math.Round(jobs / inProcess.TotalSeconds, 1), JobsPerWorker = inProcess.JobsPerWorker,
-                ChildProcessJobs = child == null ? (int?)null : childJobs,
-                ChildProcessMsPerJob = child == null ? (double?)null : Math.Round(child.TotalMilliseconds / childJobs, 2),
-                ChildProcessTotalSeconds = child == null ? (double?)null : Math.Round(child.TotalSeconds, 3),
-                ChildProcessJobsPerSecond = child == null ? (double?)null : Math.Round(childJobs / child.TotalSeconds, 1),
-                ChildProcessJobsPerWorker = child?.JobsPerWorker,
+                Benchmark = "dispatch", Jobs = counts.Warm, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
+                Store = "sqlite", Transport = "http loopback", WorkerProcesses = true, JobsRun = "a warm child process per job (the default)",
+                MsPerJob = warm.MsPerJob, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
+                MedianJobMs = warm.MedianJobMs,
+                InProcessJobs = inProcess?.Jobs, InProcessMsPerJob = inProcess?.MsPerJob, InProcessTotalSeconds = inProcess?.Seconds,
+                InProcessJobsPerSecond = inProcess?.JobsPerSecond, InProcessJobsPerWorker = inProcess?.JobsPerWorker, InProcessMedianJobMs = inProcess?.MedianJobMs,
+                ColdProcessJobs = cold?.Jobs, ColdProcessMsPerJob = cold?.MsPerJob, ColdProcessTotalSeconds = cold?.Seconds,
+                ColdProcessJobsPerSecond = cold?.JobsPerSecond, ColdProcessJobsPerWorker = cold?.JobsPerWorker, ColdProcessMedianJobMs = cold?.MedianJobMs,
+                LoadAverage = LoadAverage(),
             };
         }
         finally
@@ -49,28 +55,39 @@ internal static class DispatchBenchmark
     }
 
     // A fresh server and fresh workers for each phase, so no worker of one phase holds a lease request in the next.
-    private static async Task<Phase> RunPhaseAsync(BenchHost host, string root, int workers, int slots, int jobs, int maxParallelJobs, bool jobsInProcess, CancellationToken cancellationToken)
+    private static async Task<Phase> RunPhaseAsync(BenchHost host, string root, int workers, int slots, int jobs, int maxParallelJobs, BenchJobMode mode, CancellationToken cancellationToken)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
         await using var server = await BenchServer.StartAsync(host, Path.Combine(root, "server"), token, maxParallelJobs, cancellationToken);
         var engine = server.Services.GetRequiredService<DeepForgeEngine>();
         // Enough jobs in process for the hot paths of server and workers to be compiled; in child processes, one per slot (each costs a process start).
-        var warmup = Math.Min(jobs, jobsInProcess ? Math.Max(100, 4 * workers * slots) : workers * slots);
+        var warmup = Math.Min(jobs, mode == BenchJobMode.InProcess ? Math.Max(100, 4 * workers * slots) : workers * slots);
         await engine.Projects.SaveAsync(new ProjectDefinition { Name = "bench", Pipelines = { Independent("dispatch", jobs, 0), Independent("warmup", warmup, jobs) } }, cancellationToken);
-        await using var processes = BenchWorkers.Start(host, workers, root, server.Url, token, slots, jobsInProcess);
+        await using var processes = BenchWorkers.Start(host, workers, root, server.Url, token, slots, mode);
         await WaitForWorkersAsync(server, processes, workers, cancellationToken);
         await RunAsync(engine, "warmup", processes, cancellationToken);
         var (elapsed, executionId) = await RunAsync(engine, "dispatch", processes, cancellationToken);
+        var done = (await server.Services.GetRequiredService<JobQueue>().OfExecutionAsync(executionId, cancellationToken))
+            .Where(j => j.Status == JobStatus.Succeeded).ToList();
         // Which worker ran how many: both must have taken part for the figure to be about several workers.
-        var ran = (await server.Services.GetRequiredService<JobQueue>().OfExecutionAsync(executionId, cancellationToken))
-            .Where(j => j.Status == JobStatus.Succeeded).GroupBy(j => j.RunnerId).Select(g => g.Count()).OrderDescending().ToList();
-        return new Phase(elapsed, ran);
+        var ran = done.GroupBy(j => j.RunnerId).Select(g => g.Count()).OrderDescending().ToList();
+        var held = done.Where(j => j is { LeasedAt: not null, FinishedAt: not null })
+            .Select(j => (j.FinishedAt!.Value - j.LeasedAt!.Value).TotalMilliseconds).Order().ToList();
+        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1));
     }
 
-    private sealed record Phase(TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker)
+    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs)
     {
-        public double TotalMilliseconds => Elapsed.TotalMilliseconds;
-        public double TotalSeconds => Elapsed.TotalSeconds;
+        public double MsPerJob => Math.Round(Elapsed.TotalMilliseconds / Jobs, 2);
+        public double Seconds => Math.Round(Elapsed.TotalSeconds, 3);
+        public double JobsPerSecond => Math.Round(Jobs / Elapsed.TotalSeconds, 1);
+    }
+
+    // The machine's load while measured (1, 5 and 15 minutes), so a figure from a busy machine says so.
+    private static string? LoadAverage()
+    {
+        try { return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : null; }
+        catch (IOException) { return null; }
     }
 
     /// <summary>Nodes with no connections between them: each is a job of its own, all ready at once.</summary>

@@ -1,4 +1,5 @@
 using DeepForge.Blobs;
+using DeepForge.Models;
 using DeepForge.Plugins;
 using DeepForge.Runtime;
 using DeepForge.Worker.Jobs;
@@ -10,7 +11,7 @@ namespace DeepForge.Worker;
 /// <summary>
 /// The entry point of a job's child process. The host program (the deepforge command's hidden
 /// <c>job-exec &lt;dir&gt;</c> verb) builds its services as it always does, so the child has the same
-/// plugins as the worker, and calls <see cref="RunAsync"/> with the job folder the worker prepared.
+/// plugins as the worker, and calls <see cref="RunAsync(string, IServiceProvider, CancellationToken)"/> with the job folder the worker prepared.
 /// </summary>
 public static class JobChild
 {
@@ -23,15 +24,47 @@ public static class JobChild
     /// <param name="jobDirectory">The job folder the worker prepared.</param>
     /// <param name="services">The host's services, with DeepForge added (<c>AddDeepForge</c>): its plugins run the job.</param>
     /// <param name="cancellationToken">Ends the job (Ctrl+C when run by hand); the worker kills the process instead.</param>
-    public static async Task<int> RunAsync(string jobDirectory, IServiceProvider services, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string jobDirectory, IServiceProvider services, CancellationToken cancellationToken = default) =>
+        RunAsync(jobDirectory, services, warmUp: null, cancellationToken);
+
+    /// <summary>
+    /// Runs a job as <see cref="RunAsync(string, IServiceProvider, CancellationToken)"/> does. Given <c>-</c> instead of a job
+    /// folder, the process starts warm, ahead of its job: it resolves the plugins, runs <paramref name="warmUp"/> (the deepforge
+    /// command loads libtorch there), tells the worker it is ready and waits for the job folder as one line on stdin;
+    /// then it runs that one job, and the worker starts the next process. A warm process whose worker goes away exits.
+    /// </summary>
+    /// <param name="jobDirectory">The job folder the worker prepared, or <c>-</c> to start warm and read it from stdin.</param>
+    /// <param name="services">The host's services, with DeepForge added (<c>AddDeepForge</c>): its plugins run the job.</param>
+    /// <param name="warmUp">What to load ahead of a job in a warm process besides the plugins (native libraries); null: nothing.</param>
+    /// <param name="cancellationToken">Ends the job (Ctrl+C when run by hand); the worker kills the process instead.</param>
+    public static async Task<int> RunAsync(string jobDirectory, IServiceProvider services, Action? warmUp, CancellationToken cancellationToken = default)
     {
-        if (Environment.GetEnvironmentVariable(ChildProtocol.WatchParentVariable) == "1")
+        var watched = Environment.GetEnvironmentVariable(ChildProtocol.WatchParentVariable) == "1";
+        var warm = jobDirectory == ChildProtocol.AwaitJobArgument;
+        Task<string?> handover = Task.FromResult<string?>(null);
+        if (watched)
         {
             // Started by a worker. First, before any job code runs: every process the job starts joins this
             // group, and the worker ends the group in one signal. (Run by hand from a terminal, the process
             // stays in the terminal's group, so Ctrl+C still reaches it.)
             ProcessGroup.BecomeLeader();
-            WatchParent();
+            handover = WatchParent(expectJob: warm);
+        }
+        else if (warm) handover = Task.Run(Console.In.ReadLine, cancellationToken);
+
+        if (warm)
+        {
+            WarmUp(services, warmUp);
+            using (var stdout = new ChildOutput(Console.OpenStandardOutput())) stdout.Ready();
+            var handed = await handover.WaitAsync(cancellationToken);
+            if (string.IsNullOrWhiteSpace(handed))
+            {
+                await Console.Error.WriteLineAsync("job-exec -: no job folder arrived on stdin; a warm job process runs the job its worker hands it");
+                return 2;
+            }
+            jobDirectory = handed.Trim();
+            // The job's own folder is its working directory, as when the worker starts a process for it.
+            if (Directory.Exists(jobDirectory)) Directory.SetCurrentDirectory(jobDirectory);
         }
 
         ChildJobFile job;
@@ -81,18 +114,56 @@ public static class JobChild
         }
     }
 
+    // What every job needs, done before the job arrives: the plugins loaded, the job and result files' serialisers
+    // compiled, and what the host adds (libtorch).
+    private static void WarmUp(IServiceProvider services, Action? warmUp)
+    {
+        _ = services.GetService<PluginRegistry>();
+        ChildProtocol.Format(new ChildMessage(Log: "warm"));
+        ChildProtocol.Parse(ChildProtocol.Format(new ChildMessage(Log: "warm")));
+        var output = new OutputValue("warm", new string('0', 64), 0);
+        var spec = new JobSpec
+        {
+            ExecutionId = "warm", NodeId = "warm", Attempt = 1, Operation = "warm",
+            Attributes = { ["warm"] = System.Text.Json.JsonSerializer.SerializeToElement(1) }, Inputs = { ["warm"] = output }, DeclaredOutputs = ["warm"],
+        };
+        DeepForge.Data.Json.Deserialize<ChildJobFile>(DeepForge.Data.Json.Serialize(new ChildJobFile(spec, "warm")));
+        DeepForge.Data.Json.Deserialize<JobOutcome>(DeepForge.Data.Json.Serialize(JobOutcome.Success(new Dictionary<string, OutputValue> { ["warm"] = output })));
+        warmUp?.Invoke();
+    }
+
     // The worker holds the write end of this process's stdin; when it closes, the worker is gone (killed,
-    // crashed), and a job nobody will report on must not keep running: end this process group.
-    private static void WatchParent() =>
+    // crashed), and a job nobody will report on must not keep running: end this process group. A warm process
+    // reads its job folder there first (the task's result; null when the worker went away before it sent one).
+    private static Task<string?> WatchParent(bool expectJob)
+    {
+        var handover = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         new Thread(() =>
         {
             try
             {
                 using var stdin = Console.OpenStandardInput();
+                if (expectJob) handover.TrySetResult(ReadLine(stdin));
                 var buffer = new byte[256];
                 while (stdin.Read(buffer, 0, buffer.Length) > 0) { }
             }
             catch (IOException) { }
+            handover.TrySetResult(null);
             ProcessGroup.KillOwnGroup();
         }) { IsBackground = true, Name = "deepforge-watch-worker" }.Start();
+        return handover.Task;
+    }
+
+    // Byte by byte up to the newline: a reader with a buffer could swallow what follows, and the rest of stdin is the watch's.
+    private static string? ReadLine(Stream stdin)
+    {
+        var line = new List<byte>();
+        int b;
+        while ((b = stdin.ReadByte()) >= 0)
+        {
+            if (b == '\n') return System.Text.Encoding.UTF8.GetString(line.ToArray());
+            line.Add((byte)b);
+        }
+        return null;
+    }
 }

@@ -113,13 +113,14 @@ public sealed class WorkerAgent : BackgroundService
         {
             // Stopping cancels every job (their process trees are killed); wait for each to clean up before the slots go.
             await Task.WhenAll(_running.Values);
+            if (_executor.IsValueCreated && _executor.Value is IDisposable executor) executor.Dispose(); // its warm processes
             WorkerLog.Stopped(_logger, RunnerId);
         }
     }
 
     private IJobExecutor CreateExecutor()
     {
-        if (_settings.RunInChildProcess) return new ChildProcessExecutor(_settings.ChildCommand, _cache.Root, _logger);
+        if (_settings.RunInChildProcess) return new ChildProcessExecutor(_settings.ChildCommand, _cache.Root, _logger, _settings.WarmProcesses);
         var plugins = _services.GetService<PluginRegistry>()
             ?? throw new DeepForgeException("worker options", "worker options: RunInChildProcess is off, so jobs run in this process, but DeepForge is not added to its services (call AddDeepForge)");
         return new InProcessExecutor(plugins, _cache.Store, _cache.Root);

@@ -43,11 +43,19 @@ public sealed class WorkerOptions
     public bool RunInChildProcess { get; set; } = true;
 
     /// <summary>
-    /// The program and arguments that start a job's child process; the job folder is added as the last
-    /// argument, and the program must call <see cref="JobChild.RunAsync"/> with it (the deepforge command
+    /// The program and arguments that start a job's child process; the job folder (or <c>-</c> for a warm process, which
+    /// reads it from stdin) is added as the last argument, and the program must call
+    /// <see cref="JobChild.RunAsync(string, IServiceProvider, CancellationToken)"/> with it (the deepforge command
     /// sets this to itself with its hidden <c>job-exec</c> verb). Required when <see cref="RunInChildProcess"/> is on.
     /// </summary>
     public List<string> ChildCommand { get; } = [];
+
+    /// <summary>
+    /// How many job processes wait warm (runtime, plugins and libtorch loaded) for the next jobs, so a job starts in
+    /// milliseconds and still runs in a process of its own; each runs one job and exits, and a replacement starts warming
+    /// when one is taken. 0: each job starts its process when it is leased. Null: as many as <see cref="Slots"/>.
+    /// </summary>
+    public int? WarmProcesses { get; set; }
 
     /// <summary>Whether a CUDA device is visible (the deepforge command asks TorchSharp). Null: none, the worker reports only <c>cpu</c>.</summary>
     public Func<bool>? CudaAvailable { get; set; }

@@ -17,6 +17,7 @@ internal sealed record WorkerSettings
     public string? ServerBlobDirectory { get; init; }
     public required bool RunInChildProcess { get; init; }
     public required IReadOnlyList<string> ChildCommand { get; init; }
+    public required int WarmProcesses { get; init; }
     public required IReadOnlyList<string> ExtraLabels { get; init; }
     public Func<bool>? CudaAvailable { get; init; }
     public required TimeSpan MaxBackoff { get; init; }
@@ -34,6 +35,7 @@ internal sealed record WorkerSettings
         if (options.Slots < 1) problems.Add($"Slots is {options.Slots}; a worker runs at least 1 job at a time");
         if (options.RunInChildProcess && (options.ChildCommand.Count == 0 || string.IsNullOrWhiteSpace(options.ChildCommand[0])))
             problems.Add("ChildCommand is empty: set the program that runs a job folder (it calls JobChild.RunAsync), or turn RunInChildProcess off");
+        if (options.WarmProcesses is < 0) problems.Add($"WarmProcesses is {options.WarmProcesses}; give 0 (each job starts its process) or more, or null for as many as Slots");
         if (options.MaxBackoff <= TimeSpan.Zero) problems.Add("MaxBackoff must be positive");
         if (options.ReportInterval <= TimeSpan.Zero) problems.Add("ReportInterval must be positive");
         if (options.IdleHeartbeatInterval <= TimeSpan.Zero) problems.Add("IdleHeartbeatInterval must be positive");
@@ -63,6 +65,7 @@ internal sealed record WorkerSettings
             ServerBlobDirectory = options.ServerBlobDirectory ?? config.GetString("blob.dir"),
             RunInChildProcess = options.RunInChildProcess,
             ChildCommand = options.ChildCommand.ToList(),
+            WarmProcesses = options.RunInChildProcess ? options.WarmProcesses ?? options.Slots : 0,
             ExtraLabels = labels,
             CudaAvailable = options.CudaAvailable,
             MaxBackoff = options.MaxBackoff,

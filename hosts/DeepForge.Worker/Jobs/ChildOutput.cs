@@ -43,6 +43,16 @@ internal sealed class ChildOutput : IFeedbackSink, IDisposable
         }
     }
 
+    /// <summary>Tells the worker that this warm process is ready for its job.</summary>
+    public void Ready()
+    {
+        lock (_gate)
+        {
+            WriteLine(new ChildMessage(Ready: true));
+            if (!_disposed) _writer.Flush();
+        }
+    }
+
     public void Flush()
     {
         lock (_gate)

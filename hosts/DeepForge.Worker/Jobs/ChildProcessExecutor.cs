@@ -1,9 +1,6 @@
 using System.ComponentModel;
-using System.Diagnostics;
-using System.Text;
 using DeepForge.Feedback;
 using DeepForge.Runtime;
-using DeepForge.Worker.Native;
 using Microsoft.Extensions.Logging;
 
 namespace DeepForge.Worker.Jobs;
@@ -11,50 +8,83 @@ namespace DeepForge.Worker.Jobs;
 /// <summary>
 /// Runs each job in a child process (<see cref="WorkerOptions.ChildCommand"/> plus the job folder), so
 /// a native crash or an out-of-memory kill ends that job and not the worker. The child leads its own
-/// process group: cancelling kills the group, and with it everything the job started.
+/// process group: cancelling kills the group, and with it everything the job started. With warm processes
+/// (a count above 0) the child was started ahead and waits for its job; the folder reaches it on stdin, and
+/// a replacement starts warming at once. A job finds no warm process only when jobs come faster than
+/// processes warm up, or a warm one died: then it starts its own, as without warm processes.
 /// </summary>
-internal sealed class ChildProcessExecutor(IReadOnlyList<string> command, string cacheDirectory, ILogger logger) : IJobExecutor
+internal sealed class ChildProcessExecutor : IJobExecutor, IDisposable
 {
-    private const int StderrTailLines = 40;
+    private readonly IReadOnlyList<string> _command;
+    private readonly string _cacheDirectory;
+    private readonly ILogger _logger;
+    private readonly WarmProcessPool? _pool;
 
-    /// <summary>How long the worker waits for the rest of a finished child's output (a grandchild could hold the pipe open).</summary>
-    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
+    public ChildProcessExecutor(IReadOnlyList<string> command, string cacheDirectory, ILogger logger, int warmProcesses = 0)
+    {
+        (_command, _cacheDirectory, _logger) = (command, cacheDirectory, logger);
+        if (warmProcesses <= 0) return;
+        _pool = new WarmProcessPool(command, cacheDirectory, warmProcesses, logger);
+        _pool.Replenish();
+    }
+
+    /// <summary>The ids of the warm processes ready for a job now (none without warm processes).</summary>
+    internal IReadOnlyList<int> WarmProcessIds => _pool?.ReadyIds ?? [];
 
     public async Task<JobOutcome> RunAsync(JobSpec spec, string jobDirectory, IFeedbackSink sink, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        ChildProtocol.WriteJob(jobDirectory, new ChildJobFile(spec, cacheDirectory));
-        using var process = new Process { StartInfo = StartInfo(jobDirectory) };
+        ChildProtocol.WriteJob(jobDirectory, new ChildJobFile(spec, _cacheDirectory));
+        JobProcess process;
         try
         {
-            process.Start();
+            process = HandToWarmProcess(spec, jobDirectory) ?? JobProcess.Start(_command, jobDirectory, jobDirectory);
         }
         catch (Win32Exception e)
         {
-            return JobOutcome.Failure($"operation '{spec.Operation}' of node '{spec.NodeId}' could not start: the worker cannot run '{command[0]}': {e.Message}");
+            return JobOutcome.Failure($"operation '{spec.Operation}' of node '{spec.NodeId}' could not start: the worker cannot run '{_command[0]}': {e.Message}");
         }
-        var pid = process.Id;
-        WorkerLog.ChildStarted(logger, spec.JobId, pid);
-        var errors = new StderrCapture();
-        var stdout = PumpStdoutAsync(process.StandardOutput, sink);
-        var stderr = PumpStderrAsync(process.StandardError, sink, errors);
-        await using (cancellationToken.Register(() => ProcessGroup.KillTree(process)))
-            await process.WaitForExitAsync(CancellationToken.None);
-        // Whatever the job left running dies with it (its process group outlives the leader).
-        ProcessGroup.Kill(pid);
-        await Task.WhenAny(Task.WhenAll(stdout, stderr), Task.Delay(DrainTimeout, CancellationToken.None));
-        var exitCode = process.ExitCode;
-        try { process.StandardInput.Close(); }
-        catch (IOException) { }
-        WorkerLog.ChildExited(logger, spec.JobId, pid, exitCode);
-        cancellationToken.ThrowIfCancellationRequested();
+        using (process)
+        {
+            process.Attach(sink);
+            var pid = process.Id;
+            WorkerLog.ChildStarted(_logger, spec.JobId, pid);
+            var exitCode = await process.WaitForExitAsync(cancellationToken);
+            WorkerLog.ChildExited(_logger, spec.JobId, pid, exitCode);
+            cancellationToken.ThrowIfCancellationRequested();
 
-        if (ChildProtocol.ReadResult(jobDirectory) is { } outcome) return outcome;
-        var (said, lines) = errors.Read();
-        var message = $"operation '{spec.Operation}' of node '{spec.NodeId}' failed: its process {DescribeExit(exitCode)}"
-                      + (said == null ? "" : $": {Shorten(said)}");
-        var details = lines.Length == 0 ? $"the job's process (pid {pid}) wrote nothing to stderr" : string.Join('\n', lines);
-        return JobOutcome.Failure(message, details);
+            if (ChildProtocol.ReadResult(jobDirectory) is { } outcome) return outcome;
+            var (said, lines) = process.Errors.Read();
+            var message = $"operation '{spec.Operation}' of node '{spec.NodeId}' failed: its process {DescribeExit(exitCode)}"
+                          + (said == null ? "" : $": {Shorten(said)}");
+            var details = lines.Length == 0 ? $"the job's process (pid {pid}) wrote nothing to stderr" : string.Join('\n', lines);
+            return JobOutcome.Failure(message, details);
+        }
+    }
+
+    public void Dispose() => _pool?.Dispose();
+
+    // A warm process that took the job folder, or null when none is left (the caller starts one for the job).
+    private JobProcess? HandToWarmProcess(JobSpec spec, string jobDirectory)
+    {
+        if (_pool == null) return null;
+        try
+        {
+            while (_pool.Take() is { } warm)
+            {
+                if (warm.HandOver(jobDirectory))
+                {
+                    WarmLog.HandedOver(_logger, spec.JobId, warm.Id);
+                    return warm;
+                }
+                warm.Dispose(); // it died between the pool's look and the hand-over: the job goes to the next one
+            }
+            return null;
+        }
+        finally
+        {
+            _pool.Replenish();
+        }
     }
 
     /// <summary>What an exit code says: the shell's 128+N convention for a process ended by signal N.</summary>
@@ -81,87 +111,6 @@ internal sealed class ChildProcessExecutor(IReadOnlyList<string> command, string
         9 => "SIGKILL", 10 => "SIGUSR1", 11 => "SIGSEGV", 12 => "SIGUSR2", 13 => "SIGPIPE", 14 => "SIGALRM", 15 => "SIGTERM",
         _ => $"#{signal}",
     };
-
-    private ProcessStartInfo StartInfo(string jobDirectory)
-    {
-        var info = new ProcessStartInfo(command[0])
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            WorkingDirectory = jobDirectory,
-        };
-        foreach (var argument in command.Skip(1)) info.ArgumentList.Add(argument);
-        info.ArgumentList.Add(jobDirectory);
-        info.Environment[ChildProtocol.WatchParentVariable] = "1";
-        return info;
-    }
-
-    private static async Task PumpStdoutAsync(StreamReader reader, IFeedbackSink sink)
-    {
-        try
-        {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                var (text, message) = ChildProtocol.Parse(line);
-                // Text before a marker had no newline of its own (native output cut short by the message).
-                if (text != null) sink.Log(message == null ? text + "\n" : text);
-                if (message?.Log != null) sink.Log(message.Log);
-                if (message?.Feedback != null) sink.Feedback(message.Feedback);
-            }
-        }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
-    }
-
-    private static async Task PumpStderrAsync(StreamReader reader, IFeedbackSink sink, StderrCapture errors)
-    {
-        try
-        {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                sink.Log(line + "\n");
-                errors.Add(line);
-            }
-        }
-        catch (IOException) { }
-        catch (ObjectDisposedException) { }
-    }
-
-    /// <summary>
-    /// The child's first words on stderr (a crash report's headline, such as "Process terminated. boom":
-    /// its first two lines that are not a stack frame) and its last lines (for the details).
-    /// </summary>
-    private sealed class StderrCapture
-    {
-        private readonly Queue<string> _tail = new();
-        private readonly List<string> _headline = [];
-        private bool _headlineDone;
-
-        public void Add(string line)
-        {
-            lock (_tail)
-            {
-                var trimmed = line.Trim();
-                if (!_headlineDone && trimmed.Length > 0)
-                {
-                    if (trimmed.StartsWith("at ", StringComparison.Ordinal)) _headlineDone = true;
-                    else _headline.Add(trimmed);
-                    _headlineDone |= _headline.Count == 2;
-                }
-                _tail.Enqueue(line);
-                if (_tail.Count > StderrTailLines) _tail.Dequeue();
-            }
-        }
-
-        public (string? Headline, string[] Tail) Read()
-        {
-            lock (_tail) return (_headline.Count == 0 ? null : string.Join(' ', _headline), _tail.ToArray());
-        }
-    }
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "..." : text;
 }

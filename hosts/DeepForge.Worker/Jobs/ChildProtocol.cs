@@ -9,8 +9,11 @@ namespace DeepForge.Worker.Jobs;
 internal sealed record ChildJobFile(JobSpec Spec, string CacheDirectory);
 
 
-/// <summary>One line of the child's stdout: a piece of log text or a feedback event.</summary>
-internal sealed record ChildMessage(string? Log = null, FeedbackEvent? Feedback = null);
+/// <summary>
+/// One line of the child's stdout: a piece of log text or a feedback event; or, from a warm process, that it is ready
+/// (its runtime, services and plugins are loaded and it waits for its job on stdin).
+/// </summary>
+internal sealed record ChildMessage(string? Log = null, FeedbackEvent? Feedback = null, bool? Ready = null);
 
 /// <summary>
 /// The files and stdout lines between the worker and a job's child process. Each message line starts
@@ -22,6 +25,12 @@ internal static class ChildProtocol
     public const char Marker = '\u001e';
     public const string JobFileName = "job.json";
     public const string ResultFileName = "result.json";
+
+    /// <summary>
+    /// Given instead of a job folder, the child starts warm: it loads everything a job needs, says <see cref="ChildMessage.Ready"/>
+    /// on stdout, and then reads its job folder as one line on stdin (the worker's "here is your job"), runs that one job and exits.
+    /// </summary>
+    public const string AwaitJobArgument = "-";
 
     /// <summary>Set by the worker in the child's environment: the child ends its process group when its stdin closes (the worker went away).</summary>
     public const string WatchParentVariable = "DEEPFORGE_JOB_WATCH_PARENT";

@@ -27,14 +27,15 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
-    public void Dispatch_RunsEveryJobOnItsWorkerProcesses_InProcessAndInChildProcesses()
+    public void Dispatch_RunsEveryJobOnItsWorkerProcesses_InWarmProcessesInProcessAndInColdProcesses()
     {
-        // A worker process (`bench worker`) runs the in-process jobs; its jobs' child processes (`bench job-exec`) the others.
-        var result = CliAssert.Succeeded(_cli.Run("bench", "dispatch", "--workers", "1", "--jobs", "6", "--slots", "2", "--child-jobs", "2", "--json"));
+        // A worker process (`bench worker`) runs the in-process jobs; its jobs' child processes (`bench job-exec`, warm or started per job) the others.
+        var result = CliAssert.Succeeded(_cli.Run("bench", "dispatch", "--workers", "1", "--jobs", "6", "--slots", "2", "--in-process-jobs", "4", "--cold-jobs", "2", "--json"));
 
         var figures = OneJsonLine(result);
         Assert.Equal(6, figures.GetProperty("jobsPerWorker").EnumerateArray().Sum(j => j.GetInt32()));
-        Assert.Equal(2, figures.GetProperty("childProcessJobsPerWorker").EnumerateArray().Sum(j => j.GetInt32()));
+        Assert.Equal(4, figures.GetProperty("inProcessJobsPerWorker").EnumerateArray().Sum(j => j.GetInt32()));
+        Assert.Equal(2, figures.GetProperty("coldProcessJobsPerWorker").EnumerateArray().Sum(j => j.GetInt32()));
     }
 
     [Fact]

@@ -74,6 +74,13 @@ internal static class WorkerTestOps
             }
         }
 
+        public sealed class Pid : Operation
+        {
+            // Which process ran the job, and in which folder.
+            [return: Output("values")]
+            public int[] Execute() => [Environment.ProcessId, File.Exists("job.json") ? 1 : 0];
+        }
+
         public sealed class Hang(string pidFile = "") : Operation
         {
             [return: Output("values")]
