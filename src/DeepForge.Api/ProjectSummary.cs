@@ -1,9 +1,9 @@
 using DeepForge.Models;
 
-namespace DeepForge.Server.Api.Projects;
+namespace DeepForge.Api;
 
 /// <summary>A project in a list: its name, what it holds (without the sources) and who changed it last.</summary>
-internal sealed record ProjectSummary(string Name, string? Description, string? Seed, IReadOnlyList<string> Pipelines, IReadOnlyList<string> Architectures, int Sources,
+public sealed record ProjectSummary(string Name, string? Description, string? Seed, IReadOnlyList<string> Pipelines, IReadOnlyList<string> Architectures, int Sources,
     EditStamp? LastEdit)
 {
     public static ProjectSummary Of(ProjectDefinition project) => new(
