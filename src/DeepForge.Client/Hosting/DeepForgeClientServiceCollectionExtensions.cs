@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Telemetry;
 
 namespace DeepForge.Hosting;
 
@@ -34,6 +35,7 @@ public static class DeepForgeClientServiceCollectionExtensions
                 ConnectTimeout = sp.GetRequiredService<IOptions<DeepForgeClientOptions>>().Value.ConnectTimeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             });
+        QuietenAttempts(services);
         builder.AddResilienceHandler("retry", (pipeline, context) =>
         {
             var options = context.ServiceProvider.GetRequiredService<IOptions<DeepForgeClientOptions>>().Value;
@@ -50,6 +52,20 @@ public static class DeepForgeClientServiceCollectionExtensions
         });
         return builder;
     }
+
+    // Polly logs every attempt (Information), every retry (Warning) and the last failed attempt (Error): a worker long-polls
+    // all day, and a failure reaches the caller as a DeepForgeApiException that the hosts report once, in their own words
+    // (a server gone, a server back). This client's events become Debug; other
+    // pipelines of the application keep their severities.
+    private static void QuietenAttempts(IServiceCollection services) =>
+        services.Configure<TelemetryOptions>(options =>
+        {
+            var previous = options.SeverityProvider;
+            options.SeverityProvider = args =>
+                args.Source.PipelineName?.StartsWith(HttpClientName + "-", StringComparison.Ordinal) == true
+                    ? ResilienceEventSeverity.Debug
+                    : previous?.Invoke(args) ?? args.Event.Severity;
+        });
 
     private static ApiTransport Transport(IServiceProvider services) =>
         new(services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName), services.GetRequiredService<IOptions<DeepForgeClientOptions>>().Value);

@@ -1,6 +1,7 @@
 using DeepForge.Client;
 using DeepForge.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DeepForge.Server.Tests.Client;
 
@@ -12,6 +13,7 @@ internal sealed class ClientKit : IDisposable
     public ClientKit(Uri server, string? token, Action<DeepForgeClientOptions>? configure = null)
     {
         var services = new ServiceCollection();
+        services.AddLogging(l => l.AddProvider(Logs));
         services.AddDeepForgeClient(o =>
         {
             o.ServerUrl = server;
@@ -26,6 +28,9 @@ internal sealed class ClientKit : IDisposable
     }
 
     public AttemptLog Log { get; } = new();
+
+    /// <summary>What the client's parts logged at Information and above.</summary>
+    public LogLines Logs { get; } = new();
 
     public IDeepForgeClient Api => _services.GetRequiredService<IDeepForgeClient>();
 

@@ -126,4 +126,23 @@ public sealed class ClientTests
         Assert.Null(await size);
         Assert.StartsWith("HEAD 404", runner.Log.Attempts[^1], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Retries_AreNotLoggedAboveDebug_WhenTheServerIsAway()
+    {
+        using var runner = new ClientKit(new Uri($"http://127.0.0.1:{FreePort()}"), "t", o => o.MaxRetries = 2);
+
+        var error = await Assert.ThrowsAsync<DeepForgeApiException>(() => runner.Runner.BlobSizeAsync(new string('0', 64), default));
+
+        Assert.True(error.Transient);
+        Assert.Equal(3, runner.Log.Attempts.Count);
+        Assert.DoesNotContain(runner.Logs.Lines, l => l.Category.StartsWith("Polly", StringComparison.Ordinal));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }
