@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs DeepForge's packages into artifacts/packages, the local feed that nuget.config names:
-# DeepForge.Core, DeepForge.Runner.Protocol, DeepForge.Torch, the stores (DeepForge.Storage.Sqlite, .PostgreSql, .MongoDb),
+# DeepForge.Core, DeepForge.Runner.Protocol, DeepForge.Api, DeepForge.Client, DeepForge.Torch, the stores (DeepForge.Storage.Sqlite, .PostgreSql, .MongoDb),
 # DeepForge.Testing, the deepforge tool, and the DeepForge.Templates template package.
 #   ./pack.sh            everything
 #   ./pack.sh --no-tool  everything but the (large: libtorch) tool package
@@ -11,6 +11,8 @@ mkdir -p "$out"
 projects=(
   src/DeepForge.Core/DeepForge.Core.csproj
   src/DeepForge.Runner.Protocol/DeepForge.Runner.Protocol.csproj
+  src/DeepForge.Api/DeepForge.Api.csproj
+  src/DeepForge.Client/DeepForge.Client.csproj
   src/DeepForge.Torch/DeepForge.Torch.csproj
   src/DeepForge.Storage.Sqlite/DeepForge.Storage.Sqlite.csproj
   src/DeepForge.Storage.PostgreSql/DeepForge.Storage.PostgreSql.csproj

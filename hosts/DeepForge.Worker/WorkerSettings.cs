@@ -31,20 +31,20 @@ internal sealed record WorkerSettings
     {
         var problems = new List<string>();
         if (!Uri.TryCreate(options.ServerUrl, UriKind.Absolute, out var url) || url.Scheme is not ("http" or "https"))
-            problems.Add($"ServerUrl '{options.ServerUrl}' is not an http:// or https:// address");
-        if (options.Slots < 1) problems.Add($"Slots is {options.Slots}; a worker runs at least 1 job at a time");
+            problems.Add($"WorkerOptions.ServerUrl '{options.ServerUrl}' is not an http:// or https:// address: give the server's, e.g. http://gpu-box:8888");
+        if (options.Slots < 1) problems.Add($"WorkerOptions.Slots is {options.Slots}: a worker runs at least 1 job at a time, set it to 1 or more");
         if (options.RunInChildProcess && (options.ChildCommand.Count == 0 || string.IsNullOrWhiteSpace(options.ChildCommand[0])))
-            problems.Add("ChildCommand is empty: set the program that runs a job folder (it calls JobChild.RunAsync), or turn RunInChildProcess off");
-        if (options.WarmProcesses is < 0) problems.Add($"WarmProcesses is {options.WarmProcesses}; give 0 (each job starts its process) or more, or null for as many as Slots");
-        if (options.MaxBackoff <= TimeSpan.Zero) problems.Add("MaxBackoff must be positive");
-        if (options.ReportInterval <= TimeSpan.Zero) problems.Add("ReportInterval must be positive");
-        if (options.IdleHeartbeatInterval <= TimeSpan.Zero) problems.Add("IdleHeartbeatInterval must be positive");
-        if (options.CacheMaxBytes is <= 0) problems.Add($"CacheMaxBytes is {options.CacheMaxBytes}; give a positive number of bytes, or null for the config's {Cache.CacheLimit.Key}");
-        if (options.KeepFailedJobFolders < TimeSpan.Zero) problems.Add("KeepFailedJobFolders cannot be negative");
+            problems.Add("WorkerOptions.ChildCommand is empty: set the program that runs a job folder (it calls JobChild.RunAsync), or turn RunInChildProcess off");
+        if (options.WarmProcesses is < 0) problems.Add($"WorkerOptions.WarmProcesses is {options.WarmProcesses}: give 0 (each job starts its process) or more, or null for as many as Slots");
+        if (options.MaxBackoff <= TimeSpan.Zero) problems.Add($"WorkerOptions.MaxBackoff is {options.MaxBackoff}: set it above zero (default 5 s)");
+        if (options.ReportInterval <= TimeSpan.Zero) problems.Add($"WorkerOptions.ReportInterval is {options.ReportInterval}: set it above zero (default 250 ms)");
+        if (options.IdleHeartbeatInterval <= TimeSpan.Zero) problems.Add($"WorkerOptions.IdleHeartbeatInterval is {options.IdleHeartbeatInterval}: set it above zero (default 1 s)");
+        if (options.CacheMaxBytes is <= 0) problems.Add($"WorkerOptions.CacheMaxBytes is {options.CacheMaxBytes}: give a positive number of bytes, or null for the config's {Cache.CacheLimit.Key}");
+        if (options.KeepFailedJobFolders < TimeSpan.Zero) problems.Add($"WorkerOptions.KeepFailedJobFolders is {options.KeepFailedJobFolders}: set it to zero or more");
         var labels = options.Labels.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
         foreach (var label in labels.Where(l => l.Any(c => char.IsWhiteSpace(c) || c == ',')))
-            problems.Add($"label '{label}' holds a space or a comma; give labels one by one");
-        if (problems.Count > 0) throw new DeepForgeException("worker options", "worker options: " + string.Join("; ", problems));
+            problems.Add($"WorkerOptions.Labels: '{label}' holds a space or a comma; give labels one by one");
+        if (problems.Count > 0) throw new DeepForgeException("worker options", string.Join("; ", problems));
 
         var config = new DeepForgeConfig(options.DataDirectory ?? DeepForgeOptions.DefaultDataDirectory());
         var cacheDirectory = Path.GetFullPath(options.CacheDirectory ?? config.GetString("worker.cache.dir"));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using DeepForge.Api;
 using DeepForge.Data;
 using DeepForge.Feedback;
 using DeepForge.Models;

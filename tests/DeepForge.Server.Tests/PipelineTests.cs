@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using DeepForge.Api;
 using DeepForge.Data;
 using DeepForge.Feedback;
 using DeepForge.Models;

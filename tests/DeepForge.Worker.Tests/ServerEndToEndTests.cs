@@ -2,7 +2,8 @@ using System.Diagnostics;
 using DeepForge.Blobs;
 using DeepForge.Models;
 using DeepForge.Worker.Cache;
-using DeepForge.Worker.Http;
+using DeepForge.Client;
+using DeepForge.Hosting;
 using DeepForge.Worker.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -138,9 +139,9 @@ public sealed class ServerEndToEndTests
         var bytes = new byte[3 << 20];
         new Random(7).NextBytes(bytes);
         var stored = await server.Services.GetRequiredService<IBlobStore>().PutAsync(new MemoryStream(bytes));
-        var settings = WorkerSettings.From(new WorkerOptions { ServerUrl = server.Url, Token = ServerHost.WorkerToken, DataDirectory = folder.Path, ChildCommand = { "unused" } });
-        using var http = new HttpClient();
-        var client = new RunnerClient(() => http, settings);
+        await using var clients = new ServiceCollection().AddDeepForgeClient(o => (o.ServerUrl, o.Token) = (new Uri(server.Url), ServerHost.WorkerToken))
+            .Services.BuildServiceProvider();
+        var client = clients.GetRequiredService<IRunnerClient>();
 
         // Half of it arrived before the connection broke.
         var resumed = new BlobCache(folder["cache1"], useBlob: false, null, client, TimeSpan.FromSeconds(1), NullLogger.Instance);

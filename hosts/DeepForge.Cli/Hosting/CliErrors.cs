@@ -22,6 +22,10 @@ internal static class CliErrors
                 return Fail(e.Message);
             case OptionsValidationException e:
                 return Usage(string.Join("; ", e.Failures));
+            case DeepForge.Client.DeepForgeApiException { Status: null } e:
+                return Fail($"cannot reach the server: {Reason(e)}. Is it running (deepforge start) and is --server right?");
+            case DeepForge.Client.DeepForgeApiException e:
+                return Fail($"the server answered {(int)e.Status!} ({e.Status}): {e.Problem ?? e.Message}");
             case HttpRequestException { StatusCode: null } e:
                 return Fail($"cannot reach the server: {Reason(e)}. Is it running (deepforge start) and is --server right?");
             case HttpRequestException e:
@@ -59,6 +63,10 @@ internal static class CliErrors
     // "Connection refused (127.0.0.1:1)" says it best; a name that does not resolve says so in the socket's words.
     private static string Reason(HttpRequestException e) =>
         e.InnerException is SocketException socket ? $"{e.Message.TrimEnd('.')} ({socket.SocketErrorCode})" : e.Message.TrimEnd('.');
+
+    // The client's words name the request and the server; the socket's say why it could not connect.
+    private static string Reason(DeepForge.Client.DeepForgeApiException e) =>
+        e.InnerException is HttpRequestException inner ? Reason(inner) : e.Message.TrimEnd('.');
 
     /// <summary>Not something a person caused: one line, and the stack trace in a file for the bug report.</summary>
     private static int Bug(Exception exception)

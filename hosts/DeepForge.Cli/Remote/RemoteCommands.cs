@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using DeepForge.Runtime;
 
 namespace DeepForge.Cli.Remote;
@@ -19,10 +20,10 @@ internal static class RemoteCommands
             if (File.Exists(value)) uploaded.Add(options.Inputs[node] = await client.UploadAsync(project, Path.GetFileName(value), value, cancellationToken));
             else options.Inputs[node] = value;
         }
-        RemoteExecution started;
+        ExecutionView started;
         try
         {
-            started = await client.StartAsync(project, new { pipeline, inputs = options.Inputs, attributes = options.Attributes, useCache = options.UseCache }, cancellationToken);
+            started = await client.StartAsync(project, new StartExecutionRequest(pipeline, options.Inputs, options.Attributes, options.UseCache), cancellationToken);
         }
         catch (DeepForgeException)
         {

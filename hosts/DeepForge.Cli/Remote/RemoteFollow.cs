@@ -54,7 +54,7 @@ internal static class RemoteFollow
         {
             await client.CancelAsync(executionId, CancellationToken.None);
         }
-        catch (Exception e) when (e is HttpRequestException or DeepForgeException or TaskCanceledException)
+        catch (Exception e) when (e is DeepForge.Client.DeepForgeApiException or DeepForgeException or TaskCanceledException)
         {
             Console.Error.WriteLine($"Could not cancel execution {executionId} on {server}: {e.Message}. Cancel it with: deepforge cancel {executionId} --server {server}");
         }

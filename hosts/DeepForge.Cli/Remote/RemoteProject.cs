@@ -1,4 +1,9 @@
+using DeepForge.Api;
+
 namespace DeepForge.Cli.Remote;
 
-/// <summary>One project of a server's list, as <c>GET /api/v1/projects</c> answers it (only the projects the person may see).</summary>
-internal sealed record RemoteProject(string Name, string? Seed, IReadOnlyList<string> Pipelines, IReadOnlyList<string> Architectures);
+/// <summary>A row of <c>deepforge projects</c> (local or <c>--server</c>): what the command shows of a project, in one shape for both.</summary>
+internal sealed record RemoteProject(string Name, string? Seed, IReadOnlyList<string> Pipelines, IReadOnlyList<string> Architectures)
+{
+    public static RemoteProject Of(ProjectSummary project) => new(project.Name, project.Seed, project.Pipelines, project.Architectures);
+}

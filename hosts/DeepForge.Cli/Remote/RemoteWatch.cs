@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using DeepForge.Cli.Output;
 using DeepForge.Feedback;
 using DeepForge.Models;
@@ -54,7 +55,7 @@ internal static class RemoteWatch
         after[nodeId] = page.Last;
     }
 
-    private static int Finish(RemoteExecution current, RunView view, bool json)
+    private static int Finish(ExecutionView current, RunView view, bool json)
     {
         view.Flush();
         var execution = current.Execution;

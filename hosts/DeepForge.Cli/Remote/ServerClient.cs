@@ -1,133 +1,118 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using DeepForge.Data;
+using DeepForge.Api;
+using DeepForge.Client;
+using DeepForge.Hosting;
 using DeepForge.Models;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DeepForge.Cli.Remote;
 
-/// <summary>The command's side of the server's REST API, for <c>run</c>, <c>executions</c>, <c>cancel</c> and <c>resume</c> with <c>--server</c>.</summary>
+/// <summary>
+/// The command's side of the server's REST API, for <c>run</c>, <c>executions</c>, <c>cancel</c>, <c>resume</c>, <c>login</c>
+/// and <c>export</c> with <c>--server</c>: DeepForge.Client, with the server's refusals in the command's words (a refused
+/// sign-in says to log in; bad input is the server's one line).
+/// </summary>
 internal sealed class ServerClient : IDisposable
 {
-    private static readonly JsonSerializerOptions Options = CreateOptions();
-    private readonly HttpClient _http;
+    private readonly ServiceProvider _services;
+    private readonly IDeepForgeClient _api;
     private readonly string _server;
 
     /// <summary>A client of <paramref name="baseUrl"/> that sends the token <c>deepforge login</c> kept for it (or <paramref name="token"/>).</summary>
     public ServerClient(string baseUrl, string? token = null, string? dataDirectory = null)
     {
         _server = baseUrl.TrimEnd('/');
-        _http = new HttpClient { BaseAddress = new Uri(_server + "/api/v1/"), Timeout = TimeSpan.FromMinutes(10) };
-        token ??= new Logins(dataDirectory ?? DeepForge.Hosting.DeepForgeOptions.DefaultDataDirectory()).TokenFor(baseUrl);
-        if (!string.IsNullOrEmpty(token)) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        token ??= new Logins(dataDirectory ?? DeepForgeOptions.DefaultDataDirectory()).TokenFor(baseUrl);
+        var services = new ServiceCollection();
+        services.AddDeepForgeClient(o =>
+        {
+            o.ServerUrl = new Uri(_server + "/");
+            o.Token = token;
+            o.RequestTimeout = TimeSpan.FromMinutes(10);
+        });
+        _services = services.BuildServiceProvider();
+        _api = _services.GetRequiredService<IDeepForgeClient>();
     }
-
-    /// <summary>Who the token signs in as.</summary>
-    public async Task<RemotePerson> MeAsync(CancellationToken cancellationToken) =>
-        await ReadAsync<RemotePerson>(await _http.GetAsync("auth/me", cancellationToken), cancellationToken);
-
-    /// <summary>Signs in with a name and password; the answer holds a new personal access token.</summary>
-    public async Task<RemoteToken> SignInAsync(string name, string password, CancellationToken cancellationToken) =>
-        await ReadAsync<RemoteToken>(await _http.PostAsJsonAsync("auth/tokens", new { name, password, description = $"deepforge login on {Environment.MachineName}" }, Options, cancellationToken), cancellationToken);
 
     /// <summary>The server's address as the user gave it.</summary>
     public string BaseUrl => _server;
 
+    /// <summary>Who the token signs in as.</summary>
+    public Task<PersonView> MeAsync(CancellationToken cancellationToken) => Call(ct => _api.MeAsync(ct), cancellationToken);
+
+    /// <summary>Signs in with a name and password; the answer holds a new personal access token.</summary>
+    public Task<SignInReply> SignInAsync(string name, string password, CancellationToken cancellationToken) =>
+        Call(ct => _api.SignInAsync(new SignInRequest(name, password, $"deepforge login on {Environment.MachineName}"), ct), cancellationToken);
+
     /// <summary>The projects the signed-in person may see.</summary>
     public async Task<IReadOnlyList<RemoteProject>> ProjectsAsync(CancellationToken cancellationToken) =>
-        await ReadAsync<List<RemoteProject>>(await _http.GetAsync("projects", cancellationToken), cancellationToken);
+        (await Call(ct => _api.ProjectsAsync(ct), cancellationToken)).Select(RemoteProject.Of).ToList();
 
     /// <summary>Servers, workers and the queue, for <c>deepforge status</c>.</summary>
-    public async Task<RemoteStatus> StatusAsync(CancellationToken cancellationToken) =>
-        await ReadAsync<RemoteStatus>(await _http.GetAsync("status", cancellationToken), cancellationToken);
+    public Task<StatusView> StatusAsync(CancellationToken cancellationToken) => Call(ct => _api.StatusAsync(ct), cancellationToken);
 
-    public async Task<RemoteExecution> StartAsync(string project, object request, CancellationToken cancellationToken) =>
-        await ReadAsync<RemoteExecution>(await _http.PostAsJsonAsync($"projects/{Uri.EscapeDataString(project)}/executions", request, Options, cancellationToken), cancellationToken);
+    public Task<ExecutionView> StartAsync(string project, StartExecutionRequest request, CancellationToken cancellationToken) =>
+        Call(ct => _api.StartExecutionAsync(project, request, ct), cancellationToken);
 
-    public async Task<RemoteExecution> GetAsync(string executionId, CancellationToken cancellationToken) =>
-        await ReadAsync<RemoteExecution>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}", cancellationToken), cancellationToken);
+    public Task<ExecutionView> GetAsync(string executionId, CancellationToken cancellationToken) =>
+        Call(ct => _api.GetExecutionAsync(executionId, ct), cancellationToken);
 
     public async Task<IReadOnlyList<RemoteSummary>> ListAsync(string project, CancellationToken cancellationToken) =>
-        await ReadAsync<List<RemoteSummary>>(await _http.GetAsync($"projects/{Uri.EscapeDataString(project)}/executions", cancellationToken), cancellationToken);
+        (await Call(ct => _api.ExecutionsAsync(project, ct), cancellationToken)).Select(RemoteSummary.Of).ToList();
 
-    public async Task CancelAsync(string executionId, CancellationToken cancellationToken) =>
-        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/cancel", EmptyJson(), cancellationToken), cancellationToken);
+    public Task CancelAsync(string executionId, CancellationToken cancellationToken) =>
+        Call(async ct => { await _api.CancelExecutionAsync(executionId, ct); return true; }, cancellationToken);
 
-    public async Task ResumeAsync(string executionId, CancellationToken cancellationToken) =>
-        await EnsureAsync(await _http.PostAsync($"executions/{Uri.EscapeDataString(executionId)}/resume", EmptyJson(), cancellationToken), cancellationToken);
+    public Task ResumeAsync(string executionId, CancellationToken cancellationToken) =>
+        Call(async ct => { await _api.ResumeExecutionAsync(executionId, ct); return true; }, cancellationToken);
 
-    public async Task<RemoteLogPage> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
-        await ReadAsync<RemoteLogPage>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/nodes/{Uri.EscapeDataString(nodeId)}/log?after={after}", cancellationToken), cancellationToken);
+    public Task<StreamPage<LogEntry>> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
+        Call(ct => _api.LogAsync(executionId, nodeId, after, ct), cancellationToken);
 
-    public async Task<RemoteFeedbackPage> FeedbackAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
-        await ReadAsync<RemoteFeedbackPage>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/nodes/{Uri.EscapeDataString(nodeId)}/feedback?after={after}", cancellationToken), cancellationToken);
+    public Task<StreamPage<FeedbackEntry>> FeedbackAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
+        Call(ct => _api.FeedbackAsync(executionId, nodeId, after, ct), cancellationToken);
 
-    public async Task<IReadOnlyList<ArtifactRecord>> ArtifactsAsync(string project, CancellationToken cancellationToken) =>
-        await ReadAsync<List<ArtifactRecord>>(await _http.GetAsync($"projects/{Uri.EscapeDataString(project)}/artifacts", cancellationToken), cancellationToken);
-
-    public async Task DeleteAsync(string path, CancellationToken cancellationToken) =>
-        await EnsureAsync(await _http.DeleteAsync(path, cancellationToken), cancellationToken);
+    public Task<IReadOnlyList<ArtifactRecord>> ArtifactsAsync(string project, CancellationToken cancellationToken) =>
+        Call(ct => _api.ArtifactsAsync(project, ct), cancellationToken);
 
     public async Task<string> UploadAsync(string project, string name, string path, CancellationToken cancellationToken)
     {
         await using var file = File.OpenRead(path);
-        using var content = new StreamContent(file);
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        var response = await _http.PostAsync($"projects/{Uri.EscapeDataString(project)}/artifacts?name={Uri.EscapeDataString(name)}", content, cancellationToken);
-        return (await ReadAsync<ArtifactRecord>(response, cancellationToken)).Id;
+        return (await Call(ct => _api.UploadArtifactAsync(project, name, file, ct), cancellationToken)).Id;
     }
 
     /// <summary>Writes an artifact exported by the server to <paramref name="output"/>; gives the file name the server suggests.</summary>
-    public async Task<string?> ExportAsync(string project, string artifact, string format, Stream output, CancellationToken cancellationToken)
-    {
-        var path = $"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifact)}/export?format={Uri.EscapeDataString(format)}";
-        using var response = await _http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-        await EnsureAsync(response, cancellationToken);
-        await response.Content.CopyToAsync(output, cancellationToken);
-        var disposition = response.Content.Headers.ContentDisposition;
-        return (disposition?.FileNameStar ?? disposition?.FileName)?.Trim('"');
-    }
+    public Task<string?> ExportAsync(string project, string artifact, string format, Stream output, CancellationToken cancellationToken) =>
+        Call(ct => _api.ExportArtifactAsync(project, artifact, format, output, ct), cancellationToken);
 
-    public async Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
-        await EnsureAsync(await _http.DeleteAsync($"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}", cancellationToken), cancellationToken);
+    public Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
+        Call(async ct => { await _api.DeleteArtifactAsync(project, artifactId, ct); return true; }, cancellationToken);
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose() => _services.Dispose();
 
-    // State-changing requests must say they send JSON, so one that carries nothing sends {}.
-    private static StringContent EmptyJson() => new("{}", System.Text.Encoding.UTF8, "application/json");
-
-    private async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        await EnsureAsync(response, cancellationToken);
-        return await response.Content.ReadFromJsonAsync<T>(Options, cancellationToken) ?? throw new InvalidDataException("the server sent an empty answer");
-    }
-
-    // The server answers bad input with a problem document naming what was wrong; pass its words on.
-    private async Task EnsureAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        if (response.IsSuccessStatusCode) return;
-        var body = await response.Content.ReadAsStringAsync(cancellationToken);
-        var detail = TryDetail(body) ?? $"{(int)response.StatusCode} {response.ReasonPhrase}";
-        var where = response.RequestMessage?.RequestUri?.AbsolutePath ?? "server";
-        if (response.StatusCode == HttpStatusCode.Unauthorized && !where.EndsWith("/auth/tokens", StringComparison.Ordinal))
-            throw new DeepForgeException(_server, $"{_server} did not accept your sign-in: run 'deepforge login {_server}' (with your name and password, or --token)");
-        if (response.StatusCode == HttpStatusCode.Forbidden) throw new DeepForgeException(where, detail);
-        if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests)
-            throw new DeepForgeException(where, detail);
-        throw new HttpRequestException($"{where}: {detail}", null, response.StatusCode);
-    }
-
-    private static string? TryDetail(string body)
+    private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null;
+            return await call(cancellationToken);
         }
-        catch (JsonException) { return null; }
+        catch (DeepForgeApiException e) when (Refusal(e) is { } refusal)
+        {
+            throw refusal;
+        }
     }
 
-    // The server's JSON: NaN and Infinity in outputs and feedback arrive as "NaN" and "Infinity".
-    private static JsonSerializerOptions CreateOptions() => Json.Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+    // The server answers bad input with a problem document naming what was wrong: its words go on as the command's own error.
+    // What may pass by itself (no answer, a 5xx) stays a DeepForgeApiException, which following a run waits out.
+    private DeepForgeException? Refusal(DeepForgeApiException e)
+    {
+        var where = e.Request[(e.Request.IndexOf(' ') + 1)..];
+        var detail = e.Problem ?? $"{(int?)e.Status} {e.Status}";
+        if (e.Status == HttpStatusCode.Unauthorized && !where.EndsWith("/auth/tokens", StringComparison.Ordinal))
+            return new DeepForgeException(_server, $"{_server} did not accept your sign-in: run 'deepforge login {_server}' (with your name and password, or --token)", e);
+        return e.Status is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict or HttpStatusCode.Unauthorized
+            or HttpStatusCode.Forbidden or HttpStatusCode.TooManyRequests
+            ? new DeepForgeException(where, detail, e)
+            : null;
+    }
 }

@@ -1,12 +1,13 @@
 using System.Globalization;
 using Spectre.Console;
+using DeepForge.Api;
 
 namespace DeepForge.Cli.Remote;
 
-/// <summary>Writes <see cref="RemoteStatus"/> for a person: a table of servers, one of workers, and a line for the queue.</summary>
+/// <summary>Writes <see cref="StatusView"/> for a person: a table of servers, one of workers, and a line for the queue.</summary>
 internal static class StatusPrinter
 {
-    public static void Print(string url, RemoteStatus status, DateTimeOffset now)
+    public static void Print(string url, StatusView status, DateTimeOffset now)
     {
         var servers = new Table().Title(Markup.Escape(url)).AddColumns("Server", "Version", "Up");
         foreach (var s in status.Servers) servers.AddRow(Markup.Escape(s.Id), Markup.Escape(s.Version), Age(TimeSpan.FromSeconds(s.UptimeSeconds)));

@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using DeepForge.Server.Api;
 using DeepForge.Server.Identity;
 using Microsoft.AspNetCore.Antiforgery;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using DeepForge.Blobs;
+using DeepForge.Client;
 using DeepForge.Runtime;
 using DeepForge.Worker.Http;
 using Microsoft.Extensions.Logging;
@@ -23,12 +24,12 @@ internal sealed class BlobCache
     private readonly string _partial;
     private readonly bool _useBlob;
     private readonly string? _serverBlobDirectory;
-    private readonly RunnerClient? _client;
+    private readonly IRunnerClient? _client;
     private readonly TimeSpan _maxBackoff;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new();
 
-    public BlobCache(string root, bool useBlob, string? serverBlobDirectory, RunnerClient? client, TimeSpan maxBackoff, ILogger logger, long? maxBytes = null)
+    public BlobCache(string root, bool useBlob, string? serverBlobDirectory, IRunnerClient? client, TimeSpan maxBackoff, ILogger logger, long? maxBytes = null)
     {
         Root = Path.GetFullPath(root);
         MaxBytes = maxBytes;
@@ -223,7 +224,7 @@ internal sealed class BlobCache
 
     private static bool IsTransient(Exception e) => e switch
     {
-        ServerException s => s.Transient,
+        DeepForgeApiException s => s.Transient,
         HttpRequestException or IOException => true,
         _ => false,
     };

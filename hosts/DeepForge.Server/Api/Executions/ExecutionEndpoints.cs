@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using DeepForge.Data;
 using DeepForge.Dispatch;
 using DeepForge.Feedback;

@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using DeepForge.Catalog;
 using DeepForge.Models;
 using DeepForge.Projects;

@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using System.Diagnostics;
 using System.Reflection;
 

@@ -1,3 +1,4 @@
+using DeepForge.Api;
 using DeepForge.Dispatch;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,9 +1,0 @@
-using DeepForge.Models;
-
-namespace DeepForge.Server.Api.Executions;
-
-/// <summary>An execution in a list, without its pipeline.</summary>
-internal sealed record ExecutionSummary(string Id, string Project, string Pipeline, ExecutionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt, string? Error)
-{
-    public static ExecutionSummary Of(ExecutionRecord e) => new(e.Id, e.Project, e.Pipeline.Name, e.Status, e.CreatedAt, e.FinishedAt, e.Error);
-}

@@ -1,4 +1,0 @@
-namespace DeepForge.Server.Api.Status;
-
-/// <summary>A server process: where it runs, its version, and since when.</summary>
-internal sealed record StatusServerView(string Id, string Host, int ProcessId, string Version, DateTimeOffset StartedAt, double UptimeSeconds);

@@ -1,4 +1,0 @@
-namespace DeepForge.Server.Security;
-
-/// <summary>Who a request acts for.</summary>
-internal sealed record PersonView(string Name, string Role);

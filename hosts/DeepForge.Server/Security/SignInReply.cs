@@ -1,4 +1,0 @@
-namespace DeepForge.Server.Security;
-
-/// <summary>A new personal access token (shown this once) and whom it signs in.</summary>
-internal sealed record SignInReply(string Token, string Id, string Name, string Role, DateTimeOffset? ExpiresAt);

@@ -1,4 +1,0 @@
-namespace DeepForge.Server.Security;
-
-/// <summary>A program's sign-in with a name and password, answered with a new personal access token.</summary>
-internal sealed record SignInRequest(string Name, string Password, string? Description = null, int? ExpiresInDays = null);

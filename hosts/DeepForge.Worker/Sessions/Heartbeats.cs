@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Net;
+using DeepForge.Client;
+using DeepForge.Runner.Protocol;
+using DeepForge.Worker.Http;
+using DeepForge.Worker.Jobs;
+using Microsoft.Extensions.Logging;
+
+namespace DeepForge.Worker.Sessions;
+
+/// <summary>
+/// A running job's heartbeats: what the job reported goes at most ReportInterval apart, and an idle job still heartbeats
+/// every IdleHeartbeatInterval to hold its lease and hear a cancel. A batch the server did not take is kept for the next one.
+/// </summary>
+internal sealed class Heartbeats(IRunnerClient client, WorkerSettings settings, ILogger logger, LeasedJob leased, ReportBuffer report)
+{
+    public LeaseState Lease { get; } = new();
+
+    public async Task RunAsync(CancellationTokenSource job, CancellationToken stop, CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(settings.ReportInterval);
+        var sinceSent = Stopwatch.StartNew();
+        var waitUntil = TimeSpan.Zero;
+        var outage = new Outage(settings, logger, $"reporting job {leased.JobId}");
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                if (sinceSent.Elapsed < waitUntil) continue;
+                if (!report.HasPending && sinceSent.Elapsed < settings.IdleHeartbeatInterval) continue;
+                var result = await SendAsync(stopping);
+                switch (result.Kind)
+                {
+                    case HeartbeatKind.Sent:
+                        outage.Ended();
+                        sinceSent.Restart();
+                        waitUntil = TimeSpan.Zero;
+                        break;
+                    case HeartbeatKind.Cancel:
+                        Lease.CancelRequested = true;
+                        await job.CancelAsync();
+                        return;
+                    case HeartbeatKind.LeaseLost:
+                        Lease.Lost = true;
+                        await job.CancelAsync();
+                        return;
+                    case HeartbeatKind.Failed:
+                        sinceSent.Restart();
+                        waitUntil = outage.Failed(result.Error!);
+                        break;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested || stopping.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Sends what is pending now (also the last log and feedback before the job's report).</summary>
+    public async Task<HeartbeatResult> SendAsync(CancellationToken cancellationToken)
+    {
+        var batch = report.Take();
+        try
+        {
+            var reply = await client.HeartbeatAsync(leased.JobId, new HeartbeatRequest(leased.LeaseToken, batch.Log, batch.Feedback), cancellationToken);
+            return new(reply == null ? HeartbeatKind.LeaseLost : reply.Cancel ? HeartbeatKind.Cancel : HeartbeatKind.Sent);
+        }
+        catch (DeepForgeApiException e)
+        {
+            // Kept for the next heartbeat unless the server refused the batch itself (a 4xx other than a token problem): a poison batch is dropped.
+            if (e.Transient || e.Status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) report.Restore(batch);
+            return new(HeartbeatKind.Failed, e);
+        }
+        catch (OperationCanceledException)
+        {
+            report.Restore(batch);
+            throw;
+        }
+    }
+}
