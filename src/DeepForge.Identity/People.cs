@@ -2,13 +2,13 @@ using DeepForge.Data;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Identity;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>
 /// The people who may sign in, kept in the document store. Passwords are hashed with ASP.NET Core Identity's
 /// <see cref="PasswordHasher{TUser}"/> (PBKDF2 with a salt and many iterations), never stored as typed.
 /// </summary>
-internal sealed class People(IDocumentStore store)
+public sealed class People(IDocumentStore store)
 {
     public const int MinPasswordLength = 8;
     private static readonly PasswordHasher<PersonRecord> Hasher = new();
