@@ -11,7 +11,7 @@ namespace DeepForge.Data;
 /// ±Infinity written as the strings "NaN", "Infinity" and "-Infinity" (a diverged loss is data, not an
 /// error). The store, the REST API, the runner protocol, the designer and the command all use it.
 /// </summary>
-internal static class Json
+public static class Json
 {
     public static readonly JsonSerializerOptions Options = Create(indented: false);
     public static readonly JsonSerializerOptions Indented = Create(indented: true);

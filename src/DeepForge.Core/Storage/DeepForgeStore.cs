@@ -4,17 +4,17 @@ using DeepForge.Runtime;
 namespace DeepForge.Storage;
 
 /// <summary>DeepForge's collections over one <see cref="IDocumentStore"/>.</summary>
-internal sealed class DeepForgeStore(IDocumentStore documents)
+public sealed class DeepForgeStore(IDocumentStore documents)
 {
     public IDocumentStore Documents { get; } = documents;
     public DocumentCollection<ProjectDefinition> Projects { get; } = new(documents, Collections.Projects);
     public DocumentCollection<ExecutionRecord> Executions { get; } = new(documents, Collections.Executions);
     public DocumentCollection<NodeRecord> Nodes { get; } = new(documents, Collections.Nodes);
     public DocumentCollection<ArtifactRecord> Artifacts { get; } = new(documents, Collections.Artifacts);
-    public DocumentCollection<CacheEntry> Cache { get; } = new(documents, Collections.Cache);
+    internal DocumentCollection<CacheEntry> Cache { get; } = new(documents, Collections.Cache);
 
     /// <summary>The last cache description of a node, to explain the next miss.</summary>
-    public DocumentCollection<CacheEntry> CacheLatest { get; } = new(documents, "cache-latest");
+    internal DocumentCollection<CacheEntry> CacheLatest { get; } = new(documents, "cache-latest");
 
     public async Task<ArtifactRecord?> NewestArtifactAsync(string project, string name, CancellationToken cancellationToken) =>
         (await Artifacts.ListAsync(project, cancellationToken))

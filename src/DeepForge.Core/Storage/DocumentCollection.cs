@@ -3,7 +3,7 @@ using DeepForge.Data;
 namespace DeepForge.Storage;
 
 /// <summary>Typed access to one collection of an <see cref="IDocumentStore"/>.</summary>
-internal sealed class DocumentCollection<T>(IDocumentStore store, string name)
+public sealed class DocumentCollection<T>(IDocumentStore store, string name)
 {
     public async Task<Versioned<T>?> GetAsync(string id, CancellationToken cancellationToken)
     {

@@ -7,7 +7,7 @@ namespace DeepForge.Storage;
 /// jobs without Core knowing the queue: active jobs sit in two small partitions a lease request scans, finished
 /// ones in one partition per execution, and the newest job of each node is indexed in the execution's partition.
 /// </summary>
-internal static class JobDocuments
+public static class JobDocuments
 {
     public const string QueuedPartition = "queued";
     public const string LeasedPartition = "leased";
