@@ -1,9 +1,12 @@
+using DeepForge.Hosting;
+using DeepForge.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DeepForge.Worker;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers the DeepForge worker with a service collection.</summary>
 public static class WorkerServiceCollectionExtensions
