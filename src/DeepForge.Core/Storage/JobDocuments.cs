@@ -9,9 +9,12 @@ namespace DeepForge.Storage;
 /// </summary>
 public static class JobDocuments
 {
+    /// <summary>The partition of jobs waiting for a worker.</summary>
     public const string QueuedPartition = "queued";
+    /// <summary>The partition of jobs a worker holds.</summary>
     public const string LeasedPartition = "leased";
 
+    /// <summary>The partition of an execution's finished jobs.</summary>
     public static string DonePartition(string executionId) => $"done:{executionId}";
 
     /// <summary>Removes every job of an execution and its newest-job index, and no other execution's.</summary>
