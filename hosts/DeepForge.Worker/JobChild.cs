@@ -22,7 +22,7 @@ public static class JobChild
     /// job succeeded, 1 when it failed (the result file says why), 2 when the folder is not a job folder.
     /// </summary>
     /// <param name="jobDirectory">The job folder the worker prepared.</param>
-    /// <param name="services">The host's services, with DeepForge added (<c>AddDeepForge</c>): its plugins run the job.</param>
+    /// <param name="services">The host's services with DeepForge's plugins (<c>AddDeepForgePlugins</c>, which needs no store, or <c>AddDeepForge</c>): they run the job.</param>
     /// <param name="cancellationToken">Ends the job (Ctrl+C when run by hand); the worker kills the process instead.</param>
     public static Task<int> RunAsync(string jobDirectory, IServiceProvider services, CancellationToken cancellationToken = default) =>
         RunAsync(jobDirectory, services, warmUp: null, cancellationToken);
@@ -99,7 +99,7 @@ public static class JobChild
         try
         {
             var plugins = services.GetService<PluginRegistry>()
-                ?? throw new DeepForgeException("job-exec", "the job process has no DeepForge services: its host must call AddDeepForge before JobChild.RunAsync");
+                ?? throw new DeepForgeException("job-exec", "the job process has no DeepForge plugins: its host must call AddDeepForgePlugins (or AddDeepForge) before JobChild.RunAsync");
             JobExtensions.Load(job.Spec, job.CacheDirectory, plugins);
             var cache = new FileBlobStore(job.CacheDirectory);
             return await new InProcessExecutor(plugins, cache).RunAsync(job.Spec, jobDirectory, output, cancellationToken);

@@ -1,12 +1,14 @@
 using DeepForge.Client;
 using DeepForge.Hosting;
+using DeepForge.Worker;
 using DeepForge.Worker.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DeepForge.Worker;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers the DeepForge worker with a service collection.</summary>
 public static class WorkerServiceCollectionExtensions

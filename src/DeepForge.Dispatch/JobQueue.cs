@@ -128,7 +128,7 @@ public sealed class JobQueue
 
     /// <summary>A line that separates one attempt's log from the last one's.</summary>
     internal static string AttemptSeparator(int attempt, string runnerId) =>
-        $"{NodeRunner.AttemptSeparator(attempt)}The last worker's lease ended; runner '{runnerId}' runs the job now.\n";
+        $"{JobLogs.AttemptSeparator(attempt)}The last worker's lease ended; runner '{runnerId}' runs the job now.\n";
 
     /// <summary>
     /// Extends the lease, stores the log and feedback sent, and says whether to cancel. The holder of a

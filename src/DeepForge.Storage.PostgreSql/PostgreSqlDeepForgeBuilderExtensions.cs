@@ -1,12 +1,13 @@
-using DeepForge.Storage;
+using DeepForge.Hosting;
 using DeepForge.Storage.PostgreSql;
+using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// In the builder's namespace so UsePostgreSql shows up wherever DeepForge is configured.
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers the PostgreSQL document store.</summary>
 public static class PostgreSqlDeepForgeBuilderExtensions

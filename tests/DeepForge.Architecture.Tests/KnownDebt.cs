@@ -10,22 +10,11 @@ internal static class KnownDebt
     /// <summary>Internals granted to an assembly that is not a test (item 3: hosts on public APIs).</summary>
     public static readonly IReadOnlySet<string> Internals = new HashSet<string>
     {
-        "DeepForge.Core -> DeepForge.Torch",
-        "DeepForge.Core -> DeepForge.Dispatch",
-        "DeepForge.Core -> DeepForge.Benchmarks",
-        "DeepForge.Core -> DeepForge.Storage.Sqlite",
-        "DeepForge.Core -> deepforge",
-        "DeepForge.Core -> DeepForge.Server",
-        "DeepForge.Core -> DeepForge.Worker",
-        "DeepForge.Core -> DeepForge.Designer",
-        "DeepForge.Server -> deepforge",
-        "DeepForge.Server -> DeepForge.Designer",
     };
 
     /// <summary>A host referencing another host, the command aside (item 3: the designer on public services, not the server).</summary>
     public static readonly IReadOnlySet<string> HostToHost = new HashSet<string>
     {
-        "DeepForge.Designer -> DeepForge.Server",
     };
 
     /// <summary>Packages of Core beyond the BCL and Microsoft.Extensions (the compiler and plugin loading, to move to rooms of their own).</summary>

@@ -71,8 +71,8 @@ public sealed class HostingTests
         app.MapDeepForgeServer().MapDeepForgeServer();
         await app.StartAsync();
         using var http = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
-        await app.Services.GetRequiredService<DeepForge.Server.Identity.People>().AddAsync("admin", DeepForge.Server.Identity.PersonRole.Admin, ServerHost.Password, default);
-        var token = await app.Services.GetRequiredService<DeepForge.Server.Identity.AccessTokens>().CreateAsync("admin", null, null, default);
+        await app.Services.GetRequiredService<DeepForge.Identity.People>().AddAsync("admin", DeepForge.Identity.PersonRole.Admin, ServerHost.Password, default);
+        var token = await app.Services.GetRequiredService<DeepForge.Identity.AccessTokens>().CreateAsync("admin", null, null, default);
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.Token);
 
         var projects = await http.GetFromJsonAsync<List<object>>("/api/v1/projects");

@@ -1,4 +1,4 @@
-using DeepForge.Hosting;
+using DeepForge;
 using DeepForge.Worker;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,5 +9,5 @@ if (args.Length == 0)
     Console.Error.WriteLine("usage: DeepForge.Worker.TestHost <job folder>");
     return 2;
 }
-await using var services = new ServiceCollection().AddDeepForge().BuildServiceProvider();
+await using var services = new ServiceCollection().AddDeepForgePlugins().BuildServiceProvider();
 return await JobChild.RunAsync(args[^1], services);

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using DeepForge.Cli.Hosting;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

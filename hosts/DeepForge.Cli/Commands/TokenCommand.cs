@@ -3,7 +3,7 @@ using System.Globalization;
 using DeepForge.Cli.Hosting;
 using DeepForge.Cli.Output;
 using DeepForge.Server;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using DeepForge.Cli.Hosting;
 using DeepForge.Cli.Output;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

@@ -44,13 +44,12 @@ internal sealed partial class FolderPush(ProjectService projects, ExecutionServi
         try { lease = await catalogs.ForAsync(folder.Sources, cancellationToken); }
         catch (DeepForgeException e) { return e.Problems; } // compile errors, each with file, line and column
         using var _ = lease;
-        var catalog = lease.Catalog;
         var unknown = from pipeline in folder.Pipelines
                       from node in pipeline.Nodes
-                      where node.Kind == NodeKind.Operation && (node.Operation is null || catalog.Find(node.Operation) is null)
+                      where node.Kind == NodeKind.Operation && (node.Operation is null || !lease.HasOperation(node.Operation))
                       let location = $"pipeline '{pipeline.Name}', node '{node.Id}'"
                       select new Problem(location, $"{location}: unknown operation '{node.Operation}': neither the folder's code nor an installed extension has it");
-        return catalog.Errors.Concat(unknown).ToList();
+        return lease.Errors.Concat(unknown).ToList();
     }
 
     private async Task<IReadOnlyList<Problem>> WarningsAsync(ProjectDefinition project, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ internal static class IdeProject
         var version = ToolVersion.Current;
         var assemblies = SecurityElement.Escape(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory) + Path.DirectorySeparatorChar);
         // The same usings DeepForge's compiler adds, so code that builds here builds there.
-        var usings = RoslynCompiler.GlobalUsings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        var usings = ProjectCompiler.GlobalUsings.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Replace("global using ", "", StringComparison.Ordinal).TrimEnd(';'))
             .Select(ns => $"    <Using Include=\"{ns}\" />");
         return $"""

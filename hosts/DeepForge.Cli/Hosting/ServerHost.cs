@@ -1,7 +1,7 @@
 using System.Globalization;
 using DeepForge.Configuration;
 using DeepForge.Hosting;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
 using DeepForge.Storage;
 using DeepForge.Models;
-using DeepForge.Server.Api.Artifacts;
+using DeepForge.Projects;
 
 namespace DeepForge.Cli.Space;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
-using System.Runtime.Loader;
 using DeepForge.Compilation;
-using DeepForge.Data;
 using DeepForge.Models;
 
 namespace DeepForge.Designer.ArchitectureEditor;
@@ -52,18 +50,13 @@ internal static class ProjectCode
     // The engine's own compiler (same usings and references), but loaded collectibly: the editors compile on every pause in typing.
     private static CompiledCode Build(string key, IReadOnlyList<SourceFile> files)
     {
-        var (image, errors, _) = RoslynCompiler.Emit(RoslynCompiler.Create($"DeepForge.Designer.Project.{key[..16]}", files));
-        var messages = errors.Select(e => e.Message).ToList();
-        if (image == null) return new CompiledCode(null, messages);
-        using var stream = new MemoryStream(image);
-        return new CompiledCode(new ProjectLoadContext(key).LoadFromStream(stream), messages);
+        var (assembly, errors) = ProjectCompiler.CompileCollectible($"DeepForge.Designer.Project.{key[..16]}", files);
+        return new CompiledCode(assembly, errors.Select(e => e.Message).ToList());
     }
 
     // A collectible context is never freed unless unloaded; pages still showing the evicted code keep it until they let go.
     private static void Unload(Lazy<CompiledCode> evicted)
     {
-        if (!evicted.IsValueCreated || evicted.Value.Assembly is not { } assembly) return;
-        AssemblyLoadContext.GetLoadContext(assembly)?.Unload();
-        JsonCaches.Clear();
+        if (evicted.IsValueCreated && evicted.Value.Assembly is { } assembly) ProjectCompiler.Unload(assembly);
     }
 }

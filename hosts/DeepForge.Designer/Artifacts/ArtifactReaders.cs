@@ -1,5 +1,5 @@
 using DeepForge.Models;
-using DeepForge.Server.Api.Artifacts;
+using DeepForge.Projects;
 
 namespace DeepForge.Designer.Artifacts;
 

@@ -4,7 +4,7 @@ namespace DeepForge.Designer.Artifacts;
 
 /// <summary>
 /// An artifact as the artifacts page lists it: the Input nodes that read it, and why it cannot be deleted now
-/// (<see cref="DeepForge.Server.Api.Artifacts.ArtifactUse"/>'s reason), or null.
+/// (<see cref="DeepForge.Projects.ArtifactUse"/>'s reason), or null.
 /// </summary>
 internal sealed record ArtifactRow(ArtifactRecord Artifact, IReadOnlyList<ArtifactReader> Readers, string? InUse)
 {

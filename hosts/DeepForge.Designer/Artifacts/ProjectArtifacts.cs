@@ -1,4 +1,4 @@
-using DeepForge.Server.Api.Artifacts;
+using DeepForge.Projects;
 using DeepForge.Storage;
 
 namespace DeepForge.Designer.Artifacts;

@@ -2,13 +2,14 @@ using DeepForge.Designer.Access;
 using DeepForge.Designer.Collaboration;
 using DeepForge.Designer.Components;
 using DeepForge.Designer.Runs;
+using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Radzen;
 
-// In the builder's namespace, beside AddDeepForgeServer.
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers and maps the DeepForge designer, the browser UI of the server.</summary>
 public static class DeepForgeDesignerExtensions
@@ -21,6 +22,9 @@ public static class DeepForgeDesignerExtensions
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(s => s.ServiceType == typeof(DesignerMarker))) return services;
         services.AddSingleton<DesignerMarker>();
+        // The designer's own services for what the REST API does too: runs in the background, people and project access.
+        services.AddDeepForgeBackgroundExecutions();
+        services.AddDeepForgeIdentity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
         services.AddSingleton<ProjectEditHub>();

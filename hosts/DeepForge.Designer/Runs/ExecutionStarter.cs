@@ -1,6 +1,5 @@
 using DeepForge.Models;
 using DeepForge.Runtime;
-using DeepForge.Server.Executions;
 
 namespace DeepForge.Designer.Runs;
 

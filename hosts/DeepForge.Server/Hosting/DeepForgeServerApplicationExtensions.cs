@@ -1,4 +1,4 @@
-using DeepForge.Server.Api;
+using DeepForge.Hosting;
 using DeepForge.Server.Api.Artifacts;
 using DeepForge.Server.Api.Blobs;
 using DeepForge.Server.Api.Executions;
@@ -7,13 +7,15 @@ using DeepForge.Server.Api.Pipelines;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Api.Runners;
 using DeepForge.Server.Api.Status;
+using DeepForge.Server.Api;
 using DeepForge.Server.Hosting;
 using DeepForge.Server.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Maps the DeepForge server's endpoints.</summary>
 public static class DeepForgeServerApplicationExtensions

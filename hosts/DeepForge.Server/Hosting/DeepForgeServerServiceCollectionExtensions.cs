@@ -1,15 +1,15 @@
 using System.Text.Json;
-using DeepForge.Data;
 using DeepForge.Blobs;
+using DeepForge.Data;
 using DeepForge.Dispatch;
+using DeepForge.Hosting;
 using DeepForge.Runtime;
-using DeepForge.Server;
 using DeepForge.Server.Blobs;
 using DeepForge.Server.Dispatch;
-using DeepForge.Server.Executions;
 using DeepForge.Server.Hosting;
 using DeepForge.Server.OpenApi;
 using DeepForge.Server.Security;
+using DeepForge.Server;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +18,8 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-// In the builder's namespace so AddDeepForgeServer shows up wherever DeepForge is configured.
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers the DeepForge server.</summary>
 public static class DeepForgeServerServiceCollectionExtensions
@@ -71,8 +71,9 @@ public static class DeepForgeServerServiceCollectionExtensions
             sp.GetRequiredService<ServerExtensions>().GetAsync)));
         services.AddSingleton(sp => new WorkerTokens(sp.GetRequiredService<DeepForgeStore>().Documents,
             sp.GetRequiredService<IOptions<DeepForgeServerOptions>>().Value.WorkerTokens));
-        services.AddSingleton<BackgroundExecutions>();
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundExecutions>());
+        services.AddDeepForgeBackgroundExecutions();
+        services.AddOptions<BackgroundExecutionOptions>().Configure<IOptions<DeepForgeServerOptions>>((background, server) =>
+            background.ResumeOnStart = server.Value.ResumeExecutionsOnStart);
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
         services.AddHostedService<Server.Blobs.PartialUploads>();

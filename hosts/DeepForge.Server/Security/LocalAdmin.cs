@@ -1,4 +1,4 @@
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Http;
 
 namespace DeepForge.Server.Security;

@@ -1,6 +1,6 @@
 using DeepForge.Server.Api;
 using DeepForge.Server.Dispatch;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,4 @@
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 
 namespace DeepForge.Server.Security;
 

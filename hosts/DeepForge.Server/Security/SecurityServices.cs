@@ -1,5 +1,5 @@
 using DeepForge.Hosting;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,12 +17,7 @@ internal static class SecurityServices
 {
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new People(sp.GetRequiredService<DeepForgeStore>().Documents));
-        services.AddSingleton(sp => new AccessTokens(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SignInTokens(sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new ProjectAccess(sp.GetRequiredService<DeepForgeStore>().Documents));
-        services.AddSingleton(sp => new ProjectSharing(sp.GetRequiredService<ProjectAccess>(), sp.GetRequiredService<People>()));
+        services.AddDeepForgeIdentity();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<PasswordCheck>();
         services.AddSingleton<CookieEvents>();

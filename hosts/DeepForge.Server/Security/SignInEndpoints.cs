@@ -1,6 +1,6 @@
 using DeepForge.Api;
 using DeepForge.Server.Api;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;

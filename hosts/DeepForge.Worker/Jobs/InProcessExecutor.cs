@@ -12,7 +12,8 @@ namespace DeepForge.Worker.Jobs;
 /// </summary>
 internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache, string? cacheDirectory = null) : IJobExecutor
 {
-    private readonly CatalogProvider _catalogs = new(plugins, cache, NoDocumentStore.Instance);
+    // No store: a worker loads project code from its compiled assembly blob only.
+    private readonly CatalogProvider _catalogs = new(plugins, cache, store: null);
 
     public async Task<JobOutcome> RunAsync(JobSpec spec, string jobDirectory, IFeedbackSink sink, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace DeepForge.Blobs;
 /// completes); storing a blob again renews its time, so one reused just after the marking is not freed.
 /// Deleting artifacts, executions or projects never deletes blobs itself: this is the one place that does.
 /// </summary>
-internal sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnumerable<IBlobRoots> roots)
+public sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnumerable<IBlobRoots> roots)
 {
     public async Task<BlobCollection> CollectAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 namespace DeepForge.Blobs;
 
 /// <summary>Checks blob names: 64 lowercase hex digits, so a name can never be a path.</summary>
-internal static class BlobHash
+public static class BlobHash
 {
     public static bool IsValid(string hash) => hash.Length == 64 && hash.All(c => c is >= '0' and <= '9' or >= 'a' and <= 'f');
 

@@ -7,7 +7,7 @@ namespace DeepForge.Blobs;
 /// after a power cut, leave a blob of zeros under a good name. Also makes stored blobs read-only, so a
 /// process that opens one for writing by mistake is refused.
 /// </summary>
-internal static class DurableFiles
+public static class DurableFiles
 {
     /// <summary>fsync: the file's data is on the disk when this returns.</summary>
     public static void Flush(string path)

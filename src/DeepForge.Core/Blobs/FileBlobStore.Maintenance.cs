@@ -1,7 +1,7 @@
 namespace DeepForge.Blobs;
 
 // Checking, quarantine and collection of blob files (the reading and writing are in FileBlobStore.cs).
-internal sealed partial class FileBlobStore
+public sealed partial class FileBlobStore
 {
     /// <summary>Where damaged blob files are moved, so a new upload of the right bytes can take their place.</summary>
     public string QuarantineDirectory => Path.Combine(_root, "quarantine");

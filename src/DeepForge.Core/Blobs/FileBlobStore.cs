@@ -10,7 +10,7 @@ namespace DeepForge.Blobs;
 /// on its first read in this process (and again when its size or time changed): one whose bytes do not
 /// match its name is moved to <c>quarantine/</c> and reported, never served.
 /// </summary>
-internal sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
+public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
 {
     private readonly string _root;
     private readonly string _incoming;

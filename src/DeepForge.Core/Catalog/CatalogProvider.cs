@@ -13,8 +13,10 @@ namespace DeepForge.Catalog;
 /// Gives the catalog of a project's code: plugins plus the project's sources, compiled once per
 /// (source hash, plugin set). The compiled assembly is kept as a blob so later processes (and workers) load it
 /// without compiling again. Each loaded version lives in its own collectible context (<see cref="LoadedCatalogs"/>).
+/// A provider with no store (a worker's, which runs jobs from blobs only) loads compiled assemblies
+/// (<see cref="ForAssemblyBlobAsync"/>) and plugins, and refuses to compile sources.
 /// </summary>
-internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, IDocumentStore store, int loadedVersions = CatalogProvider.DefaultLoadedVersions)
+public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, IDocumentStore? store, int loadedVersions = CatalogProvider.DefaultLoadedVersions)
 {
     /// <summary>How many versions of project code stay loaded when nothing uses them, unless configured.</summary>
     public const int DefaultLoadedVersions = 16;
@@ -49,7 +51,9 @@ internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, 
         if (sources.Count == 0) return Create(null, []);
         var sourceHash = SourceHasher.Hash(sources);
         var assemblyName = $"DeepForge.Project.{sourceHash[..16]}";
-        var stored = await store.GetAsync(CompilationsCollection, key, cancellationToken);
+        var documents = store ?? throw new InvalidOperationException(
+            "this catalog provider has no store: it loads project code from compiled assembly blobs only, it does not compile sources");
+        var stored = await documents.GetAsync(CompilationsCollection, key, cancellationToken);
         if (stored != null)
         {
             var record = Json.Deserialize<CompilationRecord>(stored.Json);
@@ -59,7 +63,7 @@ internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, 
                 {
                     // Stored before operations were cached by their own code: read it once now and keep it with the record.
                     record = record with { OperationCode = OperationCodeReader.Read(RoslynCompiler.Create(assemblyName, sources)) };
-                    await store.PutAsync(CompilationsCollection, key, null, Json.Serialize(record), null, cancellationToken);
+                    await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(record), null, cancellationToken);
                 }
                 return Create(LoadAssembly(sourceHash, record.AssemblyBlob), record.Warnings, record.AssemblyBlob, record.OperationCode);
             }
@@ -69,7 +73,7 @@ internal sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, 
         if (image == null) throw new DeepForgeException(errors);
         var operationCode = OperationCodeReader.Read(compilation);
         var blob = await blobs.PutAsync(new MemoryStream(image), cancellationToken: cancellationToken);
-        await store.PutAsync(CompilationsCollection, key, null, Json.Serialize(new CompilationRecord(blob.Hash, warnings.ToList(), operationCode)), null, cancellationToken);
+        await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(new CompilationRecord(blob.Hash, warnings.ToList(), operationCode)), null, cancellationToken);
         return Create(LoadAssembly(sourceHash, blob.Hash), warnings, blob.Hash, operationCode);
     }
 

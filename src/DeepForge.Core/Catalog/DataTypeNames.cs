@@ -1,7 +1,7 @@
 namespace DeepForge.Catalog;
 
 /// <summary>How data types are named in pipelines and artifacts.</summary>
-internal static class DataTypeNames
+public static class DataTypeNames
 {
     private static readonly Dictionary<Type, string> Keywords = new()
     {

@@ -5,7 +5,7 @@ using DeepForge.Models;
 namespace DeepForge.Compilation;
 
 /// <summary>The identity of a project's code: sha256 over its sources in path order.</summary>
-internal static class SourceHasher
+public static class SourceHasher
 {
     public static string Hash(IEnumerable<SourceFile> sources)
     {

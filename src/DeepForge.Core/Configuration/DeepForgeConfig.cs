@@ -7,7 +7,7 @@ namespace DeepForge.Configuration;
 /// The settings in <c>&lt;data&gt;/config.json</c> as the original's <c>deepforge config</c> kept them,
 /// with environment variables that override them for one run.
 /// </summary>
-internal sealed class DeepForgeConfig(string dataDirectory)
+public sealed class DeepForgeConfig(string dataDirectory)
 {
     public static readonly IReadOnlyList<ConfigKey> Keys =
     [

@@ -4,7 +4,7 @@ namespace DeepForge.Configuration;
 /// Folders and files only their owner may read (0700 and 0600): the data folder, the database, the config and the
 /// blobs hold people's code, data, password hashes and tokens. Windows keeps its own per-user folder rights.
 /// </summary>
-internal static class PrivateFiles
+public static class PrivateFiles
 {
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;

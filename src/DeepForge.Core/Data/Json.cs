@@ -11,9 +11,11 @@ namespace DeepForge.Data;
 /// ±Infinity written as the strings "NaN", "Infinity" and "-Infinity" (a diverged loss is data, not an
 /// error). The store, the REST API, the runner protocol, the designer and the command all use it.
 /// </summary>
-internal static class Json
+public static class Json
 {
+    /// <summary>The options, compact.</summary>
     public static readonly JsonSerializerOptions Options = Create(indented: false);
+    /// <summary>The options, indented for people to read.</summary>
     public static readonly JsonSerializerOptions Indented = Create(indented: true);
 
     // Options cache the metadata of every type they met, for as long as they live: a type of project code (a collectible
@@ -27,8 +29,10 @@ internal static class Json
             ? PerContext.GetValue(context, _ => OwnOptions())
             : Options;
 
+    /// <summary>Writes a value with these options.</summary>
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 
+    /// <summary>Reads a value with these options; throws when the JSON is null.</summary>
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidDataException($"stored {typeof(T).Name} is null");
 

@@ -1,6 +1,8 @@
 using DeepForge.Extensions;
+using DeepForge.Hosting;
 
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Loads the extensions installed in a data folder (<c>deepforge extensions add</c>).</summary>
 public static class ExtensionBuilderExtensions

@@ -40,5 +40,6 @@ public sealed class DeepForgeOptions
             ? dir
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".deepforge");
 
-    internal string ResolvedBlobDirectory => BlobDirectory ?? Path.Combine(DataDirectory, "blob");
+    /// <summary>Where blobs are kept: <see cref="BlobDirectory"/>, or <c>blob</c> under <see cref="DataDirectory"/>.</summary>
+    public string ResolvedBlobDirectory => BlobDirectory ?? Path.Combine(DataDirectory, "blob");
 }

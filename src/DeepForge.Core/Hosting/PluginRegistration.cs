@@ -3,4 +3,4 @@ using System.Reflection;
 namespace DeepForge.Hosting;
 
 /// <summary>A plugin assembly a host registered with <see cref="DeepForgeBuilder.AddPlugin"/>.</summary>
-internal sealed record PluginRegistration(string Name, Assembly Assembly);
+public sealed record PluginRegistration(string Name, Assembly Assembly);

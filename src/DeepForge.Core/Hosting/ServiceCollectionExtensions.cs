@@ -1,5 +1,6 @@
 using DeepForge.Blobs;
 using DeepForge.Catalog;
+using DeepForge.Hosting;
 using DeepForge.Plugins;
 using DeepForge.Projects;
 using DeepForge.Runtime;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers DeepForge with a service collection.</summary>
 public static class ServiceCollectionExtensions
@@ -19,14 +21,13 @@ public static class ServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDeepForge(this IServiceCollection services, Action<DeepForgeBuilder>? configure = null)
     {
-        var builder = new DeepForgeBuilder(services);
+        services.AddDeepForgePlugins();
         if (!services.Any(s => s.ServiceType == typeof(DeepForgeMarker)))
         {
             services.AddSingleton<DeepForgeMarker>();
-            builder.AddPlugin(typeof(DeepForgeEngine).Assembly, "DeepForge.Core");
             AddCore(services);
         }
-        configure?.Invoke(builder);
+        configure?.Invoke(new DeepForgeBuilder(services));
         return services;
     }
 
@@ -39,7 +40,6 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory,
             sp.GetRequiredService<DeepForgeStore>().Documents));
         services.TryAddSingleton(sp => new BlobCollector(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<DeepForgeStore>(), sp.GetServices<IBlobRoots>()));
-        services.TryAddSingleton(sp => CreatePlugins(sp));
         services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
         services.TryAddSingleton(sp => new CatalogProvider(sp.GetRequiredService<PluginRegistry>(), sp.GetRequiredService<IBlobStore>(),
             sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.LoadedCodeVersions));
@@ -62,14 +62,6 @@ public static class ServiceCollectionExtensions
         return new ExecutionService(store, sp.GetRequiredService<ProjectService>(), sp.GetRequiredService<ExecutionFactory>(), observer =>
             new ExecutionRun(store, new NodeRunner(store, sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<IJobRunner>(),
                 sp.GetRequiredService<CatalogProvider>(), options.FlushInterval, observer), options.MaxParallelOperations, observer));
-    }
-
-    private static PluginRegistry CreatePlugins(IServiceProvider sp)
-    {
-        var registry = new PluginRegistry();
-        foreach (var plugin in sp.GetServices<PluginRegistration>()) registry.Add(plugin.Name, plugin.Assembly);
-        foreach (var directory in sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.PluginDirectories) registry.LoadDirectory(directory);
-        return registry;
     }
 
     private static IDocumentStore RequireStore(IServiceProvider sp)

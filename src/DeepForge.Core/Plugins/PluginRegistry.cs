@@ -9,7 +9,7 @@ namespace DeepForge.Plugins;
 /// from plugin folders with McMaster.NETCore.Plugins. Plugins share every assembly the host has
 /// (Core, TorchSharp, DeepForge.Torch), so there is one copy of each type in the process.
 /// </summary>
-internal sealed class PluginRegistry
+public sealed class PluginRegistry
 {
     private readonly Lock _gate = new();
     private readonly List<PluginAssembly> _assemblies = [];

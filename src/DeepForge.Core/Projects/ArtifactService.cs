@@ -68,7 +68,8 @@ public sealed class ArtifactService
         return artifact;
     }
 
-    internal static void CheckName(string name)
+    /// <summary>Throws a <see cref="DeepForgeException"/> saying why unless <paramref name="name"/> can name an artifact (1 to 200 characters, no path, no control characters).</summary>
+    public static void CheckName(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.Length > 200 || name.Contains('/') || name.Contains('\\') || name.Contains("..") || name.Any(char.IsControl))
             throw new DeepForgeException($"artifact '{name}'", $"'{name}' is not an artifact name: no slashes, '..' or control characters, at most 200 characters");

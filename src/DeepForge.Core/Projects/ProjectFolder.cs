@@ -8,7 +8,7 @@ namespace DeepForge.Projects;
 /// Projects and seeds as files a person can read and diff: <c>seed.json</c>, <c>pipelines/*.json</c>,
 /// <c>architectures/*.json</c> and C# sources anywhere below the folder.
 /// </summary>
-internal static class ProjectFolder
+public static class ProjectFolder
 {
     public static ProjectDefinition Load(string directory, string name)
     {
@@ -30,7 +30,7 @@ internal static class ProjectFolder
     }
 
     // A pulled project's folder has project.json where a seed has seed.json; either makes a project with 'new --from'.
-    public static SeedManifest ReadManifest(string directory) =>
+    internal static SeedManifest ReadManifest(string directory) =>
         new[] { "seed.json", "project.json" }.Select(f => Path.Combine(directory, f)).FirstOrDefault(File.Exists) is { } manifest
             ? Read<SeedManifest>(manifest) : new SeedManifest();
 

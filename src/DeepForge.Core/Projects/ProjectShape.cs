@@ -9,7 +9,7 @@ namespace DeepForge.Projects;
 /// names, and node or layer ids that cannot be addressed as <c>node.port</c> or <c>node.attribute</c>. Work in
 /// progress (code that does not compile, a pipeline that does not validate) is stored; these are not.
 /// </summary>
-internal static partial class ProjectShape
+public static partial class ProjectShape
 {
     /// <summary>Every such problem of the project, each naming the place and what to use instead.</summary>
     public static IReadOnlyList<Problem> Problems(ProjectDefinition project)

@@ -1,7 +1,7 @@
 namespace DeepForge.Projects;
 
 /// <summary>What to say when a compare-and-set write of a project was refused, by what the writer expected and what is stored.</summary>
-internal static class ProjectVersions
+public static class ProjectVersions
 {
     public static string Refusal(string project, long expected, long current) => (expected, current) switch
     {

@@ -8,7 +8,7 @@ namespace DeepForge.Runtime;
 /// thread means one operation at a time always meets the same team; parallel operations still get
 /// a thread each. It also keeps long computations off the thread pool that serves async work.
 /// </summary>
-internal sealed class ComputeThreads : TaskScheduler
+public sealed class ComputeThreads : TaskScheduler
 {
     private readonly Lock _gate = new();
     private readonly Worker[] _workers;

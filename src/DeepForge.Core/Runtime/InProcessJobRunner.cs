@@ -6,7 +6,7 @@ using DeepForge.Models;
 namespace DeepForge.Runtime;
 
 /// <summary>Runs jobs in this process: how <c>deepforge run</c> and embedding apps execute pipelines.</summary>
-internal sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blobs, string workRoot, ProcessExitRecorder? exits = null) : IJobRunner
+public sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blobs, string workRoot, ProcessExitRecorder? exits = null) : IJobRunner
 {
     public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {

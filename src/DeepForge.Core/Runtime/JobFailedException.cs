@@ -1,7 +1,7 @@
 namespace DeepForge.Runtime;
 
 /// <summary>An operation failed: its message names the operation, and the details hold what it threw.</summary>
-internal sealed class JobFailedException(string message, string details, Exception? inner = null) : Exception(message, inner)
+public sealed class JobFailedException(string message, string details, Exception? inner = null) : Exception(message, inner)
 {
     public string Details { get; } = details;
 }

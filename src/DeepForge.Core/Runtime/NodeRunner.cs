@@ -88,7 +88,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
     }
 
     /// <summary>The line that sets a node's next attempt apart from the last in its log.</summary>
-    internal static string AttemptSeparator(int attempt) => $"\n--- attempt {attempt} ---\n";
+    internal static string AttemptSeparator(int attempt) => JobLogs.AttemptSeparator(attempt);
 
     private async Task<NodeRecord?> TryReuseAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, CancellationToken cancellationToken)
     {

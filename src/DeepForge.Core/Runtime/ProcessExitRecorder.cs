@@ -15,7 +15,7 @@ namespace DeepForge.Runtime;
 /// they cannot tell who called <c>Exit</c>). An exit after the host was asked to stop (<see cref="StopAsked"/>: Ctrl+C,
 /// whose exit code is the host's, not an operation's) records nothing.
 /// </summary>
-internal sealed class ProcessExitRecorder : IDisposable
+public sealed class ProcessExitRecorder : IDisposable
 {
     // The process is exiting: the writes get a few seconds, then the exit goes on regardless.
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(5);

@@ -4,7 +4,7 @@ using DeepForge.Models;
 namespace DeepForge.Runtime;
 
 /// <summary>Who runs an execution, and whether that process is still alive (so a killed run shows as interrupted).</summary>
-internal static class ProcessIdentity
+public static class ProcessIdentity
 {
     public static ExecutionOwner Current { get; } = Create();
 

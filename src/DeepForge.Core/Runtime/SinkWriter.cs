@@ -4,7 +4,7 @@ using DeepForge.Feedback;
 namespace DeepForge.Runtime;
 
 /// <summary>A text writer that hands what is written to a job's sink.</summary>
-internal sealed class SinkWriter(IFeedbackSink sink) : TextWriter
+public sealed class SinkWriter(IFeedbackSink sink) : TextWriter
 {
     public override Encoding Encoding => Encoding.UTF8;
     public override void Write(char value) => sink.Log(value.ToString());

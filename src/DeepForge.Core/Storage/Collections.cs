@@ -1,7 +1,7 @@
 namespace DeepForge.Storage;
 
 /// <summary>The collection and stream names DeepForge uses.</summary>
-internal static class Collections
+public static class Collections
 {
     public const string Projects = "projects";
     public const string Executions = "executions";

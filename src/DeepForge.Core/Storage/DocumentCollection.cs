@@ -3,20 +3,23 @@ using DeepForge.Data;
 namespace DeepForge.Storage;
 
 /// <summary>Typed access to one collection of an <see cref="IDocumentStore"/>.</summary>
-internal sealed class DocumentCollection<T>(IDocumentStore store, string name)
+public sealed class DocumentCollection<T>(IDocumentStore store, string name)
 {
+    /// <summary>The document of this id with its version, or null.</summary>
     public async Task<Versioned<T>?> GetAsync(string id, CancellationToken cancellationToken)
     {
         var document = await store.GetAsync(name, id, cancellationToken);
         return document == null ? null : new Versioned<T>(Json.Deserialize<T>(document.Json), document.Version);
     }
 
+    /// <summary>Every document of a partition (every document when partition is null).</summary>
     public async Task<IReadOnlyList<T>> ListAsync(string? partition, CancellationToken cancellationToken)
     {
         var documents = await store.ListAsync(name, partition, cancellationToken);
         return documents.Select(d => Json.Deserialize<T>(d.Json)).ToList();
     }
 
+    /// <summary>Every document of a partition with its version.</summary>
     public async Task<IReadOnlyList<Versioned<T>>> ListVersionedAsync(string? partition, CancellationToken cancellationToken)
     {
         var documents = await store.ListAsync(name, partition, cancellationToken);
@@ -27,9 +30,11 @@ internal sealed class DocumentCollection<T>(IDocumentStore store, string name)
     public Task<long?> PutAsync(string id, string? partition, T value, long? expectedVersion, CancellationToken cancellationToken) =>
         store.PutAsync(name, id, partition, Json.Serialize(value), expectedVersion, cancellationToken);
 
+    /// <summary>A write for the store's PutManyAsync, under the same version rule as PutAsync.</summary>
     public DocumentWrite Write(string id, string? partition, T value, long? expectedVersion) =>
         new(name, id, partition, Json.Serialize(value), expectedVersion);
 
+    /// <summary>Deletes the document; false when there was none.</summary>
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => store.DeleteAsync(name, id, cancellationToken);
 
     /// <summary>Reads, changes and writes back until no other writer came between; returns the stored value.</summary>

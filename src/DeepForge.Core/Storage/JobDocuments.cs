@@ -7,11 +7,14 @@ namespace DeepForge.Storage;
 /// jobs without Core knowing the queue: active jobs sit in two small partitions a lease request scans, finished
 /// ones in one partition per execution, and the newest job of each node is indexed in the execution's partition.
 /// </summary>
-internal static class JobDocuments
+public static class JobDocuments
 {
+    /// <summary>The partition of jobs waiting for a worker.</summary>
     public const string QueuedPartition = "queued";
+    /// <summary>The partition of jobs a worker holds.</summary>
     public const string LeasedPartition = "leased";
 
+    /// <summary>The partition of an execution's finished jobs.</summary>
     public static string DonePartition(string executionId) => $"done:{executionId}";
 
     /// <summary>Removes every job of an execution and its newest-job index, and no other execution's.</summary>

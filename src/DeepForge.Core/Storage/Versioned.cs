@@ -1,4 +1,4 @@
 namespace DeepForge.Storage;
 
 /// <summary>A stored value and the version it was read at, for compare-and-set updates.</summary>
-internal sealed record Versioned<T>(T Value, long Version);
+public sealed record Versioned<T>(T Value, long Version);

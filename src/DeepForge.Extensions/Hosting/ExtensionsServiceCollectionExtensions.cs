@@ -1,7 +1,9 @@
 using DeepForge.Extensions;
+using DeepForge.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DeepForge.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Registers the extension installer: <see cref="IExtensionInstaller"/> for the command, <see cref="IExtensionManager"/> for the designer's extensions page.</summary>
 public static class ExtensionsServiceCollectionExtensions

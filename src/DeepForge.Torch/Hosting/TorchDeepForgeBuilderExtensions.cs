@@ -2,11 +2,13 @@ using DeepForge.Export;
 using DeepForge.Hosting;
 using DeepForge.Torch.Architectures;
 using DeepForge.Torch.Export;
+using DeepForge.Torch.Hosting;
 using DeepForge.Torch.Native;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace DeepForge.Torch.Hosting;
+// Every AddX/UseX of DeepForge is in the root namespace, so `using DeepForge;` is all a host needs to configure it.
+namespace DeepForge;
 
 /// <summary>Adds TorchSharp support to a DeepForge host.</summary>
 public static class TorchDeepForgeBuilderExtensions

@@ -48,7 +48,7 @@ internal sealed class DesignerSite : IAsyncDisposable
     }
 
     /// <summary>Makes a person with <paramref name="role"/> when there is none of that name.</summary>
-    public Task AddPersonAsync(string name, Server.Identity.PersonRole role) => _server.AddPersonAsync(name, role);
+    public Task AddPersonAsync(string name, DeepForge.Identity.PersonRole role) => _server.AddPersonAsync(name, role);
 
     /// <summary>A page in a context of its own (another person, signed in as <paramref name="person"/>), at <paramref name="path"/>, once the circuit is up.</summary>
     public async Task<IPage> OpenAsync(string path, string person = DesignerTestServer.AdminName)

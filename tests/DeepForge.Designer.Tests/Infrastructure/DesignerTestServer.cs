@@ -3,7 +3,7 @@ using Bunit;
 using DeepForge.Dispatch;
 using DeepForge.Hosting;
 using DeepForge.Runner.Protocol;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

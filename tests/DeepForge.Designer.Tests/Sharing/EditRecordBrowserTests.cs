@@ -1,5 +1,5 @@
 using DeepForge.Designer.Tests.PipelineEditor;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

@@ -1,4 +1,4 @@
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

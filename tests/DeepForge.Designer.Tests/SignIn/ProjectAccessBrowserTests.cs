@@ -1,5 +1,5 @@
 using DeepForge.Designer.Runs;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 

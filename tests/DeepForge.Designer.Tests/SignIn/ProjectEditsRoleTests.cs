@@ -1,6 +1,6 @@
 using DeepForge.Designer.Collaboration;
 using DeepForge.Models;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.WebSockets;
 using DeepForge.Designer.Runs;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;

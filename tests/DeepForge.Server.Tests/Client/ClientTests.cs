@@ -5,7 +5,7 @@ using DeepForge.Client;
 using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Runner.Protocol;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Server.Tests.Infrastructure;
 
 namespace DeepForge.Server.Tests.Client;

@@ -1,6 +1,6 @@
 using System.Net;
 using DeepForge.Models;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Server.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using static DeepForge.Server.Tests.Versions.VersionedApi;

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using DeepForge.Hosting;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

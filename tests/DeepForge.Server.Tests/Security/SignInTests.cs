@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using DeepForge.Data;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using DeepForge.Server.Tests.Infrastructure;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
 using DeepForge.Hosting;
 using DeepForge.Models;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -55,7 +55,7 @@ public sealed partial class PipelineEditorPage
         {
             await Access.EnsureVisibleAsync(Name, CancellationToken.None);
             // The role in this project (a member shared as viewer only reads), as ProjectEdits checks it on every edit.
-            _canEdit = await Access.RoleInAsync(Name, CancellationToken.None) >= Server.Identity.PersonRole.Editor;
+            _canEdit = await Access.RoleInAsync(Name, CancellationToken.None) >= DeepForge.Identity.PersonRole.Editor;
             _project = await Engine.Projects.GetAsync(Name);
             _lastEdit = _project.LastEditOf("pipeline", PipelineName);
             _pipeline = _project.FindPipeline(PipelineName);

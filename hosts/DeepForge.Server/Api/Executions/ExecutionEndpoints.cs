@@ -5,7 +5,6 @@ using DeepForge.Feedback;
 using DeepForge.Models;
 using DeepForge.Runtime;
 using DeepForge.Server.Api.Projects;
-using DeepForge.Server.Executions;
 using DeepForge.Server.Hosting;
 using DeepForge.Storage;
 using Microsoft.AspNetCore.Builder;

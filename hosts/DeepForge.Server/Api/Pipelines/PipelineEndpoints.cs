@@ -4,7 +4,7 @@ using DeepForge.Projects;
 using DeepForge.Runtime;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Api.Versions;
-using DeepForge.Server.Identity;
+using DeepForge.Identity;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -33,7 +33,7 @@ internal sealed class SaveProblems(ExecutionService executions, CatalogProvider 
         try
         {
             using var lease = await catalogs.ForAsync(project.Sources, cancellationToken);
-            return (lease.Catalog.Errors, true);
+            return (lease.Errors, true);
         }
         catch (DeepForgeException e) { return (e.Problems, false); }
     }

@@ -1,13 +1,13 @@
 using DeepForge.Data;
 using DeepForge.Storage;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>
 /// Personal access tokens for programs (<c>Authorization: Bearer dfp_...</c>): 256 random bits, stored only as
 /// their sha256, with an optional expiry, revocable. A token acts as its person with that person's current role.
 /// </summary>
-internal sealed class AccessTokens(IDocumentStore store, TimeProvider time)
+public sealed class AccessTokens(IDocumentStore store, TimeProvider time)
 {
     public const string Prefix = "dfp_";
     private readonly Lazy<Task> _initialized = new(() => store.InitializeAsync());

@@ -1,11 +1,11 @@
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>
 /// Changing who shares a project, with the checks every caller needs: the person must exist, members are viewers or
 /// editors (admins see every project anyway), and the owner keeps the project (cannot be removed or demoted). Who may
 /// ask (the owner or an admin) is the caller's to check.
 /// </summary>
-internal sealed class ProjectSharing(ProjectAccess access, People people)
+public sealed class ProjectSharing(ProjectAccess access, People people)
 {
     /// <summary>Gives <paramref name="person"/> <paramref name="role"/> in the project, or removes them with null; returns the person's name as stored.</summary>
     public async Task<string> ShareAsync(string project, string person, PersonRole? role, CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using System.Security.Claims;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>Who a request or page acts for, read from its claims (name and role).</summary>
-internal sealed record SignedInPerson(string Name, PersonRole Role)
+public sealed record SignedInPerson(string Name, PersonRole Role)
 {
     public const string AuthenticationType = "deepforge";
 

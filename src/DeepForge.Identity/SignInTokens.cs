@@ -1,13 +1,13 @@
 using DeepForge.Data;
 using DeepForge.Storage;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>
 /// One-time sign-in tokens, as in the URL <c>deepforge start</c> prints (<c>/?token=...</c>): stored by their
 /// sha256, spent by deleting them, so of two uses at once only one signs in.
 /// </summary>
-internal sealed class SignInTokens(IDocumentStore store, TimeProvider time)
+public sealed class SignInTokens(IDocumentStore store, TimeProvider time)
 {
     public const string Prefix = "dfs_";
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(1);

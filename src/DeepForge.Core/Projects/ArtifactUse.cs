@@ -1,9 +1,9 @@
 using DeepForge.Models;
 
-namespace DeepForge.Server.Api.Artifacts;
+namespace DeepForge.Projects;
 
 /// <summary>Which Input node of which pipeline reads an artifact, so deleting it would break that pipeline.</summary>
-internal static class ArtifactUse
+public static class ArtifactUse
 {
     /// <summary>
     /// A reason not to delete, or null. An Input node reads the artifact it names by id, or the newest

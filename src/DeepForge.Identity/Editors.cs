@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using DeepForge.Projects;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>Who a project write is recorded as made by: the signed-in person, or the local user where sign-in is off.</summary>
-internal static class Editors
+public static class Editors
 {
     public static string Of(ClaimsPrincipal? user) => SignedInPerson.Of(user)?.Name ?? ProjectEditors.Local;
 }

@@ -1,7 +1,7 @@
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>What a person may do: each role includes the ones before it.</summary>
-internal enum PersonRole
+public enum PersonRole
 {
     /// <summary>Reads projects, runs and artifacts.</summary>
     Viewer = 1,

@@ -1,22 +1,20 @@
 using System.Collections.Concurrent;
-using DeepForge.Hosting;
 using DeepForge.Models;
-using DeepForge.Runtime;
-using DeepForge.Server.Hosting;
 using DeepForge.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace DeepForge.Server.Executions;
+namespace DeepForge.Runtime;
 
 /// <summary>
 /// Runs executions in the background of the server, and at start resumes those whose process stopped
 /// while running them (a crash, a kill), never those a person had asked to cancel. Stopping the server stops the runs without cancelling them: they stay Running
-/// in the store, their jobs stay with their workers, and the next start takes them up again.
+/// in the store, their jobs stay with their workers, and the next start takes them up again. A service of Core, not
+/// of one host, so the REST API and the designer start runs the same way (<c>AddDeepForgeBackgroundExecutions</c>).
 /// </summary>
-internal sealed class BackgroundExecutions(
-    ExecutionService executions, DeepForgeStore store, IOptions<DeepForgeServerOptions> options, ILogger<BackgroundExecutions> logger)
+public sealed class BackgroundExecutions(
+    ExecutionService executions, DeepForgeStore store, IOptions<BackgroundExecutionOptions> options, ILogger<BackgroundExecutions> logger)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -34,16 +32,18 @@ internal sealed class BackgroundExecutions(
         var run = new Task<Task>(() => RunAsync(executionId));
         _runs[executionId] = run.Unwrap();
         run.Start(TaskScheduler.Default);
-        ServerLog.ExecutionStarted(logger, executionId);
+        BackgroundExecutionLog.ExecutionStarted(logger, executionId);
         return true;
     }
 
+    /// <summary>Resumes, in the background, the executions a stopped process left running (unless <see cref="BackgroundExecutionOptions.ResumeOnStart"/> is off).</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.ResumeExecutionsOnStart) _resume = Task.Run(() => ResumeLeftRunningAsync(_stopping.Token), CancellationToken.None);
+        if (options.Value.ResumeOnStart) _resume = Task.Run(() => ResumeLeftRunningAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
+    /// <summary>Stops the runs without cancelling them: they stay Running in the store for the next start to resume.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
@@ -51,6 +51,7 @@ internal sealed class BackgroundExecutions(
         catch (OperationCanceledException) { } // the host's shutdown timeout: what is left resumes on the next start
     }
 
+    /// <inheritdoc />
     public void Dispose() => _stopping.Dispose();
 
     private async Task RunAsync(string executionId)
@@ -58,15 +59,15 @@ internal sealed class BackgroundExecutions(
         try
         {
             var result = await executions.ResumeAsync(executionId, null, _stopping.Token);
-            ServerLog.ExecutionEnded(logger, executionId, result.Status);
+            BackgroundExecutionLog.ExecutionEnded(logger, executionId, result.Status);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
-            ServerLog.ExecutionStoppedWithServer(logger, executionId);
+            BackgroundExecutionLog.ExecutionStoppedWithServer(logger, executionId);
         }
         catch (Exception e)
         {
-            ServerLog.ExecutionRunFailed(logger, executionId, e);
+            BackgroundExecutionLog.ExecutionRunFailed(logger, executionId, e);
         }
         finally
         {
@@ -88,14 +89,14 @@ internal sealed class BackgroundExecutions(
                     await MarkCancelledAsync(execution, cancellationToken);
                     continue;
                 }
-                ServerLog.ResumingLeftRunning(logger, execution.Id, execution.Project);
+                BackgroundExecutionLog.ResumingLeftRunning(logger, execution.Id, execution.Project);
                 Start(execution.Id);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested) { }
         catch (Exception e)
         {
-            ServerLog.ResumeScanFailed(logger, e);
+            BackgroundExecutionLog.ResumeScanFailed(logger, e);
         }
     }
 
@@ -106,11 +107,14 @@ internal sealed class BackgroundExecutions(
             if (e.Status == ExecutionStatus.Running && WasLeftRunning(e)) (e.Status, e.FinishedAt) = (ExecutionStatus.Cancelled, DateTimeOffset.UtcNow);
             return e;
         }, cancellationToken);
-        ServerLog.LeftCancelled(logger, execution.Id, execution.Project);
+        BackgroundExecutionLog.LeftCancelled(logger, execution.Id, execution.Project);
     }
 
-    // Running in the store, but its process is gone, or it is this process and no host in it runs the execution any more.
-    internal static bool WasLeftRunning(ExecutionRecord execution) =>
+    /// <summary>
+    /// Whether an execution is Running in the store but nobody runs it: its process is gone, or it is this process and
+    /// no host in it runs the execution any more. Such an execution may be resumed or deleted.
+    /// </summary>
+    public static bool WasLeftRunning(ExecutionRecord execution) =>
         execution.Status == ExecutionStatus.Running
         && (execution.Owner is not { } owner || !ProcessIdentity.IsAlive(owner)
             || (owner == ProcessIdentity.Current && !ProcessRuns.Contains(execution.Id)));

@@ -1,7 +1,7 @@
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>Roles as people type them (viewer, editor, admin).</summary>
-internal static class PersonRoles
+public static class PersonRoles
 {
     public static string Name(PersonRole role) => role.ToString().ToLowerInvariant();
 

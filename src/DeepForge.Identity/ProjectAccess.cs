@@ -2,14 +2,14 @@ using System.Security.Claims;
 using DeepForge.Data;
 using DeepForge.Storage;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>
 /// Who may do what with a project. Admins may do anything with every project; anyone else only with projects they
 /// own or are a member of, and never more than their own role allows (a viewer shared a project as an editor still
 /// only reads). A project nobody owns (made on this machine without a server) is seen by admins only until shared.
 /// </summary>
-internal sealed class ProjectAccess(IDocumentStore store)
+public sealed class ProjectAccess(IDocumentStore store)
 {
     private readonly Lazy<Task> _initialized = new(() => store.InitializeAsync());
 

@@ -1,7 +1,7 @@
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>A personal access token as stored: its sha256 (the document's id), never the token itself.</summary>
-internal sealed record AccessTokenRecord(string Id, string Hash, string Person, string? Description, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
+public sealed record AccessTokenRecord(string Id, string Hash, string Person, string? Description, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt)
 {
     public bool IsValidAt(DateTimeOffset now) => RevokedAt == null && (ExpiresAt == null || ExpiresAt > now);
 }

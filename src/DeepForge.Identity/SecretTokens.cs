@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>Random tokens (256 bits) and their hashes: only hashes are stored, and they are compared in constant time.</summary>
 internal static class SecretTokens

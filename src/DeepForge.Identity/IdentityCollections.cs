@@ -1,4 +1,4 @@
-namespace DeepForge.Server.Identity;
+namespace DeepForge.Identity;
 
 /// <summary>The store's collections for people and their credentials.</summary>
 internal static class IdentityCollections

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace DeepForge.Server.Executions;
+namespace DeepForge.Runtime;
 
 /// <summary>
 /// The executions this process is running now. Process-wide on purpose: ownership of an execution is

@@ -1,4 +1,0 @@
-namespace DeepForge.Server.Identity;
-
-/// <summary>A person's account as stored: the password only as ASP.NET Core Identity's hash.</summary>
-internal sealed record PersonRecord(string Name, PersonRole Role, string? PasswordHash, DateTimeOffset CreatedAt);
