@@ -22,6 +22,8 @@ internal sealed class DeepForgeConfig(string dataDirectory)
         new("auth.enabled", "DEEPFORGE_AUTH_ENABLED", _ => true, IsBoolean: true),
         new("server.allowedHosts", "DEEPFORGE_ALLOWED_HOSTS", _ => ""),
         new("server.maxUploadBytes", "DEEPFORGE_MAX_UPLOAD_BYTES", _ => "17179869184"),
+        // Empty: the bundled CPU libtorch. The command hands it to DeepForge.Torch, and to its job processes, as the variable.
+        new("torch.dir", "DEEPFORGE_TORCH_DIR", _ => "", IsPath: true),
     ];
 
     public string DataDirectory { get; } = dataDirectory;
