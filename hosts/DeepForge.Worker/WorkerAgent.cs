@@ -266,6 +266,7 @@ public sealed class WorkerAgent : BackgroundService
         var batch = report.Take();
         try
         {
+            await UploadCheckpointsAsync(batch.Feedback, cancellationToken);
             var reply = await _client.HeartbeatAsync(leased.JobId, new HeartbeatRequest(leased.LeaseToken, batch.Log, batch.Feedback), cancellationToken);
             return new(reply == null ? HeartbeatKind.LeaseLost : reply.Cancel ? HeartbeatKind.Cancel : HeartbeatKind.Sent);
         }
@@ -340,6 +341,13 @@ public sealed class WorkerAgent : BackgroundService
     }
 
     private const long SkipUploadCheckBytes = 1 << 20;
+
+    // A checkpoint the job reports must be on the server before the report: the server records only checkpoints it holds.
+    private async Task UploadCheckpointsAsync(IEnumerable<Feedback.FeedbackEvent> feedback, CancellationToken cancellationToken)
+    {
+        foreach (var checkpoint in feedback.Select(Feedback.CheckpointReport.From).OfType<Models.OutputValue>())
+            await UploadAsync(checkpoint.Hash, cancellationToken);
+    }
 
     // Retries while the server is unavailable (transient failures) until it answers or the worker stops.
     private async Task<T> RetryAsync<T>(string what, Func<CancellationToken, Task<T>> action, CancellationToken stopping)
