@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DeepForge.Torch.Data;
 using DeepForge.Torch.Hosting;
+using TorchSharp;
 using static TorchSharp.torch;
 
 /// <summary>Tests a trained network: prints how many test images it gets right overall, then the accuracy of each class.</summary>

@@ -67,7 +67,7 @@ public sealed class Train(Architecture net, [Range(0, double.MaxValue, MinimumIs
         return model;
     }
 
-    private optim.Optimizer CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters) => optimizer switch
+    private TorchSharp.Modules.OptimizerHelper CreateOptimizer(IEnumerable<TorchSharp.Modules.Parameter> parameters) => optimizer switch
     {
         Optimizer.Sgd => optim.SGD(parameters, learningRate, momentum: 0.9),
         _ => optim.Adam(parameters, learningRate),

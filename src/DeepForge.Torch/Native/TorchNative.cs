@@ -105,7 +105,9 @@ public static class TorchNative
     }
 
     // Libraries of torch.dir go in by full path before TorchSharp's own: the loader then matches its needs by SONAME and
-    // never reaches for the bundled ones its RUNPATH points at.
+    // never reaches for the bundled ones its RUNPATH points at. TorchSharp itself also loads "torch_cpu" by name, which
+    // .NET's probing resolves to a bundled libtorch beside the app: a process must start with torch.dir's libraries on
+    // LD_LIBRARY_PATH for that name to find them (the deepforge command starts itself again so; see its TorchRelaunch).
     private static void LoadTorchDirectory(TorchDirectory directory)
     {
         foreach (var path in directory.LibraryPaths)
