@@ -1,6 +1,8 @@
 using System.CommandLine;
 using DeepForge.Cli.Hosting;
 
+// torch.dir: run again with its libtorch first on the loader's path (TorchRelaunch says why), before anything loads libtorch.
+if (TorchRelaunch.RunIfNeeded(args) is { } relaunched) return relaunched;
 CliConsole.Configure();
 using var signals = Interrupts.Current.Listen();
 var parse = CliApp.Create(args).Parse(args);

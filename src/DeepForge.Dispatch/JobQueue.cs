@@ -121,7 +121,9 @@ public sealed class JobQueue
             DispatchLog.Leased(_logger, job!.Id, request.RunnerId, job.Attempts);
             // The log of a job that runs again would read as one run: the attempts are set apart.
             if (job.Attempts > 1) await AppendAsync(job, [AttemptSeparator(job.Spec.Attempt + job.Attempts - 1, request.RunnerId)], [], cancellationToken);
-            return new LeasedJob(job.Id, token, job.Spec, LeaseSeconds);
+            // A job leased again after its worker was lost continues from the last checkpoint that worker reported.
+            var checkpoint = job.Attempts > 1 ? await NodeCheckpoints.LastAsync(_documents, _blobs, job.ExecutionId, job.NodeId, cancellationToken) : null;
+            return new LeasedJob(job.Id, token, checkpoint == null ? job.Spec : job.Spec with { Checkpoint = checkpoint }, LeaseSeconds);
         }
         return null;
     }
@@ -388,6 +390,12 @@ public sealed class JobQueue
     {
         if (log is { Count: > 0 } && string.Concat(log) is { Length: > 0 } text)
             await _documents.AppendAsync(Collections.LogStream(job.ExecutionId, job.NodeId), [text], cancellationToken);
+        if (feedback is { Count: > 0 })
+        {
+            var notes = new List<string>();
+            feedback = await NodeCheckpoints.RecordAsync(_documents, _blobs, job.ExecutionId, job.NodeId, feedback, notes.Add, cancellationToken);
+            if (notes.Count > 0) await _documents.AppendAsync(Collections.LogStream(job.ExecutionId, job.NodeId), notes, cancellationToken);
+        }
         if (feedback is { Count: > 0 })
             await _documents.AppendAsync(Collections.FeedbackStream(job.ExecutionId, job.NodeId), feedback.Select(Json.Serialize).ToList(), cancellationToken);
     }

@@ -11,7 +11,7 @@ internal static class ConfigCommand
     {
         var key = new Argument<string?>("key") { Description = "Setting, e.g. blob.dir", Arity = ArgumentArity.ZeroOrOne };
         var value = new Argument<string?>("value") { Description = "New value", Arity = ArgumentArity.ZeroOrOne };
-        var command = new Command("config", "Print or change settings (store, blob.dir, worker.dir, worker.cache.dir, worker.cache.useBlob, worker.cache.maxBytes, mongo.uri, auth.enabled, server.allowedHosts, server.maxUploadBytes, retention.executionLogs, retention.jobRecords)") { key, value };
+        var command = new Command("config", "Print or change settings (store, blob.dir, worker.dir, worker.cache.dir, worker.cache.useBlob, worker.cache.maxBytes, mongo.uri, auth.enabled, server.allowedHosts, server.maxUploadBytes, retention.executionLogs, retention.jobRecords, torch.dir)") { key, value };
         CliAction.Set(command, (parse, context, _) =>
         {
             var config = context.Config;

@@ -23,6 +23,7 @@ internal static class CliApp
         BlobsCommand.Create(),
         DuCommand.Create(),
         ConfigCommand.Create(),
+        DoctorCommand.Create(),
         BenchCommand.Create(args),
         StartCommand.Create(),
         TokenCommand.Create(),

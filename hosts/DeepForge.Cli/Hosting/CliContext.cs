@@ -41,6 +41,7 @@ internal sealed class CliContext : IAsyncDisposable
     public static IServiceCollection AddEngine(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
     {
         PrivateFiles.CreateFolder(dataDirectory);
+        TorchSetting.Apply(config);
         services.AddDeepForgeExtensions(o => o.DataDirectory = dataDirectory);
         return services.AddDeepForge(df =>
         {

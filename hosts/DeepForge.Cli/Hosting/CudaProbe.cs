@@ -1,16 +1,15 @@
-using DeepForge.Torch.Native;
+using DeepForge.Torch.Hosting;
 
 namespace DeepForge.Cli.Hosting;
 
-/// <summary>Whether this machine has a CUDA device TorchSharp can use; the worker's gpu and cuda labels come from it.</summary>
+/// <summary>Whether this process has a CUDA device TorchSharp can really use (a CUDA libtorch, via torch.dir, and a device); the worker's gpu and cuda labels come from it.</summary>
 internal static class CudaProbe
 {
     public static bool IsAvailable()
     {
         try
         {
-            TorchNative.EnsureLoaded();
-            return TorchSharp.torch.cuda.is_available();
+            return TorchDevices.UsableCudaDevices() > 0;
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or InvalidOperationException)
         {

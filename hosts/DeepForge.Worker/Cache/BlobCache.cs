@@ -111,7 +111,7 @@ internal sealed class BlobCache
         }
     }
 
-    /// <summary>Makes sure every blob a job reads is in the cache: its inputs, its project's compiled code, and the extensions it needs (unpacked).</summary>
+    /// <summary>Makes sure every blob a job reads is in the cache: its inputs, its last checkpoint, its project's compiled code, and the extensions it needs (unpacked).</summary>
     public async Task EnsureJobAsync(JobSpec spec, CancellationToken cancellationToken)
     {
         await Task.WhenAll(BlobsOf(spec).Select(b => EnsureAsync(b.Hash, b.Size, cancellationToken)));
@@ -124,6 +124,7 @@ internal sealed class BlobCache
     {
         var blobs = spec.Inputs.Values.Select(v => (v.Hash, Size: (long?)v.Size)).ToList();
         if (spec.AssemblyBlob is { } assembly) blobs.Add((assembly, null));
+        if (spec.Checkpoint is { } checkpoint) blobs.Add((checkpoint.Hash, checkpoint.Size)); // the state a resumed job continues from
         foreach (var extension in spec.Extensions) blobs.Add((extension.Blob, extension.Size));
         return blobs.DistinctBy(b => b.Hash).ToList();
     }

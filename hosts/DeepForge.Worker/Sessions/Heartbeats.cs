@@ -11,8 +11,11 @@ namespace DeepForge.Worker.Sessions;
 /// <summary>
 /// A running job's heartbeats: what the job reported goes at most ReportInterval apart, and an idle job still heartbeats
 /// every IdleHeartbeatInterval to hold its lease and hear a cancel. A batch the server did not take is kept for the next one.
+/// A checkpoint's blob is uploaded (<paramref name="upload"/>) before the heartbeat that reports it, so the server never
+/// records a checkpoint it does not have.
 /// </summary>
-internal sealed class Heartbeats(IRunnerClient client, WorkerSettings settings, ILogger logger, LeasedJob leased, ReportBuffer report)
+internal sealed class Heartbeats(IRunnerClient client, WorkerSettings settings, ILogger logger, LeasedJob leased, ReportBuffer report,
+    Func<string, CancellationToken, Task<bool>> upload)
 {
     public LeaseState Lease { get; } = new();
 
@@ -62,6 +65,8 @@ internal sealed class Heartbeats(IRunnerClient client, WorkerSettings settings, 
         var batch = report.Take();
         try
         {
+            foreach (var checkpoint in batch.Feedback.Select(Feedback.CheckpointReport.From).OfType<Models.OutputValue>())
+                await upload(checkpoint.Hash, cancellationToken);
             var reply = await client.HeartbeatAsync(leased.JobId, new HeartbeatRequest(leased.LeaseToken, batch.Log, batch.Feedback), cancellationToken);
             return new(reply == null ? HeartbeatKind.LeaseLost : reply.Cancel ? HeartbeatKind.Cancel : HeartbeatKind.Sent);
         }

@@ -25,7 +25,7 @@ internal sealed class JobSession(JobSessions shared, LeasedJob leased)
     {
         WorkerLog.JobLeased(shared.Logger, leased.JobId, _spec.Operation, _spec.NodeId, _spec.Attempt);
         using var jobCancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        var heartbeats = new Heartbeats(shared.Client, shared.Settings, shared.Logger, leased, _report);
+        var heartbeats = new Heartbeats(shared.Client, shared.Settings, shared.Logger, leased, _report, UploadAsync);
         string? folder = null;
         var failed = true;
         using var pinned = shared.Cache.PinJob(_spec);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using DeepForge.Torch.Data;
+using DeepForge.Torch.Hosting;
+using TorchSharp;
 using static TorchSharp.torch;
 
 /// <summary>Tests a trained network: prints how many test images it gets right overall, then the accuracy of each class.</summary>
@@ -7,9 +9,11 @@ using static TorchSharp.torch;
 public sealed class Test([Range(1, int.MaxValue)] int batchSize = 500) : Operation
 {
     [return: Output("classScores")]
-    public double[] Execute(string[] classes, Model net, ImageDataset testingData)
+    public double[] Execute(string[] classes, Model net, ImageDataset testingData, OperationContext context)
     {
+        var device = context.TorchDevice();
         var module = net.Module;
+        module.to(device);
         module.eval();
         var correct = new long[classes.Length];
         var total = new long[classes.Length];
@@ -18,7 +22,7 @@ public sealed class Test([Range(1, int.MaxValue)] int batchSize = 500) : Operati
             {
                 using var scope = NewDisposeScope();
                 var count = Math.Min(batchSize, testingData.Count - start);
-                var predicted = module.forward(testingData.Images.narrow(0, start, count)).argmax(1).data<long>().ToArray();
+                var predicted = module.forward(testingData.Images.narrow(0, start, count).to(device)).argmax(1).cpu().data<long>().ToArray();
                 var actual = testingData.Labels.narrow(0, start, count).data<long>().ToArray();
                 for (var i = 0; i < count; i++)
                 {

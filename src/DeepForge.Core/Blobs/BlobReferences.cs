@@ -20,6 +20,7 @@ internal static class BlobReferences
     [
         Storage.Collections.Projects, Storage.Collections.Executions, Storage.Collections.Nodes, Storage.Collections.Artifacts,
         Storage.Collections.Cache, Storage.Collections.Jobs, Storage.Collections.NodeJobs, "compilations",
+        Storage.Collections.Checkpoints,
     ];
 
     public static async Task<HashSet<string>> FindAsync(IDocumentStore documents, IEnumerable<IBlobRoots> roots, CancellationToken cancellationToken)

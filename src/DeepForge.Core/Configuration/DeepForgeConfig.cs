@@ -24,6 +24,8 @@ public sealed class DeepForgeConfig(string dataDirectory)
         new("server.maxUploadBytes", "DEEPFORGE_MAX_UPLOAD_BYTES", _ => "17179869184"),
         new("retention.executionLogs", "DEEPFORGE_RETENTION_EXECUTION_LOGS", _ => "forever"),
         new("retention.jobRecords", "DEEPFORGE_RETENTION_JOB_RECORDS", _ => "1d"),
+        // Empty: the bundled CPU libtorch. The command hands it to DeepForge.Torch, and to its job processes, as the variable.
+        new("torch.dir", "DEEPFORGE_TORCH_DIR", _ => "", IsPath: true),
     ];
 
     public string DataDirectory { get; } = dataDirectory;

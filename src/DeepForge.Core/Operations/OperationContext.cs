@@ -23,7 +23,7 @@ public sealed class OperationContext
     /// <summary>The job's log; console output of the operation lands here too.</summary>
     public TextWriter Log { get; }
 
-    /// <summary>The device to compute on: <c>cpu</c> or <c>cuda</c>.</summary>
+    /// <summary>The device to compute on: <c>cpu</c>, or <c>cuda:0</c> when this process has a CUDA libtorch and a usable device (see <see cref="ComputeDevice"/>).</summary>
     public string Device { get; }
 
     /// <summary>A folder of this job for scratch files, made on first use and removed when the job ends.</summary>
@@ -66,6 +66,21 @@ public sealed class OperationContext
         if (!_progress.ShouldReport(done, total)) return;
         _sink.Feedback(ProgressReport.Event(done, total, message));
     }
+
+    /// <summary>
+    /// Stores <paramref name="state"/> as this job's checkpoint (for example the weights, the optimizer's state and the
+    /// epoch, after each epoch), replacing the last one. When the job is run again after a crash, a lost worker or a
+    /// failed attempt, <see cref="LastCheckpoint{T}"/> gives it back so the operation continues instead of starting over.
+    /// The state is stored as a blob with the same serializers as outputs; it is kept until the node succeeds.
+    /// Outside a pipeline (<see cref="Create"/>) nothing is kept.
+    /// </summary>
+    public void Checkpoint<T>(T state) where T : notnull => Checkpoints?.Write(state);
+
+    /// <summary>The last checkpoint this node stored in an earlier run of the job, or null when there is none (or it is of another type).</summary>
+    public T? LastCheckpoint<T>() where T : class => Checkpoints?.Read<T>();
+
+    // Set by the runtime for jobs of a pipeline; an init property keeps the constructor as it was.
+    internal Runtime.JobCheckpoints? Checkpoints { get; init; }
 
     /// <summary>Makes a context for tests and tools that run an operation outside a pipeline.</summary>
     public static OperationContext Create(IFeedbackSink sink, TextWriter? log = null, CancellationToken cancellationToken = default) =>

@@ -77,7 +77,10 @@ public sealed class ExecutionService
                 $"execution '{executionId}' is {execution.Status.ToString().ToLowerInvariant()}: cancel it before deleting it");
         // The record goes last, so a delete stopped half-way leaves an execution that can be deleted again.
         foreach (var node in await _store.Nodes.ListAsync(executionId, cancellationToken))
+        {
+            await NodeCheckpoints.DeleteAsync(_store.Documents, executionId, node.NodeId, cancellationToken);
             await _store.Nodes.DeleteAsync(NodeRecord.Key(executionId, node.NodeId), cancellationToken);
+        }
         await _store.Documents.DeleteStreamsAsync(Collections.LogStream(executionId, ""), cancellationToken);
         await _store.Documents.DeleteStreamsAsync(Collections.FeedbackStream(executionId, ""), cancellationToken);
         await JobDocuments.DeleteOfExecutionAsync(_store.Documents, executionId, cancellationToken);

@@ -42,6 +42,9 @@ public sealed record JobSpec
     /// <summary>The extensions a worker loads before it runs the job (the server's installed ones); empty when run in the server's process.</summary>
     public List<JobExtension> Extensions { get; init; } = new();
 
+    /// <summary>The last checkpoint the node's operation stored in an earlier attempt or run, to continue from; null when none.</summary>
+    public OutputValue? Checkpoint { get; init; }
+
     /// <summary>The job's id in logs and on workers.</summary>
     public string JobId => $"{ExecutionId}/{NodeId}/{Attempt}";
 }

@@ -61,7 +61,8 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         while (true)
         {
             record = await TransitionAsync(record, NodeStatus.Running, null, cancellationToken);
-            var result = await RunJobAsync(job with { Attempt = record.Attempts }, cancellationToken);
+            var checkpoint = await NodeCheckpoints.LastAsync(store.Documents, blobs, execution.Id, node.Id, cancellationToken);
+            var result = await RunJobAsync(job with { Attempt = record.Attempts, Checkpoint = checkpoint }, cancellationToken);
             if (result.Outputs != null) return await SucceedAsync(execution, node, record, cache, result.Outputs, cancellationToken);
             if (record.Attempts > node.Retries) return await TransitionAsync(record, NodeStatus.Failed, result.Error, cancellationToken);
         }
@@ -73,7 +74,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         if (job.Attempt > 1) sink.Log(AttemptSeparator(job.Attempt));
         try
         {
-            return (await jobs.RunAsync(job, sink, cancellationToken), null);
+            return (await jobs.RunAsync(job, new CheckpointRecorder(sink, store.Documents, blobs, job.ExecutionId, job.NodeId), cancellationToken), null);
         }
         catch (JobFailedException e)
         {
@@ -114,6 +115,8 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
             store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null),
             store.Cache.Write(cache.Key, null, entry, null),
             store.CacheLatest.Write(LatestKey(execution, node), execution.Project, entry, null)], cancellationToken);
+        // Done with: its blob is collected with the other unreferenced ones.
+        await NodeCheckpoints.DeleteAsync(store.Documents, execution.Id, node.Id, cancellationToken);
         observer?.NodeChanged(record);
         return record;
     }

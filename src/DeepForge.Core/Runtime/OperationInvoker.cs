@@ -22,7 +22,10 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             var instance = operation.Constructor.Invoke(ConstructorArguments(operation, job));
             values.Add(instance);
             var log = new SinkWriter(sink);
-            var context = new OperationContext(sink, log, "cpu", workDirectory, cancellationToken);
+            var context = new OperationContext(sink, log, ComputeDevice.Current, workDirectory, cancellationToken)
+            {
+                Checkpoints = new JobCheckpoints(blobs, catalog, job.Checkpoint, sink, cancellationToken),
+            };
             var arguments = InputArguments(operation, job, context, values, Path.Combine(workDirectory, "inputs"));
             var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);

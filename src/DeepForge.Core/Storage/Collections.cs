@@ -12,6 +12,9 @@ public static class Collections
     public const string NodeJobs = "node-jobs";
     public const string Runners = "runners";
 
+    /// <summary>The last checkpoint of each running node (<see cref="NodeCheckpoints"/>).</summary>
+    public const string Checkpoints = "checkpoints";
+
     /// <summary>Probes: documents written only to see that the store takes writes (the lease sweeper, /ready).</summary>
     public const string Health = "health";
     public const string Tokens = "tokens";

@@ -1,5 +1,6 @@
 using DeepForge.Export;
 using DeepForge.Hosting;
+using DeepForge.Operations;
 using DeepForge.Torch.Architectures;
 using DeepForge.Torch.Export;
 using DeepForge.Torch.Hosting;
@@ -17,12 +18,14 @@ public static class TorchDeepForgeBuilderExtensions
 
     /// <summary>
     /// Loads libtorch and registers this assembly as a plugin, so its data types (tensors, image
-    /// datasets, models) and their serializers are known, and models can be exported as ONNX and PyTorch.
-    /// Calling it again changes nothing.
+    /// datasets, models) and their serializers are known, and models can be exported as ONNX and PyTorch; jobs
+    /// of this process get <c>cuda:0</c> as their device when a CUDA device is usable. Calling it again changes nothing.
     /// </summary>
     public static DeepForgeBuilder AddTorch(this DeepForgeBuilder builder)
     {
         TorchNative.EnsureLoaded();
+        // Jobs of this process compute on CUDA when its libtorch has a usable device (OperationContext.Device).
+        ComputeDevice.UseDetector(TorchDevices.Best);
         var assembly = typeof(ArchitectureExtensions).Assembly;
         var added = builder.Services.Any(d => d.ImplementationInstance is PluginRegistration { } r && r.Assembly == assembly);
         if (added) return builder;

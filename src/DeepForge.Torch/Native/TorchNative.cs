@@ -22,6 +22,9 @@ public static class TorchNative
     internal const string LibraryFileName = "libLibTorchSharp.so";
     internal const string MissingVersion = "GLIBCXX_3.4.32";
 
+    /// <summary>The libtorch version TorchSharp 0.107.0 is built against; a torch.dir build must be this one.</summary>
+    public const string LibTorchVersion = "2.10.0";
+
     // libLibTorchSharp.so finds these through RUNPATH $ORIGIN, which points into the cache for the
     // patched copy; loading them by full path first lets the loader match them by SONAME instead.
     // Order matters: each one needs the ones before it.
@@ -32,6 +35,8 @@ public static class TorchNative
     private static volatile bool loaded;
     private static bool resolverRegistered;
     private static IntPtr fallbackHandle;
+    private static string? patchedPath;
+    private static TorchDirectory? torchDirectory;
 
     /// <summary>
     /// Makes sure TorchSharp's native library is loaded and its CPU backend initialised. Call it
@@ -40,6 +45,10 @@ public static class TorchNative
     /// <exception cref="DllNotFoundException">
     /// The native library could not be loaded, neither as shipped nor as a patched copy; the
     /// message says what was tried and why it failed.
+    /// </exception>
+    /// <exception cref="DeepForgeException">
+    /// torch.dir (the environment variable <c>DEEPFORGE_TORCH_DIR</c>) names a folder that is no libtorch build of
+    /// <see cref="LibTorchVersion"/>, or whose libraries do not load with TorchSharp's.
     /// </exception>
     public static void EnsureLoaded()
     {
@@ -56,6 +65,11 @@ public static class TorchNative
             }
 
             RegisterResolver();
+            torchDirectory = TorchDirectory.FromEnvironment();
+            if (torchDirectory != null)
+            {
+                LoadTorchDirectory(torchDirectory);
+            }
 
             // Load it ourselves before TorchSharp does: TorchSharp's own loader swallows the
             // error and then falls back to copying libtorch out of the NuGet cache, which ends
@@ -63,6 +77,11 @@ public static class TorchNative
             try
             {
                 NativeLibrary.Load(LibraryName, typeof(torch).Assembly, null);
+            }
+            catch (DllNotFoundException e) when (torchDirectory != null)
+            {
+                throw new DeepForgeException(TorchDirectory.Setting,
+                    $"{TorchDirectory.Setting}: TorchSharp's {LibraryFileName} does not load with the libtorch in {torchDirectory.LibraryFolder} (is it {LibTorchVersion}?): {OneLine(e.Message)}", e);
             }
             catch (DllNotFoundException e)
             {
@@ -74,6 +93,51 @@ public static class TorchNative
             loaded = true;
         }
     }
+
+    /// <summary>What was loaded: libtorch's version and folder, whether torch.dir chose it, and the native-library fix in use.</summary>
+    public static LibTorchInfo Describe()
+    {
+        EnsureLoaded();
+        lock (ResolveGate)
+        {
+            return new LibTorchInfo(torchDirectory?.BuildVersion ?? LibTorchVersion, LoadedFolder() ?? "(unknown)", torchDirectory?.Configured, patchedPath);
+        }
+    }
+
+    // Libraries of torch.dir go in by full path before TorchSharp's own: the loader then matches its needs by SONAME and
+    // never reaches for the bundled ones its RUNPATH points at. TorchSharp itself also loads "torch_cpu" by name, which
+    // .NET's probing resolves to a bundled libtorch beside the app: a process must start with torch.dir's libraries on
+    // LD_LIBRARY_PATH for that name to find them (the deepforge command starts itself again so; see its TorchRelaunch).
+    private static void LoadTorchDirectory(TorchDirectory directory)
+    {
+        foreach (var path in directory.LibraryPaths)
+        {
+            try
+            {
+                NativeLibrary.Load(path);
+            }
+            catch (DllNotFoundException e)
+            {
+                throw new DeepForgeException(TorchDirectory.Setting,
+                    $"{TorchDirectory.Setting}: {path} does not load ({OneLine(e.Message)}): point it at a complete libtorch {LibTorchVersion} build for this machine", e);
+            }
+        }
+    }
+
+    // The folder the process mapped libtorch_cpu.so from: the proof of which build is in use, whatever asked for it.
+    private static string? LoadedFolder()
+    {
+        const string maps = "/proc/self/maps";
+        if (!File.Exists(maps)) return null;
+        foreach (var line in File.ReadLines(maps))
+        {
+            var at = line.IndexOf('/', StringComparison.Ordinal);
+            if (at >= 0 && line.EndsWith("/libtorch_cpu.so", StringComparison.Ordinal)) return Path.GetDirectoryName(line[at..]);
+        }
+        return null;
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 
     // True once the patched copy had to be loaded; for tests and diagnostics.
     internal static bool UsedPatchedCopy
@@ -127,7 +191,8 @@ public static class TorchNative
     {
         var folders = NativeFolders(requester);
         var original = Find(LibraryFileName, folders);
-        foreach (var dependency in Dependencies)
+        // torch.dir's libraries are loaded already; loading the bundled ones by path too would map a second libtorch.
+        foreach (var dependency in torchDirectory != null ? [] : Dependencies)
         {
             // Prefer the folder the library itself is in: that is what its RUNPATH would pick.
             var path = Find(dependency, [Path.GetDirectoryName(original)!, .. folders]);
@@ -159,7 +224,9 @@ public static class TorchNative
 
         try
         {
-            return NativeLibrary.Load(patched);
+            var handle = NativeLibrary.Load(patched);
+            patchedPath = patched;
+            return handle;
         }
         catch (DllNotFoundException e)
         {

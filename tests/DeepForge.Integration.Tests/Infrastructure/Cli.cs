@@ -9,7 +9,7 @@ namespace DeepForge.Integration.Tests.Infrastructure;
 /// </summary>
 internal sealed class Cli(string dataDirectory, string? dll = null)
 {
-    private static readonly string[] Inherited = ["DEEPFORGE_DATA_DIR", "DEEPFORGE_BLOB_DIR", "DEEPFORGE_WORKER_DIR", "DEEPFORGE_WORKER_CACHE", "DEEPFORGE_WORKER_USE_BLOB", "DEEPFORGE_WORKER_TOKEN", "DEEPFORGE_LEASE_SECONDS", "DEEPFORGE_STORE", "MONGO_URI"];
+    private static readonly string[] Inherited = ["DEEPFORGE_DATA_DIR", "DEEPFORGE_BLOB_DIR", "DEEPFORGE_WORKER_DIR", "DEEPFORGE_WORKER_CACHE", "DEEPFORGE_WORKER_USE_BLOB", "DEEPFORGE_WORKER_TOKEN", "DEEPFORGE_LEASE_SECONDS", "DEEPFORGE_STORE", "MONGO_URI", "DEEPFORGE_TORCH_DIR"];
 
     public string DataDirectory { get; } = dataDirectory;
 

@@ -1,0 +1,63 @@
+using DeepForge.Models;
+using DeepForge.Storage;
+using static DeepForge.Core.Tests.TestProjects;
+
+namespace DeepForge.Core.Tests;
+
+/// <summary>context.Checkpoint and LastCheckpoint: an attempt after a failure continues from the last checkpoint; a succeeded node keeps none.</summary>
+public sealed class CheckpointTests
+{
+    private static readonly SourceFile Counting = new("ops/Counting.cs", """
+        namespace CheckpointOps;
+
+        public sealed record Counted(int Done);
+
+        /// <summary>Counts to upTo, checkpointing each step; its first attempt (no checkpoint) fails at failAt.</summary>
+        [Operation(Category = "Test")]
+        public sealed class CountWithCheckpoints(string tally, int upTo = 5, int failAt = 3) : Operation
+        {
+            [return: Output("counted")]
+            public int Execute(OperationContext context)
+            {
+                var start = context.LastCheckpoint<Counted>()?.Done ?? 0;
+                File.AppendAllText(tally, $"start {start}\n");
+                for (var i = start + 1; i <= upTo; i++)
+                {
+                    if (i == failAt && start == 0) throw new InvalidOperationException($"crash at {i}");
+                    context.Checkpoint(new Counted(i));
+                }
+                return upTo;
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task Run_RetryAfterAFailure_ContinuesFromTheLastCheckpoint()
+    {
+        await using var df = TestEngine.Create();
+        var tally = df.PathOf("tally.txt");
+
+        var execution = await df.RunAsync(Project(tally), "main");
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, (await df.NodeAsync(execution.Id, "count")).Error);
+        Assert.Equal(["start 0", "start 2"], File.ReadAllLines(tally));
+    }
+
+    [Fact]
+    public async Task Run_OfANodeThatSucceeded_LeavesNoCheckpointToKeepItsBlob()
+    {
+        await using var df = TestEngine.Create();
+
+        var execution = await df.RunAsync(Project(df.PathOf("tally.txt")), "main");
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, (await df.NodeAsync(execution.Id, "count")).Error);
+        Assert.Empty(await df.Documents.ListAsync(Collections.Checkpoints, null, CancellationToken.None));
+    }
+
+    private static ProjectDefinition Project(string tally) => new()
+    {
+        Name = "test",
+        Pipelines = [Pipeline().Op("count", "CountWithCheckpoints", ("tally", tally)).With(n => n.Retries = 1).Build()],
+        Sources = [TestOperations.File, Counting],
+    };
+}
