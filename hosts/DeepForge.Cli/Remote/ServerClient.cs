@@ -88,6 +88,9 @@ internal sealed class ServerClient : IDisposable
     public async Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
         await EnsureAsync(await _http.DeleteAsync($"projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}", cancellationToken), cancellationToken);
 
+    public async Task<IReadOnlyList<DeepForge.Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken) =>
+        await ReadAsync<List<DeepForge.Metrics.NodeMetrics>>(await _http.GetAsync($"executions/{Uri.EscapeDataString(executionId)}/metrics", cancellationToken), cancellationToken);
+
     public void Dispose() => _http.Dispose();
 
     // State-changing requests must say they send JSON, so one that carries nothing sends {}.
