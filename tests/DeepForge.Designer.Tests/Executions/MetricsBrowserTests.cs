@@ -38,4 +38,33 @@ public sealed class MetricsBrowserTests
         await Assertions.Expect(page).ToHaveURLAsync($"{site.Url}/executions/{first.Id}");
         Assert.Empty(site.Errors);
     }
+
+    [Fact]
+    public async Task Compare_shows_the_attributes_that_differ_and_the_metrics_side_by_side()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(LiveProject.Create(steps: 2));
+        var starter = site.Services.GetRequiredService<ExecutionStarter>();
+        var first = await starter.StartAsync(LiveProject.Name, LiveProject.Pipeline, new RunOptions());
+        await PipelineEditor.Eventually.TrueAsync(async () => (await site.Engine.Executions.GetAsync(first.Id)).Status == Models.ExecutionStatus.Succeeded);
+        var options = new RunOptions();
+        options.Attributes[LiveProject.Node] = new() { ["steps"] = System.Text.Json.JsonSerializer.SerializeToElement(3) };
+        var second = await starter.StartAsync(LiveProject.Name, LiveProject.Pipeline, options);
+        var page = await site.NewPageAsync(1400, 1000);
+
+        await page.GotoAsync($"{site.Url}/executions/{second.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+        await page.Locator(".df-compare").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new PageLocatorOptions { HasText = first.Id }).ClickAsync();
+
+        var steps = page.Locator($".df-attribute-differences tr[data-node='{LiveProject.Node}'][data-attribute='steps']");
+        await Assertions.Expect(steps.Locator(".df-side-a")).ToHaveTextAsync("3");
+        await Assertions.Expect(steps.Locator(".df-side-b")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator(".df-attribute-differences tr")).ToHaveCountAsync(2); // the header and steps
+        var accuracy = page.Locator(".df-compare-metrics tr[data-metric='accuracy']");
+        await Assertions.Expect(accuracy.Locator(".df-side-a")).ToHaveTextAsync("0.9425");
+        await Assertions.Expect(accuracy.Locator(".df-side-b")).ToHaveTextAsync("0.9425");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("metrics-03-compare.png"), FullPage = true });
+        Assert.Empty(site.Errors);
+    }
 }
