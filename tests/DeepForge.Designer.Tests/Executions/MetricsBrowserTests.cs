@@ -67,4 +67,25 @@ public sealed class MetricsBrowserTests
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("metrics-03-compare.png"), FullPage = true });
         Assert.Empty(site.Errors);
     }
+
+    [Fact]
+    public async Task Execute_without_cache_in_the_pipeline_editor_runs_every_operation_again()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(LiveProject.Create(steps: 2));
+        var first = await site.Services.GetRequiredService<ExecutionStarter>().StartAsync(LiveProject.Name, LiveProject.Pipeline, new RunOptions());
+        var page = await site.NewPageAsync(1400, 1000);
+        await page.GotoAsync($"{site.Url}/executions/{first.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+
+        await page.Locator(".rz-breadcrumb a", new PageLocatorOptions { HasText = LiveProject.Pipeline }).ClickAsync();
+        await page.Locator(".df-execute-no-cache").ClickAsync();
+
+        await PipelineEditor.Eventually.TrueAsync(async () => (await site.Engine.Executions.ListAsync(LiveProject.Name)) is [{ Status: Models.ExecutionStatus.Succeeded }, _]);
+        var second = (await site.Engine.Executions.ListAsync(LiveProject.Name))[0];
+        var train = (await site.Engine.Executions.NodesAsync(second.Id)).Single(n => n.NodeId == LiveProject.Node);
+        Assert.False(second.UseCache);
+        Assert.Equal((false, "cache turned off for this run"), (train.FromCache, train.CacheMissReason));
+        Assert.Empty(site.Errors);
+    }
 }
