@@ -21,6 +21,9 @@ public interface IDeepForgeClient
     /// <summary>Servers, connected workers and the queue (<c>GET /api/v1/status</c>).</summary>
     Task<StatusView> StatusAsync(CancellationToken cancellationToken);
 
+    /// <summary>Each node's metrics of an execution, the last value of each name (<c>GET /api/v1/executions/{id}/metrics</c>).</summary>
+    Task<IReadOnlyList<DeepForge.Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken);
+
     /// <summary>The projects the signed-in person may see.</summary>
     Task<IReadOnlyList<ProjectSummary>> ProjectsAsync(CancellationToken cancellationToken);
 

@@ -170,6 +170,20 @@ internal static class TestOperations
             }
         }
 
+        /// <summary>Reports metrics as a Test operation would: an overall accuracy reported twice (the last counts), one per class, and a NaN loss.</summary>
+        public sealed class Score(double accuracy = 0.9183) : Operation
+        {
+            [return: Output("accuracy")]
+            public double Execute(OperationContext context)
+            {
+                context.Metric("accuracy", 0.5);
+                context.Metric("accuracy/cat", 0.75);
+                context.Metric("loss", double.NaN);
+                context.Metric("accuracy", accuracy);
+                return accuracy;
+            }
+        }
+
         public enum Shade { Light, Dark }
 
         /// <summary>Attributes with declared ranges, as operations write them.</summary>

@@ -12,8 +12,9 @@ internal static class ExecutionsCommand
     {
         var project = new Argument<string>("project") { Description = "Project name" };
         var json = new Option<bool>("--json") { Description = "Print JSON, one execution per line" };
+        var metrics = new Option<bool>("--metrics") { Description = "Show the metrics each execution's operations reported (context.Metric)" };
         var server = ServerOption.Create();
-        var command = new Command("executions", "List a project's executions, newest first") { project, json, server };
+        var command = new Command("executions", "List a project's executions, newest first") { project, json, metrics, server };
         command.Subcommands.Add(RemoveCommands.Execution());
         CliAction.Set(command, async (parse, context, ct) =>
         {
@@ -21,16 +22,23 @@ internal static class ExecutionsCommand
             var executions = parse.GetValue(server) is { } url
                 ? await Remote.RemoteCommands.ListAsync(url, name, ct)
                 : (await ListLocalAsync(context.Engine, name, ct));
+            var scores = parse.GetValue(metrics)
+                ? await Metrics.MetricsReader.ReadAsync(parse.GetValue(server), () => context.Engine, executions.Select(e => e.Id), ct)
+                : null;
             if (parse.GetValue(json))
             {
                 foreach (var e in executions)
-                    JsonOutput.Print(new { e.Id, e.Pipeline, e.Status, e.CreatedAt, e.FinishedAt, e.Error, e.Waiting });
+                    JsonOutput.Print(new { e.Id, e.Pipeline, e.Status, e.CreatedAt, e.FinishedAt, e.Error, e.Waiting, Metrics = scores?.GetValueOrDefault(e.Id) });
                 return CliAction.Ok;
             }
             var table = new Table().AddColumns("Execution", "Pipeline", "Status", "Started", "Duration");
+            if (scores != null) table.AddColumn("Metrics");
             foreach (var e in executions)
-                table.AddRow(e.Id, Markup.Escape(e.Pipeline), Markup.Escape(e.Waiting ?? e.Status.ToString().ToLowerInvariant()), e.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
-                    e.FinishedAt is { } f ? $"{(f - e.CreatedAt).TotalSeconds:0.0} s" : "");
+            {
+                string[] cells = [e.Id, Markup.Escape(e.Pipeline), Markup.Escape(e.Waiting ?? e.Status.ToString().ToLowerInvariant()), e.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
+                    e.FinishedAt is { } f ? $"{(f - e.CreatedAt).TotalSeconds:0.0} s" : ""];
+                table.AddRow(scores == null ? cells : [.. cells, Markup.Escape(Metrics.MetricsCell.Format(scores[e.Id]))]);
+            }
             AnsiConsole.Write(table);
             return CliAction.Ok;
         });

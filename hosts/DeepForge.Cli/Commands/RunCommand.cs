@@ -24,7 +24,8 @@ internal static class RunCommand
         var noCache = new Option<bool>("--no-cache") { Description = "Run every operation even when an identical earlier run could be reused" };
         var graphs = new Option<bool>("--graphs") { Description = "At the end, print each graph as a small text chart" };
         var detach = new Option<bool>("--detach", "-d") { Description = "With --server: start the run and return; it goes on on the server (Ctrl-C while following cancels it)" };
-        var command = new Command("run", "Run a pipeline and show each operation's status as it runs; Ctrl-C cancels the run") { project, pipeline, inputs, settings, json, noCache, server, detach, graphs };
+        var verbose = new Option<bool>("--verbose") { Description = "Show a failure's DeepForge and .NET frames too, not only those in the project's code" };
+        var command = new Command("run", "Run a pipeline and show each operation's status as it runs; Ctrl-C cancels the run") { project, pipeline, inputs, settings, json, noCache, server, detach, graphs, verbose };
         CliAction.Set(command, async (parse, context, ct) =>
         {
             var name = parse.GetValue(project)!;
@@ -36,7 +37,7 @@ internal static class RunCommand
             if (parse.GetValue(detach)) throw new DeepForgeException("--detach", "--detach leaves a run going on a server: give --server URL too, or leave --detach out");
             await InputBinding.BindAsync(context.Engine, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);
-            var view = new RunView(quiet);
+            var view = new RunView(quiet, parse.GetValue(verbose));
             var created = await context.Engine.Executions.CreateAsync(name, parse.GetValue(pipeline)!, options, ct);
             if (!quiet) Console.Error.WriteLine($"Execution {created.Id} of {name}/{created.Pipeline.Name}");
             // Ctrl-C cancels the run (LocalCancel) and lets it end as cancelled; only SIGTERM stops it where it is, resumable.

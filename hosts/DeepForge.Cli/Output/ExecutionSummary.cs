@@ -2,7 +2,7 @@ using DeepForge.Models;
 
 namespace DeepForge.Cli.Output;
 
-/// <summary>The end of a run: status, each node, and the log of any that failed.</summary>
+/// <summary>The end of a run: its status (a failed node's log, with its error, was shown as it ran, so it is not shown again).</summary>
 internal static class ExecutionSummary
 {
     public static async Task<int> PrintAsync(DeepForgeEngine engine, ExecutionRecord execution, bool json, CancellationToken cancellationToken)
@@ -12,12 +12,6 @@ internal static class ExecutionSummary
         {
             JsonOutput.Print(new { execution.Id, execution.Project, Pipeline = execution.Pipeline.Name, execution.Status, execution.Error, Nodes = nodes });
             return ExitCode(execution);
-        }
-        foreach (var failed in nodes.Where(n => n.Status == NodeStatus.Failed))
-        {
-            Console.Error.WriteLine($"--- log of {failed.NodeId} ---");
-            Console.Error.WriteLine((await engine.Executions.LogAsync(execution.Id, failed.NodeId, cancellationToken)).TrimEnd());
-            Console.Error.WriteLine("---");
         }
         Console.Error.WriteLine($"Execution {execution.Id} of {execution.Project}/{execution.Pipeline.Name}: {execution.Status.ToString().ToLowerInvariant()}");
         return ExitCode(execution);

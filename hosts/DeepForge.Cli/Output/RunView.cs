@@ -7,10 +7,12 @@ namespace DeepForge.Cli.Output;
 
 /// <summary>
 /// Live progress of a run: each operation's status as it changes, and its output as it arrives,
-/// prefixed with the node so parallel operations stay readable. Quiet (for --json) prints nothing.
+/// prefixed with the node so parallel operations stay readable. Quiet (for --json) prints nothing. A failure's
+/// DeepForge frames are left out unless <paramref name="verbose"/>: its frames in the project's code are what people fix.
 /// </summary>
-internal sealed class RunView(bool quiet) : IExecutionObserver
+internal sealed class RunView(bool quiet, bool verbose = false) : IExecutionObserver
 {
+    private const string HiddenFrames = "   (DeepForge frames hidden: --verbose shows them)";
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _partialLines = new();
     private readonly ProgressView _progress = new(!quiet && ProgressView.CanRedraw);
@@ -40,7 +42,7 @@ internal sealed class RunView(bool quiet) : IExecutionObserver
         if (quiet) return;
         lock (_gate)
         {
-            var pending = _partialLines.GetValueOrDefault(nodeId, "") + text;
+            var pending = _partialLines.GetValueOrDefault(nodeId, "") + (verbose ? text : Failures.FailureText.WithoutEngineFrames(text, HiddenFrames));
             var lines = pending.Split('\n');
             foreach (var line in lines[..^1]) Out($"{nodeId} | {line.TrimEnd('\r')}");
             _partialLines[nodeId] = lines[^1];

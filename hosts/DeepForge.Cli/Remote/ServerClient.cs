@@ -88,6 +88,9 @@ internal sealed class ServerClient : IDisposable
     public Task DeleteArtifactAsync(string project, string artifactId, CancellationToken cancellationToken) =>
         Call(async ct => { await _api.DeleteArtifactAsync(project, artifactId, ct); return true; }, cancellationToken);
 
+    public Task<IReadOnlyList<DeepForge.Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken) =>
+        Call(ct => _api.MetricsAsync(executionId, ct), cancellationToken);
+
     public void Dispose() => _services.Dispose();
 
     private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

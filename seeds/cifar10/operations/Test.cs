@@ -4,7 +4,10 @@ using DeepForge.Torch.Hosting;
 using TorchSharp;
 using static TorchSharp.torch;
 
-/// <summary>Tests a trained network: prints how many test images it gets right overall, then the accuracy of each class.</summary>
+/// <summary>
+/// Tests a trained network: prints how many test images it gets right overall, then the accuracy of each class, and
+/// reports both as metrics (the execution page shows them as a table and a chart).
+/// </summary>
 [Operation(Category = "Evaluation", Description = "Prints overall and per-class accuracy on the test set")]
 public sealed class Test([Range(1, int.MaxValue)] int batchSize = 500) : Operation
 {
@@ -35,6 +38,8 @@ public sealed class Test([Range(1, int.MaxValue)] int batchSize = 500) : Operati
         Console.WriteLine($"{right} / {all} correct ({100.0 * right / all:0.00} %)");
         var scores = classes.Select((_, c) => total[c] == 0 ? 0 : 100.0 * correct[c] / total[c]).ToArray();
         for (var c = 0; c < classes.Length; c++) Console.WriteLine($"{classes[c]} {scores[c]:0.00} %");
+        context.Metric("accuracy", (double)right / all);
+        for (var c = 0; c < classes.Length; c++) context.Metric($"accuracy/{classes[c]}", scores[c] / 100);
         return scores;
     }
 }

@@ -20,6 +20,9 @@ internal sealed class RestClient(ApiTransport transport) : IDeepForgeClient
     public Task<StatusView> StatusAsync(CancellationToken cancellationToken) =>
         GetJsonAsync<StatusView>("api/v1/status", cancellationToken);
 
+    public async Task<IReadOnlyList<DeepForge.Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken) =>
+        await GetJsonAsync<List<DeepForge.Metrics.NodeMetrics>>($"api/v1/executions/{Escape(executionId)}/metrics", cancellationToken).ConfigureAwait(false);
+
     public async Task<IReadOnlyList<ProjectSummary>> ProjectsAsync(CancellationToken cancellationToken) =>
         await GetJsonAsync<List<ProjectSummary>>("api/v1/projects", cancellationToken).ConfigureAwait(false);
 

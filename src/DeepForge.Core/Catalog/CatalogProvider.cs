@@ -100,6 +100,7 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
     private string CompilationKey(string sourceHash)
     {
         var pluginIds = string.Join(",", plugins.Assemblies.Select(a => a.CodeHash).Order(StringComparer.Ordinal));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceHash}|{pluginIds}")));
+        // "pdb": compilations stored before debug information was embedded are compiled again, so their stacks name lines too.
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{sourceHash}|{pluginIds}|pdb")));
     }
 }

@@ -33,6 +33,12 @@ public sealed class NodeRecord
     /// <summary>Outputs came from an earlier identical run.</summary>
     public bool FromCache { get; set; }
 
+    /// <summary>For outputs from the cache: the execution whose run made them (null for entries cached before this was kept).</summary>
+    public string? ReusedExecution { get; set; }
+
+    /// <summary>For outputs from the cache: the node of <see cref="ReusedExecution"/> that made them.</summary>
+    public string? ReusedNode { get; set; }
+
     /// <summary>Why the cache had nothing to reuse.</summary>
     public string? CacheMissReason { get; set; }
 

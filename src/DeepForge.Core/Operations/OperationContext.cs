@@ -82,6 +82,17 @@ public sealed class OperationContext
     // Set by the runtime for jobs of a pipeline; an init property keeps the constructor as it was.
     internal Runtime.JobCheckpoints? Checkpoints { get; init; }
 
+    /// <summary>
+    /// Reports a number about this run under a name (<c>context.Metric("accuracy", 0.9183)</c>); reporting a name again
+    /// replaces its value. Metrics are stored with the job and shown as a table on the execution page and by
+    /// <c>deepforge executions --metrics</c>.
+    /// </summary>
+    public void Metric(string name, double value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        _sink.Feedback(Metrics.MetricReport.Event(name, value));
+    }
+
     /// <summary>Makes a context for tests and tools that run an operation outside a pipeline.</summary>
     public static OperationContext Create(IFeedbackSink sink, TextWriter? log = null, CancellationToken cancellationToken = default) =>
         new(sink, log ?? TextWriter.Null, "cpu", Directory.GetCurrentDirectory(), cancellationToken);

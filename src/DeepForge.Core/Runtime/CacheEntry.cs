@@ -15,4 +15,8 @@ internal sealed record CacheEntry
     public Dictionary<string, string> References { get; init; } = new();
     public Dictionary<string, string> Inputs { get; init; } = new();
     public Dictionary<string, OutputValue> Outputs { get; init; } = new();
+
+    /// <summary>The execution and node whose run made the outputs, so a reuse can link to it; null in entries stored before.</summary>
+    public string? ExecutionId { get; init; }
+    public string? NodeId { get; init; }
 }

@@ -127,6 +127,13 @@ public sealed class ExecutionService
         return entries.Select(e => new SequencedFeedback(e.Sequence, Json.Deserialize<FeedbackEvent>(e.Text))).ToList();
     }
 
+    /// <summary>
+    /// The metrics each operation node reported (<c>context.Metric</c>), the last value of each name; a node whose outputs
+    /// came from the cache shows the metrics of the run it reused. Nodes without metrics are left out.
+    /// </summary>
+    public Task<IReadOnlyList<Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken = default) =>
+        Metrics.ExecutionMetrics.ReadAsync(this, executionId, cancellationToken);
+
     /// <summary>A node's feedback events so far, in order.</summary>
     public async Task<IReadOnlyList<FeedbackEvent>> FeedbackAsync(string executionId, string nodeId, CancellationToken cancellationToken = default)
     {

@@ -25,7 +25,7 @@ public sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blob
         }
         catch (Exception e) when (e is not JobFailedException)
         {
-            throw new JobFailedException($"operation '{job.Operation}' of node '{job.NodeId}' failed: {e.Message}", e.ToString(), e);
+            throw new JobFailedException($"operation '{job.Operation}' of node '{job.NodeId}' failed: {e.Message}", Failures.FailureText.Describe(e), e);
         }
         finally
         {

@@ -98,6 +98,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         record.FromCache = true;
         record.CacheKey = cache.Key;
         record.CacheMissReason = null;
+        (record.ReusedExecution, record.ReusedNode) = (hit.ExecutionId, hit.NodeId);
         record.Outputs = hit.Outputs;
         record.Attempts++;
         record.StartedAt = DateTimeOffset.UtcNow;
@@ -110,7 +111,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         record.Status = NodeStatus.Succeeded;
         record.FinishedAt = DateTimeOffset.UtcNow;
         record.Outputs = outputs.ToDictionary();
-        var entry = cache with { Outputs = record.Outputs };
+        var entry = cache with { Outputs = record.Outputs, ExecutionId = record.ExecutionId, NodeId = record.NodeId };
         await store.Documents.PutManyAsync([
             store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null),
             store.Cache.Write(cache.Key, null, entry, null),

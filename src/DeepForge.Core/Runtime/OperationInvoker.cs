@@ -19,7 +19,8 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
         var values = new List<object?>();
         try
         {
-            var instance = operation.Constructor.Invoke(ConstructorArguments(operation, job));
+            // Not wrapped in a TargetInvocationException: what the operation's code throws keeps its own stack.
+            var instance = operation.Constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, ConstructorArguments(operation, job), null);
             values.Add(instance);
             var log = new SinkWriter(sink);
             var context = new OperationContext(sink, log, ComputeDevice.Current, workDirectory, cancellationToken)
@@ -80,9 +81,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
     private static async Task<object?> CallAsync(OperationType operation, object instance, object?[] arguments, TextWriter log)
     {
         using var _ = ConsoleCapture.Route(log);
-        object? result;
-        try { result = operation.Execute.Invoke(instance, arguments); }
-        catch (TargetInvocationException e) when (e.InnerException != null) { throw e.InnerException; }
+        var result = operation.Execute.Invoke(instance, BindingFlags.DoNotWrapExceptions, null, arguments, null);
         switch (result)
         {
             case Task task:

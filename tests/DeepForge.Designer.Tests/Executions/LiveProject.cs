@@ -5,7 +5,7 @@ namespace DeepForge.Designer.Tests.Executions;
 
 /// <summary>
 /// A project whose operations are C# source the engine compiles: train draws "Training Error" point by point, shows an
-/// image and logs each step; evaluate, after it, prints per-class accuracies. With a release file train keeps drawing,
+/// image and logs each step; evaluate, after it, prints per-class accuracies and reports them as metrics. With a release file train keeps drawing,
 /// a point per pass, until that file exists, so a test can watch it run and then let it end, without depending on timing.
 /// </summary>
 internal static class LiveProject
@@ -48,8 +48,11 @@ internal static class LiveProject
         [Operation(Category = "Test")]
         public sealed class Evaluate : Operation
         {
-            public void Execute(double error)
+            public void Execute(double error, OperationContext context)
             {
+                context.Metric("accuracy", 0.9425);
+                context.Metric("accuracy/T-shirt", 0.91);
+                context.Metric("accuracy/Trouser", 0.975);
                 Console.WriteLine($"final training error {error:0.000}");
                 Console.WriteLine("accuracy of class 0 (T-shirt): 91.0%");
                 Console.WriteLine("accuracy of class 1 (Trouser): 97.5%");

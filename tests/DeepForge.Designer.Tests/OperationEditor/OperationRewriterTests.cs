@@ -54,7 +54,7 @@ public sealed class OperationRewriterTests : IAsyncLifetime
 
         var code = OperationRewriter.RemoveInput(source.Text, "Test", "classes");
 
-        Assert.Contains("public double[] Execute(Model net, ImageDataset testingData)", code);
+        Assert.Contains("public double[] Execute(Model net, ImageDataset testingData, OperationContext context)", code);
         // Execute still reads it: the compiler names the use, and nothing else changed.
         var read = await _seed.ReadAsync(source.Path, code);
         Assert.Contains(read.Problems, p => p.Message.Contains("CS0103") && p.Message.Contains("'classes'"));

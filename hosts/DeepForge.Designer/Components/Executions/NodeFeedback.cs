@@ -11,6 +11,7 @@ public sealed class NodeFeedback
     private readonly Dictionary<string, FeedbackGraph> _graphs = [];
     private readonly Dictionary<string, FeedbackLine> _lines = [];
     private readonly Dictionary<string, ShownImage> _images = [];
+    private readonly List<FeedbackEvent> _metricEvents = [];
     private long _events;
 
     /// <summary>Graphs in the order they appeared.</summary>
@@ -22,6 +23,9 @@ public sealed class NodeFeedback
 
     /// <summary>The operation's last progress report (from <c>context.Progress</c>), or null when it reported none.</summary>
     public ProgressReport? Progress { get; private set; }
+
+    /// <summary>The metrics the operation reported (<c>context.Metric</c>): the last value of each name, in the order first reported.</summary>
+    public IReadOnlyList<DeepForge.Metrics.Metric> Metrics => DeepForge.Metrics.MetricReport.Fold(_metricEvents);
 
     /// <summary>Applies the next event of the job's stream.</summary>
     internal void Apply(FeedbackEvent e)
@@ -38,6 +42,7 @@ public sealed class NodeFeedback
             case "image-title": Image(e.Id, e.Text).Title = e.Text ?? e.Id; break;
             case "image-update": Image(e.Id, null).Png = e.Png; break;
             case ProgressReport.Kind: Progress = ProgressReport.From(e) ?? Progress; break;
+            case DeepForge.Metrics.MetricReport.Kind: _metricEvents.Add(e); break;
         }
     }
 

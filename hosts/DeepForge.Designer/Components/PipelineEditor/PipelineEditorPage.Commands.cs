@@ -59,14 +59,14 @@ public sealed partial class PipelineEditorPage
         }
     }
 
-    private async Task ExecuteAsync()
+    private async Task ExecuteAsync(bool useCache)
     {
         if (!_canEdit) return;
         _starting = true;
         try
         {
             // As in the original: the run appears in the execution tray, where a click opens it.
-            var execution = await Starter.StartAsync(Name, PipelineName, new RunOptions { StartedBy = (await Access.PersonAsync())?.Name });
+            var execution = await Starter.StartAsync(Name, PipelineName, new RunOptions { UseCache = useCache, StartedBy = (await Access.PersonAsync())?.Name });
             Notify(NotificationSeverity.Info, "Execution started", $"{execution.Id}: open it from the execution tray");
             if (_tray != null) await _tray.RefreshAsync();
         }

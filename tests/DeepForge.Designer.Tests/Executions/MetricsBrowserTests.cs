@@ -1,0 +1,91 @@
+using DeepForge.Designer.Runs;
+using DeepForge.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace DeepForge.Designer.Tests.Executions;
+
+/// <summary>Metrics on the execution page in Debian's Chromium: screenshots metrics-*.png in the test output's screenshots/.</summary>
+public sealed class MetricsBrowserTests
+{
+    private const string Table = ".df-metrics-table";
+
+    [Fact]
+    public async Task Metrics_show_as_a_table_and_a_per_class_chart_and_a_cached_run_links_to_the_run_it_reused()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(LiveProject.Create(steps: 2));
+        var starter = site.Services.GetRequiredService<ExecutionStarter>();
+        var first = await starter.StartAsync(LiveProject.Name, LiveProject.Pipeline, new RunOptions());
+        var page = await site.NewPageAsync(1400, 1000);
+
+        await page.GotoAsync($"{site.Url}/executions/{first.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+        await Assertions.Expect(page.Locator($"{Table} tr[data-metric='accuracy'] .df-metric-value")).ToHaveTextAsync("0.9425");
+        await Assertions.Expect(page.Locator($"{Table} tr[data-metric='accuracy/Trouser'] .df-metric-value")).ToHaveTextAsync("0.975");
+        await Assertions.Expect(page.Locator(".df-metrics-chart[data-title='accuracy']")).ToHaveAttributeAsync("data-bars", "2");
+        await Assertions.Expect(page.Locator(".df-metrics-chart[data-title='accuracy'] svg path").First).ToBeAttachedAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("metrics-01-table-and-chart.png"), FullPage = true });
+
+        var second = await starter.StartAsync(LiveProject.Name, LiveProject.Pipeline, new RunOptions());
+        await page.GotoAsync($"{site.Url}/executions/{second.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+        await Assertions.Expect(page.Locator($"{Table} tr[data-metric='accuracy'] .df-metric-value")).ToHaveTextAsync("0.9425");
+        await page.Locator($".df-job-tab[data-node={LiveProject.Evaluate}]").ClickAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("metrics-02-cached.png"), FullPage = true });
+        await page.Locator($".df-job[data-node={LiveProject.Evaluate}] .df-job-reused").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync($"{site.Url}/executions/{first.Id}");
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
+    public async Task Compare_shows_the_attributes_that_differ_and_the_metrics_side_by_side()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(LiveProject.Create(steps: 2));
+        var starter = site.Services.GetRequiredService<ExecutionStarter>();
+        var first = await starter.StartAsync(LiveProject.Name, LiveProject.Pipeline, new RunOptions());
+        await PipelineEditor.Eventually.TrueAsync(async () => (await site.Engine.Executions.GetAsync(first.Id)).Status == Models.ExecutionStatus.Succeeded);
+        var options = new RunOptions();
+        options.Attributes[LiveProject.Node] = new() { ["steps"] = System.Text.Json.JsonSerializer.SerializeToElement(3) };
+        var second = await starter.StartAsync(LiveProject.Name, LiveProject.Pipeline, options);
+        var page = await site.NewPageAsync(1400, 1000);
+
+        await page.GotoAsync($"{site.Url}/executions/{second.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+        await page.Locator(".df-compare").ClickAsync();
+        await page.Locator(".rz-dropdown-item", new PageLocatorOptions { HasText = first.Id }).ClickAsync();
+
+        var steps = page.Locator($".df-attribute-differences tr[data-node='{LiveProject.Node}'][data-attribute='steps']");
+        await Assertions.Expect(steps.Locator(".df-side-a")).ToHaveTextAsync("3");
+        await Assertions.Expect(steps.Locator(".df-side-b")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator(".df-attribute-differences tr")).ToHaveCountAsync(2); // the header and steps
+        var accuracy = page.Locator(".df-compare-metrics tr[data-metric='accuracy']");
+        await Assertions.Expect(accuracy.Locator(".df-side-a")).ToHaveTextAsync("0.9425");
+        await Assertions.Expect(accuracy.Locator(".df-side-b")).ToHaveTextAsync("0.9425");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("metrics-03-compare.png"), FullPage = true });
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
+    public async Task Execute_without_cache_in_the_pipeline_editor_runs_every_operation_again()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(LiveProject.Create(steps: 2));
+        var first = await site.Services.GetRequiredService<ExecutionStarter>().StartAsync(LiveProject.Name, LiveProject.Pipeline, new RunOptions());
+        var page = await site.NewPageAsync(1400, 1000);
+        await page.GotoAsync($"{site.Url}/executions/{first.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+
+        await page.Locator(".rz-breadcrumb a", new PageLocatorOptions { HasText = LiveProject.Pipeline }).ClickAsync();
+        await page.Locator(".df-execute-no-cache").ClickAsync();
+
+        await PipelineEditor.Eventually.TrueAsync(async () => (await site.Engine.Executions.ListAsync(LiveProject.Name)) is [{ Status: Models.ExecutionStatus.Succeeded }, _]);
+        var second = (await site.Engine.Executions.ListAsync(LiveProject.Name))[0];
+        var train = (await site.Engine.Executions.NodesAsync(second.Id)).Single(n => n.NodeId == LiveProject.Node);
+        Assert.False(second.UseCache);
+        Assert.Equal((false, "cache turned off for this run"), (train.FromCache, train.CacheMissReason));
+        Assert.Empty(site.Errors);
+    }
+}
