@@ -62,6 +62,17 @@ public sealed class PipelineExportTests : IDisposable
     }
 
     [Fact]
+    public void Export_OfAProjectWithArchitectures_ReferencesDeepForgeTorchAndAddsItToTheEngine()
+    {
+        CliAssert.Succeeded(_cli.Run("new", "fm", "--seed", "fashion-mnist"));
+
+        CliAssert.Succeeded(_cli.Run("export", "fm", "train", "-o", _temp["out"]));
+
+        Assert.Contains("""<PackageReference Include="DeepForge.Torch" """, File.ReadAllText(Path.Combine(_temp["out"], "fm-train.csproj")));
+        Assert.Contains(".AddTorch()", File.ReadAllText(Path.Combine(_temp["out"], "Program.cs")));
+    }
+
+    [Fact]
     public void Export_ByDefault_ReferencesThePackagesOfTheCommandsOwnVersion()
     {
         var version = CliAssert.Succeeded(_cli.Run("--version")).Stdout.Trim().Split('+')[0];
