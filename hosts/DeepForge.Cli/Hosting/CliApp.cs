@@ -12,6 +12,7 @@ internal static class CliApp
         NewCommand.Create(),
         ProjectsCommand.Create(),
         PullCommand.Create(),
+        ExportCommand.Create(),
         PushCommand.Create(),
         WatchCommand.Create(),
         RunCommand.Create(),
