@@ -10,7 +10,7 @@ namespace DeepForge.Integration.Tests;
 public sealed class OwnCodeFailureTests : IDisposable
 {
     // Line 14 is the indexing that fails; line 11 calls it.
-    private const string Ticker = """
+    internal const string Ticker = """
         [Operation(Category = "Test")]
         public sealed class Ticker(int count = 3) : Operation
         {
@@ -68,6 +68,19 @@ public sealed class OwnCodeFailureTests : IDisposable
         Assert.Contains("at DeepForge.Runtime.OperationInvoker", output);
         Assert.DoesNotContain(":line ", output);
         Assert.DoesNotContain("OperationInvoker.cs", output);
+    }
+
+    [Fact]
+    public void Resume_WithVerbose_ShowsDeepForgeFrames_OfTheFailureAgain()
+    {
+        Assert.Equal(1, _cli.Run("run", "t", "tick").ExitCode);
+        var failed = Assert.Single(ExecutionList.Read(_cli, "t")).Id;
+
+        var result = _cli.Run("resume", failed, "--verbose");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("operations/Ticker.cs:14", result.Stdout + result.Stderr);
+        Assert.Contains("at DeepForge.Runtime.OperationInvoker", result.Stdout + result.Stderr);
     }
 
     public void Dispose() => _temp.Dispose();

@@ -33,7 +33,7 @@ internal static class RunCommand
             AttributeBinding.Bind(parse.GetValue(settings) ?? [], options);
             if (parse.GetValue(server) is { } url)
                 return await Remote.RemoteCommands.RunAsync(url, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, parse.GetValue(json), parse.GetValue(detach), ct,
-                    parse.GetValue(graphs));
+                    parse.GetValue(graphs), parse.GetValue(verbose));
             if (parse.GetValue(detach)) throw new DeepForgeException("--detach", "--detach leaves a run going on a server: give --server URL too, or leave --detach out");
             await InputBinding.BindAsync(context.Engine, name, parse.GetValue(pipeline)!, parse.GetValue(inputs) ?? [], options, ct);
             var quiet = parse.GetValue(json);

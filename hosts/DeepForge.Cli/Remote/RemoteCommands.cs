@@ -7,7 +7,7 @@ namespace DeepForge.Cli.Remote;
 internal static class RemoteCommands
 {
     public static async Task<int> RunAsync(string server, string project, string pipeline, IEnumerable<string> inputs, RunOptions options, bool json, bool detach, CancellationToken cancellationToken,
-        bool graphs = false)
+        bool graphs = false, bool verbose = false)
     {
         using var client = new ServerClient(server);
         var given = inputs.Select(Commands.InputBinding.Split).ToList();
@@ -33,7 +33,7 @@ internal static class RemoteCommands
         }
         if (!json) Console.Error.WriteLine($"Execution {started.Execution.Id} of {project}/{pipeline} on {server}");
         if (detach) return RemoteFollow.Detached(server, project, started.Execution.Id);
-        var exit = await RemoteFollow.FollowCancellingOnCtrlCAsync(client, server, project, started.Execution.Id, json);
+        var exit = await RemoteFollow.FollowCancellingOnCtrlCAsync(client, server, project, started.Execution.Id, json, verbose);
         if (graphs && !json)
         {
             using var source = new Logs.RemoteExecutionSource(server);
@@ -42,11 +42,11 @@ internal static class RemoteCommands
         return exit;
     }
 
-    public static async Task<int> ResumeAsync(string server, string executionId, bool json, CancellationToken cancellationToken)
+    public static async Task<int> ResumeAsync(string server, string executionId, bool json, CancellationToken cancellationToken, bool verbose = false)
     {
         using var client = new ServerClient(server);
         await client.ResumeAsync(executionId, cancellationToken);
-        return await RemoteWatch.FollowAsync(client, executionId, json, cancellationToken);
+        return await RemoteWatch.FollowAsync(client, executionId, json, cancellationToken, verbose);
     }
 
     public static async Task<int> CancelAsync(string server, string executionId, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal static class RemoteFollow
 {
     public const int LeftRunning = 130;
 
-    public static async Task<int> FollowCancellingOnCtrlCAsync(ServerClient client, string server, string project, string executionId, bool json)
+    public static async Task<int> FollowCancellingOnCtrlCAsync(ServerClient client, string server, string project, string executionId, bool json, bool verbose = false)
     {
         var interrupts = Interrupts.Current;
         interrupts.HandleSecondCtrlC();
@@ -19,7 +19,7 @@ internal static class RemoteFollow
         var onCtrlC = interrupts.CtrlC.Register(() => cancel = CancelAsync(client, server, executionId));
         try
         {
-            return await RemoteWatch.FollowAsync(client, executionId, json, leave.Token);
+            return await RemoteWatch.FollowAsync(client, executionId, json, leave.Token, verbose);
         }
         catch (OperationCanceledException) when (leave.IsCancellationRequested)
         {

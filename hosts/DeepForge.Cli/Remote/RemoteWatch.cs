@@ -12,9 +12,9 @@ namespace DeepForge.Cli.Remote;
 /// </summary>
 internal static class RemoteWatch
 {
-    public static async Task<int> FollowAsync(ServerClient client, string executionId, bool json, CancellationToken cancellationToken)
+    public static async Task<int> FollowAsync(ServerClient client, string executionId, bool json, CancellationToken cancellationToken, bool verbose = false)
     {
-        var view = new RunView(json);
+        var view = new RunView(json, verbose);
         var seen = new Dictionary<string, string>();
         var logAfter = new Dictionary<string, long>();
         var link = new ServerLink(client.BaseUrl);
