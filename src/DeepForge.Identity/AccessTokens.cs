@@ -9,6 +9,7 @@ namespace DeepForge.Identity;
 /// </summary>
 public sealed class AccessTokens(IDocumentStore store, TimeProvider time)
 {
+    /// <summary>What every access token starts with, so one is told from a sign-in token.</summary>
     public const string Prefix = "dfp_";
     private readonly Lazy<Task> _initialized = new(() => store.InitializeAsync());
 
@@ -37,6 +38,7 @@ public sealed class AccessTokens(IDocumentStore store, TimeProvider time)
         return SecretTokens.SameHash(record.Hash, hash) && record.IsValidAt(time.GetUtcNow()) ? record : null;
     }
 
+    /// <summary>The tokens of <paramref name="person"/> (every person's with null), revoked and expired ones too, oldest first.</summary>
     public async Task<IReadOnlyList<AccessTokenRecord>> ListAsync(string? person, CancellationToken cancellationToken)
     {
         await _initialized.Value.WaitAsync(cancellationToken);

@@ -22,6 +22,7 @@ public sealed class ProjectAccess(IDocumentStore store)
         return RoleIn(members, person);
     }
 
+    /// <summary>Those of <paramref name="projects"/> that <paramref name="user"/> may see, so a list never shows a project they may not know exists.</summary>
     public async Task<IReadOnlyList<string>> VisibleAsync(ClaimsPrincipal user, IEnumerable<string> projects, CancellationToken cancellationToken)
     {
         if (SignedInPerson.Of(user) is not { } person) return [];
@@ -30,6 +31,7 @@ public sealed class ProjectAccess(IDocumentStore store)
         return projects.Where(p => RoleIn(all.GetValueOrDefault(p), person) != null).ToList();
     }
 
+    /// <summary>The owner and members of <paramref name="project"/>, or null when it was never owned or shared.</summary>
     public async Task<ProjectMembersRecord?> MembersAsync(string project, CancellationToken cancellationToken)
     {
         await _initialized.Value.WaitAsync(cancellationToken);

@@ -9,10 +9,13 @@ namespace DeepForge.Identity;
 /// </summary>
 public sealed class SignInTokens(IDocumentStore store, TimeProvider time)
 {
+    /// <summary>What every sign-in token starts with, so one is told from an access token.</summary>
     public const string Prefix = "dfs_";
+    /// <summary>How long a sign-in token lasts when no lifetime is given: one day.</summary>
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(1);
     private readonly Lazy<Task> _initialized = new(() => store.InitializeAsync());
 
+    /// <summary>Makes a one-time sign-in token for <paramref name="person"/>, valid for <paramref name="lifetime"/> (else <see cref="DefaultLifetime"/>); only its hash is stored.</summary>
     public async Task<string> CreateAsync(string person, TimeSpan? lifetime, CancellationToken cancellationToken)
     {
         await _initialized.Value.WaitAsync(cancellationToken);

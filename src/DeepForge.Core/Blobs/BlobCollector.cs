@@ -11,6 +11,7 @@ namespace DeepForge.Blobs;
 /// </summary>
 public sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnumerable<IBlobRoots> roots)
 {
+    /// <summary>Frees the unreferenced blobs last stored before <paramref name="gracePeriod"/> ago and reports what was freed, kept and left as too young; a store without maintenance frees nothing.</summary>
     public async Task<BlobCollection> CollectAsync(TimeSpan gracePeriod, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(gracePeriod, TimeSpan.Zero); // a negative period would free blobs uploaded a moment ago

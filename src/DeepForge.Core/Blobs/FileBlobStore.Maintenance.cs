@@ -6,6 +6,7 @@ public sealed partial class FileBlobStore
     /// <summary>Where damaged blob files are moved, so a new upload of the right bytes can take their place.</summary>
     public string QuarantineDirectory => Path.Combine(_root, "quarantine");
 
+    /// <summary>Every stored blob with its size and last write time, files and small blobs in the document store alike: what <see cref="BlobCollector"/> sweeps.</summary>
     public IReadOnlyList<StoredBlob> List(CancellationToken cancellationToken)
     {
         var blobs = new List<StoredBlob>();
@@ -22,6 +23,7 @@ public sealed partial class FileBlobStore
         return blobs;
     }
 
+    /// <summary>Deletes the blob unless it was written or stored again at or after <paramref name="notModifiedSince"/> (looked at again just before deleting); true when it was deleted.</summary>
     public bool TryDelete(string hash, DateTimeOffset notModifiedSince)
     {
         var file = new FileInfo(PathOf(hash));
@@ -33,6 +35,7 @@ public sealed partial class FileBlobStore
         return true;
     }
 
+    /// <summary>Reads and hashes every blob again (<c>deepforge blobs verify</c>); the damaged ones are moved to <see cref="QuarantineDirectory"/> and returned.</summary>
     public IReadOnlyList<DamagedBlob> VerifyAll(CancellationToken cancellationToken)
     {
         var damaged = new List<DamagedBlob>();

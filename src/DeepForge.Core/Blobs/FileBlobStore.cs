@@ -19,6 +19,7 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
 
     private readonly SmallBlobs? _small;
 
+    /// <summary>A store under <paramref name="root"/> (created readable by its owner only); with <paramref name="smallBlobStore"/>, small blobs are kept as documents there instead of as files.</summary>
     public FileBlobStore(string root, IDocumentStore? smallBlobStore = null)
     {
         _small = smallBlobStore == null ? null : new SmallBlobs(smallBlobStore);
@@ -28,9 +29,11 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
         Directory.CreateDirectory(_incoming);
     }
 
+    /// <inheritdoc/>
     public Task<BlobInfo> WriteAsync(Func<Stream, CancellationToken, Task> write, CancellationToken cancellationToken = default) =>
         WriteCoreAsync(write, null, cancellationToken);
 
+    /// <inheritdoc/>
     public async Task<BlobInfo> PutAsync(Stream content, string? expectedHash = null, CancellationToken cancellationToken = default)
     {
         if (expectedHash != null) BlobHash.Require(expectedHash);
@@ -158,13 +161,16 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
         return file.FullName;
     }
 
+    /// <inheritdoc/>
     public bool Exists(string hash) => BlobHash.IsValid(hash) && (File.Exists(PathOf(hash)) || _small?.Exists(hash) == true);
 
+    /// <inheritdoc/>
     public long? SizeOf(string hash) =>
         !BlobHash.IsValid(hash) ? null
         : File.Exists(PathOf(hash)) ? new FileInfo(PathOf(hash)).Length
         : _small?.Get(hash)?.Length;
 
+    /// <summary>The blob's file, unchecked, or null when the blob is no file here (a small blob kept as a document); <see cref="VerifiedPath"/> checks its bytes first.</summary>
     public string? LocalPath(string hash) => BlobHash.IsValid(hash) && File.Exists(PathOf(hash)) ? PathOf(hash) : null;
 
     private string PathOf(string hash) => Path.Combine(_root, BlobHash.Require(hash)[..2], hash);

@@ -9,6 +9,7 @@ namespace DeepForge.Configuration;
 /// </summary>
 public sealed class DeepForgeConfig(string dataDirectory)
 {
+    /// <summary>Every setting: its key, the environment variable that overrides it and its default for a data folder; a key not here is refused.</summary>
     public static readonly IReadOnlyList<ConfigKey> Keys =
     [
         new("blob.dir", "DEEPFORGE_BLOB_DIR", d => Path.Combine(d, "blob"), IsPath: true),
@@ -28,8 +29,10 @@ public sealed class DeepForgeConfig(string dataDirectory)
         new("torch.dir", "DEEPFORGE_TORCH_DIR", _ => "", IsPath: true),
     ];
 
+    /// <summary>The data folder whose <c>config.json</c> this reads, and against which defaults are made.</summary>
     public string DataDirectory { get; } = dataDirectory;
 
+    /// <summary>The settings file, <c>&lt;data&gt;/config.json</c>, named in errors so a person knows what to fix.</summary>
     public string FilePath => Path.Combine(DataDirectory, "config.json");
 
     /// <summary>Every setting in effect, nested by its dots, as JSON.</summary>
@@ -70,6 +73,7 @@ public sealed class DeepForgeConfig(string dataDirectory)
     private static string? FromEnvironment(ConfigKey spec) =>
         spec.EnvironmentVariable != null && Environment.GetEnvironmentVariable(spec.EnvironmentVariable) is { Length: > 0 } env ? env : null;
 
+    /// <summary>The value in effect as text, checked as <see cref="Get"/> checks it (a boolean as <c>True</c> or <c>False</c>).</summary>
     public string GetString(string key) => Convert.ToString(Get(key), System.Globalization.CultureInfo.InvariantCulture)!;
 
     /// <summary>

@@ -6,7 +6,9 @@ namespace DeepForge.Configuration;
 /// </summary>
 public static class PrivateFiles
 {
+    /// <summary>0700: the mode of a folder only its owner may list and enter.</summary>
     public const UnixFileMode FolderMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+    /// <summary>0600: the mode of a file only its owner may read and write.</summary>
     public const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     /// <summary>Creates the folder (and missing parents) readable by its owner only; an existing folder is left as it is.</summary>

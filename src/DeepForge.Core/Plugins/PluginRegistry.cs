@@ -15,11 +15,13 @@ public sealed class PluginRegistry
     private readonly List<PluginAssembly> _assemblies = [];
     private readonly List<PluginLoader> _loaders = [];
 
+    /// <summary>A copy of the assemblies registered so far, in the order they came, for the catalog to read operations from.</summary>
     public IReadOnlyList<PluginAssembly> Assemblies
     {
         get { lock (_gate) return _assemblies.ToList(); }
     }
 
+    /// <summary>Registers an assembly already loaded (Core's own operations, or one added with <c>AddPlugin</c>) under <paramref name="name"/>; an assembly registered before is not added twice.</summary>
     public void Add(string name, Assembly assembly)
     {
         lock (_gate)

@@ -10,6 +10,7 @@ namespace DeepForge.Projects;
 /// </summary>
 public static class ProjectFolder
 {
+    /// <summary>Reads the project or seed in <paramref name="directory"/> as a project named <paramref name="name"/>; a file that is not valid JSON is refused with its path and position.</summary>
     public static ProjectDefinition Load(string directory, string name)
     {
         var info = ReadManifest(directory);
@@ -34,6 +35,7 @@ public static class ProjectFolder
         new[] { "seed.json", "project.json" }.Select(f => Path.Combine(directory, f)).FirstOrDefault(File.Exists) is { } manifest
             ? Read<SeedManifest>(manifest) : new SeedManifest();
 
+    /// <summary>Writes <paramref name="project"/> as files under <paramref name="directory"/> that <see cref="Load"/> reads back; a source whose path leaves the folder is refused.</summary>
     public static void Save(ProjectDefinition project, string directory)
     {
         Write(Path.Combine(directory, "seed.json"), new SeedManifest { Description = project.Description });

@@ -14,6 +14,7 @@ public sealed class ComputeThreads : TaskScheduler
     private readonly Worker[] _workers;
     private readonly Queue<Task> _pending = new();
 
+    /// <summary>Starts <paramref name="count"/> background threads (at least one); most callers use <see cref="Shared"/>.</summary>
     public ComputeThreads(int count)
     {
         _workers = Enumerable.Range(0, Math.Max(1, count)).Select(i => new Worker(this, i)).ToArray();
@@ -26,8 +27,10 @@ public sealed class ComputeThreads : TaskScheduler
     public Task<T> Run<T>(Func<T> work, CancellationToken cancellationToken = default) =>
         Task.Factory.StartNew(work, cancellationToken, TaskCreationOptions.DenyChildAttach, this);
 
+    /// <summary>One task per thread.</summary>
     public override int MaximumConcurrencyLevel => _workers.Length;
 
+    /// <summary>Hands the task to the lowest-numbered idle thread, or queues it until a thread is free.</summary>
     protected override void QueueTask(Task task)
     {
         lock (_gate)
@@ -38,9 +41,11 @@ public sealed class ComputeThreads : TaskScheduler
         }
     }
 
+    /// <summary>Runs a task not yet queued inline only when called on one of these threads, so compute never runs on another thread.</summary>
     protected override bool TryExecuteTaskInline(Task task, bool taskWasPreviouslyQueued) =>
         !taskWasPreviouslyQueued && _workers.Any(w => w.Thread == Thread.CurrentThread) && TryExecuteTask(task);
 
+    /// <summary>The tasks waiting for a free thread (for debuggers).</summary>
     protected override IEnumerable<Task> GetScheduledTasks()
     {
         lock (_gate) return _pending.ToArray();

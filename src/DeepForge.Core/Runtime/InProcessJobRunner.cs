@@ -8,6 +8,7 @@ namespace DeepForge.Runtime;
 /// <summary>Runs jobs in this process: how <c>deepforge run</c> and embedding apps execute pipelines.</summary>
 public sealed class InProcessJobRunner(CatalogProvider catalogs, IBlobStore blobs, string workRoot, ProcessExitRecorder? exits = null) : IJobRunner
 {
+    /// <summary>Runs the job with the operations of its compiled project (or the built-in ones when it has none), in a work folder deleted afterwards; any failure but cancellation is thrown as a <see cref="JobFailedException"/> naming the operation and node.</summary>
     public async Task<IReadOnlyDictionary<string, OutputValue>> RunAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {
         using var lease = job.AssemblyBlob != null

@@ -24,6 +24,7 @@ public sealed class ProcessExitRecorder : IDisposable
     private volatile bool _stopAsked;
     private volatile bool _ownsProcess;
 
+    /// <summary>Records into <paramref name="store"/>, from now until disposed, the jobs still running when the process exits.</summary>
     public ProcessExitRecorder(DeepForgeStore store)
     {
         _store = store;
@@ -43,6 +44,7 @@ public sealed class ProcessExitRecorder : IDisposable
     /// <summary>This process runs the pipeline and nothing else: an exit with code 0 while a job runs is the job's doing too.</summary>
     public void OwnsProcess() => _ownsProcess = true;
 
+    /// <summary>Stops watching for the process's exit.</summary>
     public void Dispose() => AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
 
     private void OnProcessExit(object? sender, EventArgs e)

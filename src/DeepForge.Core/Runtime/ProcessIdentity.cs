@@ -6,8 +6,10 @@ namespace DeepForge.Runtime;
 /// <summary>Who runs an execution, and whether that process is still alive (so a killed run shows as interrupted).</summary>
 public static class ProcessIdentity
 {
+    /// <summary>This process (machine, id and start time), stored as the owner of the executions it runs.</summary>
     public static ExecutionOwner Current { get; } = Create();
 
+    /// <summary>Whether the process that owns an execution still runs: on this machine, a process with its id and start time (so a reused id is not taken for it); on another machine, assumed alive.</summary>
     public static bool IsAlive(ExecutionOwner owner)
     {
         if (owner.Host != Environment.MachineName) return true; // another machine: assume it is, it will tell
