@@ -78,6 +78,9 @@ internal static partial class WorkerLog
     [LoggerMessage(EventId = 26, Level = LogLevel.Warning, Message = "Could not keep the cache under its limit: {Error}")]
     public static partial void EvictionFailed(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 32, Level = LogLevel.Warning, Message = "Job {JobId}: checkpoint {Hash} could not be uploaded ({Error}); the job goes on from its last checkpoint kept by the server")]
+    public static partial void CheckpointNotUploaded(ILogger logger, string jobId, string hash, string error);
+
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Could not tell whether a CUDA device is visible ({Error}); this worker reports no gpu label")]
     public static partial void CudaDetectionFailed(ILogger logger, string error);
 }

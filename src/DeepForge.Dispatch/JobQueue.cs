@@ -294,7 +294,8 @@ public sealed class JobQueue
         if (leased.Count > 0) await _documents.PutAsync(Collections.Health, "lease-sweep", null, Json.Serialize(DateTimeOffset.UtcNow), null, cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var previous = _sweeps.Last;
-        DispatchLog.Swept(_logger, now, previous, leased.Count, leased.Min(j => j.LeaseExpiresAt));
+        // The soonest expiry is worked out only when the debug log is on: sweeps run every second over every leased job.
+        if (_logger.IsEnabled(LogLevel.Debug)) DispatchLog.Swept(_logger, now, previous, leased.Count, leased.Min(j => j.LeaseExpiresAt));
         if (now - previous > Options.StallAfter)
         {
             var extended = await ExtendLeasesAsync(now + Options.LeaseDuration, cancellationToken);

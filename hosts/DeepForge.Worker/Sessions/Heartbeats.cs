@@ -65,8 +65,7 @@ internal sealed class Heartbeats(IRunnerClient client, WorkerSettings settings, 
         var batch = report.Take();
         try
         {
-            foreach (var checkpoint in batch.Feedback.Select(Feedback.CheckpointReport.From).OfType<Models.OutputValue>())
-                await upload(checkpoint.Hash, cancellationToken);
+            await UploadCheckpointsAsync(batch.Feedback, cancellationToken);
             var reply = await client.HeartbeatAsync(leased.JobId, new HeartbeatRequest(leased.LeaseToken, batch.Log, batch.Feedback), cancellationToken);
             return new(reply == null ? HeartbeatKind.LeaseLost : reply.Cancel ? HeartbeatKind.Cancel : HeartbeatKind.Sent);
         }
@@ -80,6 +79,24 @@ internal sealed class Heartbeats(IRunnerClient client, WorkerSettings settings, 
         {
             report.Restore(batch);
             throw;
+        }
+    }
+
+    // A checkpoint whose blob cannot be read or sent (gone from the cache, a disk error) must not stop the heartbeats,
+    // or the lease would run out under a running job: it is reported all the same, and the server, not having its
+    // blob, keeps the node's last checkpoint. An unreachable server is a failed heartbeat like any other.
+    private async Task UploadCheckpointsAsync(IReadOnlyList<Feedback.FeedbackEvent> feedback, CancellationToken cancellationToken)
+    {
+        foreach (var checkpoint in feedback.Select(Feedback.CheckpointReport.From).OfType<Models.OutputValue>())
+        {
+            try
+            {
+                await upload(checkpoint.Hash, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DeepForgeException)
+            {
+                WorkerLog.CheckpointNotUploaded(logger, leased.JobId, checkpoint.Hash, e.Message);
+            }
         }
     }
 }

@@ -19,8 +19,11 @@ internal sealed class FileLoggerProvider : ILoggerProvider
 
     internal void Add(string line)
     {
+        // A host may still log while it stops, after this provider was disposed: such lines are dropped.
+        if (_lines.IsAddingCompleted) return;
         _ = _writer.Value;
-        _lines.TryAdd($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}");
+        try { _lines.TryAdd($"{DateTimeOffset.UtcNow:HH:mm:ss.fff} {line}"); }
+        catch (InvalidOperationException) { }
     }
 
     private void Write(string file)
