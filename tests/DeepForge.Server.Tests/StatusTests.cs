@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using DeepForge.Identity;
 using DeepForge.Server.Tests.Infrastructure;
 
 namespace DeepForge.Server.Tests;
@@ -31,6 +32,24 @@ public sealed class StatusTests
         Assert.Equal(1, queue.GetProperty("waiting").GetInt32());
         Assert.True(queue.GetProperty("oldestWaitSeconds").GetDouble() >= 0);
         Assert.Equal(JsonValueKind.String, queue.GetProperty("oldestEnqueuedAt").ValueKind);
+    }
+
+    [Fact]
+    public async Task Status_LeavesOutTheJobsOfProjects_ThePersonMayNotSee()
+    {
+        using var data = new TestData();
+        await using var server = await ServerHost.StartAsync(data.Directory);
+        await server.Api.SaveProjectAsync(TestProjects.Create());
+        using var busy = server.Worker("busy", "cpu");
+        await server.Api.StartAsync("demo", "single");
+        await busy.NextJobAsync();
+        using var outsider = await server.ApiAsAsync("olga", PersonRole.Editor);
+
+        var status = await outsider.Http.GetFromJsonAsync<JsonElement>("/api/v1/status");
+
+        var worker = Assert.Single(status.GetProperty("workers").EnumerateArray());
+        Assert.Equal("busy", worker.GetProperty("id").GetString());
+        Assert.Empty(worker.GetProperty("jobs").EnumerateArray());
     }
 
     [Fact]
