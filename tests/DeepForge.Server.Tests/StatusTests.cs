@@ -20,7 +20,8 @@ public sealed class StatusTests
         var job = await busy.NextJobAsync();
         await server.Api.StartAsync("demo", "gpu"); // no worker has the gpu label: it waits
 
-        var status = await StatusAsync(server);
+        // The run is started in the background: its job joins the queue a moment after the answer.
+        var status = await Eventually.GetAsync(() => StatusAsync(server), s => s.GetProperty("queue").GetProperty("waiting").GetInt32() == 1, "the gpu run's job was queued");
 
         var worker = Assert.Single(status.GetProperty("workers").EnumerateArray());
         Assert.Equal("busy", worker.GetProperty("id").GetString());
