@@ -1,5 +1,6 @@
 using System.Reflection;
 using DeepForge.Designer.Collaboration;
+using DeepForge.Designer.Undo;
 using DeepForge.Models;
 using DeepForge.Torch.Layers;
 
@@ -8,10 +9,13 @@ namespace DeepForge.Designer.ArchitectureEditor;
 /// <summary>
 /// What one architecture editor page works on: the project, the architecture shown (a project architecture or
 /// one nested in a layer's attribute), its shape labels and the layers it may use. Every change goes through
-/// <see cref="ProjectEdits"/> and the state is then recomputed from what was stored.
+/// <see cref="ProjectEdits"/>, recorded in <paramref name="history"/> (the circuit's for this architecture, or one of
+/// its own) so that it can be undone, and the state is then recomputed from what was stored.
 /// </summary>
-internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine engine, string project, string root, string editor)
+internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine engine, string project, string root, string editor, EditHistory? history = null)
 {
+    private readonly EditHistory _history = history ?? new EditHistory(edits, project);
+
     private readonly List<NestedStep> _path = [];
 
     // For each nested step, the shape entering its layer in the architecture above: a nested architecture without
@@ -28,6 +32,9 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
     public IReadOnlyList<NestedStep> Path => _path;
 
     public ProjectDefinition? Definition { get; private set; }
+
+    /// <summary>This person's undo and redo of the architecture (nested ones included) in this tab.</summary>
+    public EditHistory History => _history;
 
     /// <summary>The architecture shown: a copy, edits go through the session.</summary>
     public ArchitectureDefinition? Current { get; private set; }
@@ -105,6 +112,22 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
         catch (DeepForgeException) { return false; }
     }
 
+    /// <summary>Takes back the last edit (at whatever level it was made); a <see cref="DeepForgeException"/> says why it was refused.</summary>
+    public Task UndoAsync(CancellationToken cancellationToken = default) => TakeBackAsync(_history.UndoAsync(editor, cancellationToken), cancellationToken);
+
+    /// <summary>Does again the last edit undone.</summary>
+    public Task RedoAsync(CancellationToken cancellationToken = default) => TakeBackAsync(_history.RedoAsync(editor, cancellationToken), cancellationToken);
+
+    private async Task TakeBackAsync(Task<ProjectDefinition?> step, CancellationToken cancellationToken)
+    {
+        try { await step; }
+        finally
+        {
+            // Refused or not, show what is stored: a refusal may come from a change this page has not shown yet.
+            await ReloadAsync(cancellationToken);
+        }
+    }
+
     private async Task<string?> EditAsync(Func<ArchitectureDefinition, string> edit, CancellationToken cancellationToken)
     {
         string? result = null;
@@ -115,7 +138,7 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
     private async Task ApplyAsync(Func<ArchitectureDefinition, bool> edit, CancellationToken cancellationToken)
     {
         var path = _path.ToList();
-        var stored = await edits.ApplyAsync(project, editor, p => ArchitecturePath.Edit(p, root, path, edit), cancellationToken);
+        var stored = await _history.ApplyAsync(editor, new ArchitectureScope(root, path), p => ArchitecturePath.Edit(p, root, path, edit), cancellationToken);
         await RefreshAsync(stored, cancellationToken);
     }
 

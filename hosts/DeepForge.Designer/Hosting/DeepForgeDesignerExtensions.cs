@@ -29,6 +29,7 @@ public static class DeepForgeDesignerExtensions
         services.AddRadzenComponents();
         services.AddSingleton<ProjectEditHub>();
         services.AddScoped<ProjectEdits>();
+        services.AddScoped<DeepForge.Designer.Undo.EditHistories>();
         services.AddSingleton<ExecutionStarter>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DesignerAccess>();

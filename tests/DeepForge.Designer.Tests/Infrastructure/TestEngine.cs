@@ -64,6 +64,7 @@ internal sealed class TestEngine : IAsyncDisposable
         context.Services.AddRadzenComponents();
         context.Services.AddSingleton(Engine);
         context.Services.AddSingleton(Edits);
+        context.Services.AddScoped<DeepForge.Designer.Undo.EditHistories>();
         // The artifacts and execution pages offer a model's exports (ONNX, PyTorch) through it.
         context.Services.AddSingleton(_services.GetRequiredService<DeepForge.Export.ExportService>());
         // As the designer registers it, with an admin signed in (bunit's stand-in for the circuit's sign-in).

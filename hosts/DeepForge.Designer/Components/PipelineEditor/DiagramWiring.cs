@@ -51,7 +51,10 @@ internal sealed class DiagramWiring : IDisposable
 
     private void OnLinkRemoved(BaseLinkModel link)
     {
-        if (link.Source.Model is NamedPortModel from && link.Target.Model is NamedPortModel to) _page.LinkDeleted(from, to);
+        // A node's links go with it (the diagram takes the node out first): the node's deletion removes its
+        // connections in the same edit, so that one undo brings the node back with them.
+        if (link.Source.Model is NamedPortModel from && link.Target.Model is NamedPortModel to
+            && _diagram.Nodes.Contains(from.Parent) && _diagram.Nodes.Contains(to.Parent)) _page.LinkDeleted(from, to);
     }
 
     private void OnNodeRemoved(NodeModel node)

@@ -2,6 +2,7 @@ using Blazor.Diagrams.Core.Models;
 using Blazor.Diagrams.Core.Models.Base;
 using DeepForge.Designer.Diagrams;
 using DeepForge.Designer.PipelineEditor;
+using DeepForge.Designer.Undo;
 using DeepForge.Models;
 using Radzen;
 
@@ -60,7 +61,7 @@ public sealed partial class PipelineEditorPage
         try
         {
             edit(_project!);
-            _lastEdit = (await Edits.ApplyAsync(Name, _editorId, edit)).LastEditOf("pipeline", PipelineName);
+            _lastEdit = (await _history!.ApplyAsync(_editorId, new PipelineScope(PipelineName), edit)).LastEditOf("pipeline", PipelineName);
             await CheckAsync();
         }
         catch (DeepForgeException e)
@@ -75,8 +76,22 @@ public sealed partial class PipelineEditorPage
     private async Task EditAndRedrawAsync(Func<ProjectDefinition, bool> edit)
     {
         if (!_canEdit) return;
-        try { await Edits.ApplyAsync(Name, _editorId, edit); }
+        try { await _history!.ApplyAsync(_editorId, new PipelineScope(PipelineName), edit); }
         catch (DeepForgeException e) { Notify(NotificationSeverity.Error, "Not saved", e.Message); }
+        await LoadAsync();
+        StateHasChanged();
+    }
+
+    private Task UndoAsync() => TakeBackAsync(h => h.UndoAsync(_editorId), "Not undone");
+
+    private Task RedoAsync() => TakeBackAsync(h => h.RedoAsync(_editorId), "Not redone");
+
+    /// <summary>Undo or redo, then the pipeline as stored: what came back, or what went again, is drawn anew.</summary>
+    private async Task TakeBackAsync(Func<EditHistory, Task<ProjectDefinition?>> step, string refused)
+    {
+        if (!_canEdit || _history == null) return;
+        try { await step(_history); }
+        catch (DeepForgeException e) { Notify(NotificationSeverity.Warning, refused, e.Message); }
         await LoadAsync();
         StateHasChanged();
     }

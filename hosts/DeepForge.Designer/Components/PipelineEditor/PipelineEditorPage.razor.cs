@@ -3,6 +3,7 @@ using DeepForge.Designer.Collaboration;
 using DeepForge.Designer.Diagrams;
 using DeepForge.Designer.PipelineEditor;
 using DeepForge.Designer.Runs;
+using DeepForge.Designer.Undo;
 using DeepForge.Models;
 using Microsoft.AspNetCore.Components;
 using Radzen;
@@ -31,6 +32,7 @@ public sealed partial class PipelineEditorPage
     private ExecutionTray? _tray;
     private bool _canEdit = true;
     private EditStamp? _lastEdit;
+    private EditHistory? _history;
 
     [Parameter] public string Name { get; set; } = "";
     [Parameter] public string PipelineName { get; set; } = "";
@@ -42,12 +44,17 @@ public sealed partial class PipelineEditorPage
     [Inject] private NotificationService Notifications { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private Access.DesignerAccess Access { get; set; } = null!;
+    [Inject] private EditHistories Histories { get; set; } = null!;
 
     private PipelineNode? SelectedNode => _selected == null ? null : _pipeline?.FindNode(_selected);
 
     protected override void OnInitialized() => Edits.Changed += OnProjectChanged;
 
-    protected override Task OnParametersSetAsync() => LoadAsync();
+    protected override Task OnParametersSetAsync()
+    {
+        _history = Histories.For(Name, "pipeline", PipelineName);
+        return LoadAsync();
+    }
 
     private async Task LoadAsync()
     {
