@@ -13,8 +13,8 @@ internal static class ArchitectureLayout
     public const double RowGap = 60;
     public const double ColumnGap = 40;
 
-    /// <summary>The width a layer node has on the page (the widget is 230 px wide plus its padding and border).</summary>
-    public const double NodeWidth = 256;
+    /// <summary>The width a layer node has on the page (the widget is 230 px wide, padding and border included).</summary>
+    public const double NodeWidth = 230;
 
     /// <summary>Sets every layer's position; true when any moved. <paramref name="size"/> gives a layer's size on the page.</summary>
     public static bool Arrange(ArchitectureDefinition architecture, Func<LayerNode, (double Width, double Height)> size)
