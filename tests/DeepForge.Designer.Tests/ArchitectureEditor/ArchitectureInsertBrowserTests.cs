@@ -78,6 +78,22 @@ public sealed class ArchitectureInsertBrowserTests
     }
 
     [Fact]
+    public async Task DropOnALayer_InsertsTheLayerAfterIt()
+    {
+        var (site, page) = await OpenCnnAsync();
+        await using var _ = site;
+
+        await page.Locator(".df-palette-item[data-layer-type=Dropout]").DragToAsync(page.Locator(".df-layer[data-layer=fc1] .df-layer-head"));
+
+        await Assertions.Expect(page.Locator(".df-layer[data-layer=dropout1]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
+        var links = ArchitectureEdits.Links(await StoredAsync(site));
+        Assert.Contains(new LayerLink("fc1", "dropout1"), links);
+        Assert.Contains(new LayerLink("dropout1", "relu3"), links);
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
     public async Task AutoLayout_LeavesNoTwoLayersOverlapping()
     {
         // Every layer drawn at the same place: a pile.
