@@ -17,11 +17,10 @@ internal static class PartialShapes
     public static void Complete(ArchitectureDefinition architecture, IReadOnlyList<LayerLink> links, Dictionary<string, long[]> shapes,
         IReadOnlyDictionary<string, ArchitectureDefinition>? library, IEnumerable<Assembly>? assemblies, IReadOnlyList<long>? inputShape)
     {
-        var tried = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in Ordered(architecture, links))
         {
+            // Known already (an earlier run passed it), or after a layer that does not run.
             if (shapes.ContainsKey(id) || !links.Where(l => l.To == id).All(l => shapes.ContainsKey(l.From))) continue;
-            if (!tried.Add(id)) continue;
             var result = ShapeInference.Infer(Feeding(architecture, links, id), library, assemblies, inputShape);
             // A failing run still gives the shapes of the layers before the failure.
             foreach (var (layer, shape) in result.Shapes) shapes.TryAdd(layer, shape);
