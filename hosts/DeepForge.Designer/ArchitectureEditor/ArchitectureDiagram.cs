@@ -17,8 +17,6 @@ namespace DeepForge.Designer.ArchitectureEditor;
 /// </summary>
 internal sealed class ArchitectureDiagram
 {
-    private const double Column = 80;
-    private const double Gap = 60;
     private readonly Dictionary<string, LayerNodeModel> _nodes = new(StringComparer.Ordinal);
     private readonly Dictionary<LayerLink, LinkModel> _links = [];
 
@@ -59,6 +57,38 @@ internal sealed class ArchitectureDiagram
 
     public IReadOnlyCollection<LinkModel> Links => _links.Values;
 
+    /// <summary>The layer drawn at <paramref name="point"/> (diagram coordinates), if any.</summary>
+    public string? LayerAt(Point point) =>
+        _nodes.Values.FirstOrDefault(n => n.Size is { } size && point.X >= n.Position.X && point.X <= n.Position.X + size.Width
+            && point.Y >= n.Position.Y && point.Y <= n.Position.Y + size.Height)?.Id;
+
+    /// <summary>The connection passing within <paramref name="reach"/> of <paramref name="point"/>, the nearest when several do.</summary>
+    public LayerLink? LinkAt(Point point, double reach)
+    {
+        // A link is drawn as a gentle curve between the two ports; the straight line between them is close enough to aim at.
+        var near = _links.Keys
+            .Select(key => (key, distance: DistanceToSegment(point, _nodes[key.From].OutputPort.MiddlePosition, _nodes[key.To].InputPort.MiddlePosition)))
+            .Where(e => e.distance <= reach)
+            .OrderBy(e => e.distance)
+            .ToList();
+        return near.Count > 0 ? near[0].key : null;
+    }
+
+    /// <summary>Shows every layer, as large as the canvas allows.</summary>
+    public void ZoomToFit()
+    {
+        if (_nodes.Count > 0) Diagram.ZoomToFit(40);
+    }
+
+    private static double DistanceToSegment(Point p, Point a, Point b)
+    {
+        var (dx, dy) = (b.X - a.X, b.Y - a.Y);
+        var length = dx * dx + dy * dy;
+        var t = length == 0 ? 0 : Math.Clamp(((p.X - a.X) * dx + (p.Y - a.Y) * dy) / length, 0, 1);
+        var (x, y) = (a.X + t * dx - p.X, a.Y + t * dy - p.Y);
+        return Math.Sqrt(x * x + y * y);
+    }
+
     /// <summary>Makes the diagram show <paramref name="architecture"/> with <paramref name="labels"/>.</summary>
     public void Sync(ArchitectureDefinition architecture, ShapeLabelSet labels, Func<LayerNode, string> summary)
     {
@@ -78,12 +108,12 @@ internal sealed class ArchitectureDiagram
             _nodes.Remove(gone);
         }
         var inputLayer = InputLayer(architecture);
-        var top = 30.0;
+        var top = ArchitectureLayout.Top;
         for (var i = 0; i < architecture.Layers.Count; i++)
         {
             var layer = architecture.Layers[i];
-            var position = layer.Position is { } p ? new Point(p.X, p.Y) : new Point(Column, top);
-            top = position.Y + EstimatedHeight(summary(layer), layer.Id == inputLayer) + Gap;
+            var position = layer.Position is { } p ? new Point(p.X, p.Y) : new Point(ArchitectureLayout.Left, top);
+            top = position.Y + ArchitectureLayout.EstimatedHeight(summary(layer), layer.Id == inputLayer) + ArchitectureLayout.RowGap;
             if (!_nodes.TryGetValue(layer.Id, out var node))
             {
                 node = new LayerNodeModel(layer, position);
@@ -126,10 +156,6 @@ internal sealed class ArchitectureDiagram
             link.Refresh();
         }
     }
-
-    // Layers without a stored position are stacked top to bottom; the widget wraps its summary at about 40 characters.
-    private static double EstimatedHeight(string summary, bool showsInput) =>
-        50 + (summary.Length == 0 ? 0 : 17 * Math.Ceiling(summary.Length / 40.0)) + (showsInput ? 16 : 0);
 
     private static string? InputLayer(ArchitectureDefinition architecture)
     {

@@ -27,6 +27,41 @@ internal static class ArchitectureEdits
         return id;
     }
 
+    /// <summary>
+    /// A new layer of <paramref name="type"/> in the flow after layer <paramref name="after"/>: what left that layer now
+    /// leaves the new one. With <paramref name="before"/> too, only that connection is split (a drop on a link).
+    /// Without <paramref name="after"/> the new layer follows the architecture's output layer, or is its first.
+    /// Returns the new layer's id.
+    /// </summary>
+    public static string Insert(ArchitectureDefinition architecture, string type, string? after, string? before = null)
+    {
+        after ??= OutputLayer(architecture);
+        if (after != null && architecture.Layers.All(l => l.Id != after))
+            throw new DeepForgeException($"layer '{after}'", $"architecture '{architecture.Name}' no longer has layer '{after}'");
+        if (before != null && !Links(architecture).Contains(new LayerLink(after!, before)))
+            throw new DeepForgeException($"layer '{before}'", $"'{after}' no longer feeds '{before}'; drop the layer on another link");
+        MakeExplicit(architecture);
+        var id = NewId(architecture, type);
+        architecture.Layers.Insert(IndexAfter(architecture, after), new LayerNode { Id = id, Type = type });
+        if (after == null) return id;
+        foreach (var connection in architecture.Connections.Where(c => c is [var f, var t] && f == after && (before == null || t == before)))
+            connection[0] = id;
+        architecture.Connections.Add([after, id]);
+        return id;
+    }
+
+    /// <summary>The one layer nothing leaves, when there is exactly one.</summary>
+    public static string? OutputLayer(ArchitectureDefinition architecture)
+    {
+        var links = Links(architecture);
+        var ends = architecture.Layers.Where(l => links.All(k => k.From != l.Id)).ToList();
+        return ends is [var single] ? single.Id : null;
+    }
+
+    // Listed right after the layer it follows, so an architecture read as a list still reads in flow order.
+    private static int IndexAfter(ArchitectureDefinition architecture, string? after) =>
+        after == null ? architecture.Layers.Count : architecture.Layers.FindIndex(l => l.Id == after) + 1;
+
     /// <summary>Connects two layers; null when done, else why not.</summary>
     public static string? Connect(ArchitectureDefinition architecture, string from, string to)
     {

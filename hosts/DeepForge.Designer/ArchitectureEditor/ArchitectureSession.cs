@@ -54,6 +54,38 @@ internal sealed class ArchitectureSession(ProjectEdits edits, DeepForgeEngine en
     public Task<string?> AddLayerAsync(string type, NodePosition? position, string? after, CancellationToken cancellationToken = default) =>
         EditAsync(a => ArchitectureEdits.AddLayer(a, type, position, after), cancellationToken);
 
+    /// <summary>
+    /// Inserts a layer of <paramref name="type"/> after layer <paramref name="after"/> (between it and
+    /// <paramref name="before"/> when given; after the output layer when neither is), fills its size attributes from
+    /// the shape it will receive and lays the architecture out again, as one edit. Returns the new layer's id.
+    /// </summary>
+    public Task<string?> InsertLayerAsync(string type, string? after, string? before, Func<LayerNode, (double Width, double Height)> size,
+        CancellationToken cancellationToken = default)
+    {
+        var entering = Current == null ? null : ShapeAfter(Current, after ?? ArchitectureEdits.OutputLayer(Current));
+        var layerType = Catalog.Find(type);
+        return EditAsync(a =>
+        {
+            var id = ArchitectureEdits.Insert(a, type, after, before);
+            if (layerType != null) LayerSizes.Fill(a.Layers.Single(l => l.Id == id), layerType, entering);
+            ArchitectureLayout.Arrange(a, size);
+            return id;
+        }, cancellationToken);
+    }
+
+    /// <summary>Lays the architecture out top to bottom; <paramref name="size"/> gives each layer's size on the page.</summary>
+    public Task ArrangeAsync(Func<LayerNode, (double Width, double Height)> size, CancellationToken cancellationToken = default) =>
+        ApplyAsync(a => ArchitectureLayout.Arrange(a, size), cancellationToken);
+
+    // The batched shape leaving layer `after`, or for a first layer the architecture's input.
+    private IReadOnlyList<long>? ShapeAfter(ArchitectureDefinition current, string? after)
+    {
+        if (after != null) return Labels.Outputs.GetValueOrDefault(after);
+        if (current.Layers.Count > 0) return null;
+        var input = current.InputShape ?? (_entering.Count > 0 ? _entering[^1] : null);
+        return input?.Prepend(1L).ToList();
+    }
+
     /// <summary>Connects two layers; the reason when refused (nothing is stored then).</summary>
     public async Task<string?> ConnectAsync(LayerLink link, CancellationToken cancellationToken = default)
     {

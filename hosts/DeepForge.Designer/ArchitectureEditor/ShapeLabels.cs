@@ -17,7 +17,12 @@ internal static class ShapeLabels
         // A layer just added and not yet connected would make the whole graph fail (two inputs, two outputs)
         // and the engine would mark the first layer; the rest is labelled without it and the new layer marked instead.
         var loose = Unconnected(architecture);
-        var result = ShapeInference.Infer(loose == null ? architecture : Without(architecture, loose), library, assemblies, inputShape);
+        var labelled = loose == null ? architecture : Without(architecture, loose);
+        var result = ShapeInference.Infer(labelled, library, assemblies, inputShape);
+        var shapes = new Dictionary<string, long[]>(result.Shapes, StringComparer.Ordinal);
+        // Another part being wrong must not hide the shapes of the parts that work.
+        if (!result.Succeeded && result.InputShape != null)
+            PartialShapes.Complete(labelled, ArchitectureEdits.Links(labelled), shapes, library, assemblies, inputShape);
         var labels = new ShapeLabelSet
         {
             Input = result.InputShape is { } input ? ShapeFormat.Sample(input) : null,
@@ -27,9 +32,9 @@ internal static class ShapeLabels
                 ? $"layer '{loose}' is not connected: drag from the lower port of the layer before it to its upper port"
                 : result.Problem?.Message,
         };
-        foreach (var (id, shape) in result.Shapes) labels.Outputs[id] = shape;
+        foreach (var (id, shape) in shapes) labels.Outputs[id] = shape;
         foreach (var link in ArchitectureEdits.Links(architecture))
-            if (result.Shapes.TryGetValue(link.From, out var shape))
+            if (shapes.TryGetValue(link.From, out var shape))
                 labels.Links[link] = ShapeFormat.Sample(shape);
         return labels;
     }

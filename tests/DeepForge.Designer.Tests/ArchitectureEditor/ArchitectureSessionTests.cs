@@ -150,4 +150,72 @@ public sealed class ArchitectureSessionTests : IAsyncLifetime
         Assert.Equal("other-editor", heard?.Editor);
         Assert.Equal("5", session.Labels.Links[new LayerLink("fc2", "output")]);
     }
+    private static (double Width, double Height) NodeSize(LayerNode layer) => (ArchitectureLayout.NodeWidth, 80);
+
+    [Fact]
+    public async Task InsertingAfterALayer_MovesItsLinksToTheNewLayerAndFillsInFeatures()
+    {
+        var session = await OpenAsync();
+
+        var id = (await session.InsertLayerAsync("Linear", after: "flatten", before: null, NodeSize))!;
+
+        var stored = await StoredAsync();
+        var links = ArchitectureEdits.Links(stored);
+        Assert.Contains(new LayerLink("flatten", id), links);
+        Assert.Contains(new LayerLink(id, "fc1"), links);
+        Assert.DoesNotContain(new LayerLink("flatten", "fc1"), links);
+        Assert.Equal(3136, stored.Layers.Single(l => l.Id == id).Attributes["in_features"].GetInt64());
+        Assert.True(session.Labels.Fits, session.Labels.Problem);
+    }
+
+    [Fact]
+    public async Task InsertingOnALink_PutsTheLayerBetweenItsEndsAndFillsNumFeatures()
+    {
+        var session = await OpenAsync();
+
+        var id = (await session.InsertLayerAsync("BatchNorm2d", after: "conv2", before: "relu2", NodeSize))!;
+
+        var links = ArchitectureEdits.Links(await StoredAsync());
+        Assert.Contains(new LayerLink("conv2", id), links);
+        Assert.Contains(new LayerLink(id, "relu2"), links);
+        Assert.Equal(64, (await StoredAsync()).Layers.Single(l => l.Id == id).Attributes["num_features"].GetInt64());
+        Assert.Equal("64×14×14", session.Labels.Links[new LayerLink(id, "relu2")]);
+        Assert.True(session.Labels.Fits, session.Labels.Problem);
+    }
+
+    [Fact]
+    public async Task InsertingWithNothingSelected_FollowsTheOutputLayer()
+    {
+        var session = await OpenAsync();
+
+        var id = (await session.InsertLayerAsync("Softmax", after: null, before: null, NodeSize))!;
+
+        Assert.Contains(new LayerLink("output", id), ArchitectureEdits.Links(await StoredAsync()));
+        Assert.True(session.Labels.Fits, session.Labels.Problem);
+    }
+
+    [Fact]
+    public async Task InsertingOnALinkThatIsGone_IsRefusedAndStoresNothing()
+    {
+        var session = await OpenAsync();
+        var before = await StoredAsync();
+
+        await Assert.ThrowsAsync<DeepForgeException>(() => session.InsertLayerAsync("ReLU", after: "conv1", before: "fc2", NodeSize));
+
+        Assert.Equal(before.Layers.Count, (await StoredAsync()).Layers.Count);
+    }
+
+    [Fact]
+    public async Task Inserting_LaysTheLayersOutTopToBottomInFlowOrder()
+    {
+        var session = await OpenAsync();
+
+        await session.InsertLayerAsync("ReLU", after: "fc1", before: null, NodeSize);
+
+        var stored = await StoredAsync();
+        var tops = ArchitectureEdits.Links(stored).Select(l => (From: Top(stored, l.From), To: Top(stored, l.To)));
+        Assert.All(tops, t => Assert.True(t.To >= t.From + 80, $"a layer at {t.To} is not below the one feeding it at {t.From}"));
+    }
+
+    private static double Top(ArchitectureDefinition architecture, string id) => architecture.Layers.Single(l => l.Id == id).Position!.Y;
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using DeepForge.Designer.ArchitectureEditor;
+using DeepForge.Models;
 
 namespace DeepForge.Designer.Tests.ArchitectureEditor;
 
@@ -55,5 +56,36 @@ public sealed class ShapeLabelsTests : IAsyncLifetime
         Assert.Null(labels.FailedLayer);
         Assert.Contains("no input shape", labels.Problem);
         Assert.Empty(labels.Links);
+    }
+
+    [Fact]
+    public async Task Keeps_the_labels_of_the_layers_that_work_while_a_second_branch_makes_the_graph_invalid()
+    {
+        var cnn = (await _engine.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!;
+        ArchitectureEdits.Connect(cnn, "flatten", "fc2"); // fc2 now takes two inputs, and only join layers may
+
+        var labels = ShapeLabels.Compute(cnn);
+
+        Assert.False(labels.Fits);
+        Assert.Equal("32×14×14", labels.Links[new LayerLink("pool1", "conv2")]);
+        Assert.Equal("3136", labels.Links[new LayerLink("flatten", "fc1")]);
+        Assert.Equal("128", labels.Links[new LayerLink("fc1", "relu3")]);
+        Assert.False(labels.Links.ContainsKey(new LayerLink("fc2", "output")));
+    }
+
+    [Fact]
+    public async Task Keeps_the_labels_of_a_side_branch_and_before_a_misfit_on_the_other()
+    {
+        var cnn = (await _engine.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!;
+        cnn.Layers.Add(new LayerNode { Id = "side", Type = "ReLU" });
+        ArchitectureEdits.Connect(cnn, "pool2", "side"); // a second output layer
+        cnn.Layers.Single(l => l.Id == "fc2").Attributes["in_features"] = JsonSerializer.SerializeToElement(7);
+
+        var labels = ShapeLabels.Compute(cnn);
+
+        Assert.False(labels.Fits);
+        Assert.Equal("64×7×7", labels.Links[new LayerLink("pool2", "side")]);
+        Assert.Equal("128", labels.Links[new LayerLink("dropout", "fc2")]);
+        Assert.False(labels.Links.ContainsKey(new LayerLink("fc2", "output")));
     }
 }
