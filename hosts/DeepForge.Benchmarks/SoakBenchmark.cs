@@ -19,15 +19,15 @@ internal static class SoakBenchmark
             using var api = new SoakApi(deployment.Url);
             await api.CreateAsync(settings.BlobBytes, cancellationToken);
             var samples = new List<SoakSample> { Sample(deployment, "start", 0, 0) };
-            for (var edit = 1; edit <= settings.Edits; edit++)
+            for (var edit = 1; edit <= settings.TotalEdits; edit++)
             {
                 await api.EditAsync(edit, cancellationToken);
-                if (edit % settings.EditSampleEvery == 0 || edit == settings.Edits) samples.Add(Sample(deployment, "edits", edit, 0));
+                if (edit % settings.EditSampleEvery == 0 || edit == settings.TotalEdits || edit == settings.EditsBeforeSlope) samples.Add(Sample(deployment, "edits", edit, 0));
             }
             for (var run = 1; run <= settings.Runs; run++)
             {
                 await api.RunAsync(run, deployment.ThrowIfExited, cancellationToken);
-                if (run % settings.RunSampleEvery == 0 || run == settings.Runs) samples.Add(Sample(deployment, "runs", settings.Edits, run));
+                if (run % settings.RunSampleEvery == 0 || run == settings.Runs) samples.Add(Sample(deployment, "runs", settings.TotalEdits, run));
             }
             return SoakReport.Of(settings, samples);
         }

@@ -3,19 +3,16 @@ namespace DeepForge.Benchmarks;
 /// <summary>The figures of <c>bench soak</c> from its samples: memory slopes after warm-up, the store's size, the worker's disk against its cap.</summary>
 internal static class SoakReport
 {
-    /// <summary>The share of each phase left out of its slope: the first fifth (JIT, caches and pools filling).</summary>
-    private const double WarmupShare = 0.2;
-
     public static object Of(SoakSettings settings, IReadOnlyList<SoakSample> samples)
     {
-        var (warmupEdits, warmupRuns) = ((int)Math.Ceiling(settings.Edits * WarmupShare), (int)Math.Ceiling(settings.Runs * WarmupShare));
+        var (warmupEdits, warmupRuns) = (settings.EditsBeforeSlope, settings.RunsBeforeSlope);
         var perEdit = Slope(samples.Where(s => s.Phase == "edits" && s.Edits >= warmupEdits).Select(s => ((double)s.Edits, s.ServerRssMb)).ToList());
         var perRun = Slope(samples.Where(s => s.Phase == "runs" && s.Runs >= warmupRuns).Select(s => ((double)s.Runs, s.ServerRssMb)).ToList());
         var last = samples[^1];
         var maxCache = samples.Max(s => s.WorkerCacheBytes);
         return new
         {
-            Benchmark = "soak", settings.Edits, settings.Runs, TextBytesPerRun = settings.BlobBytes, WarmupEdits = warmupEdits, WarmupRuns = warmupRuns,
+            Benchmark = "soak", Edits = settings.TotalEdits, settings.Runs, TextBytesPerRun = settings.BlobBytes, WarmupEdits = warmupEdits, WarmupRuns = warmupRuns,
             SampleCount = samples.Count, Samples = samples,
             ServerRssMbStart = samples[0].ServerRssMb, ServerRssMbAfterEdits = samples.LastOrDefault(s => s.Phase == "edits")?.ServerRssMb,
             ServerRssMbEnd = last.ServerRssMb, ServerRssMbMax = samples.Max(s => s.ServerRssMb),

@@ -93,6 +93,7 @@ internal sealed class LoadedCatalogs(int capacity)
             if (!build.IsCompletedSuccessfully || build.Result.ProjectContext is not { IsCollectible: true } context) return;
             context.Unload();
             Data.JsonCaches.Clear(); // its static caches would keep the unloaded types
+            UnloadCollector.Request();
         }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private sealed class Entry(Lazy<Task<OperationCatalog>> build)

@@ -47,11 +47,12 @@ public sealed class BenchTests : IDisposable
     [Fact]
     public void Soak_PrintsItsSamplesAndFiniteSlopes_WithTheWorkerCacheUnderItsCap()
     {
-        // A server process and a worker process; 20 edits saved and 10 runs, each run's text passing through the worker's cache.
-        var result = CliAssert.Succeeded(_cli.Run(TimeSpan.FromMinutes(10), "bench", "soak", "--edits", "20", "--runs", "10", "--samples", "5",
+        // A server process and a worker process; 4 warm-up and 16 measured edits saved and 10 runs, each run's text passing through the worker's cache.
+        var result = CliAssert.Succeeded(_cli.Run(TimeSpan.FromMinutes(10), "bench", "soak", "--warmup-edits", "4", "--edits", "16", "--runs", "10", "--samples", "5",
             "--blob-bytes", "300000", "--worker-cache-max-bytes", "1000000", "--json"));
 
         var figures = OneJsonLine(result);
+        Assert.Equal((20, 4), (figures.GetProperty("edits").GetInt32(), figures.GetProperty("warmupEdits").GetInt32()));
         var samples = figures.GetProperty("samples").EnumerateArray().ToList();
         Assert.Equal(1 + 5 + 5, figures.GetProperty("sampleCount").GetInt32());
         Assert.Equal(figures.GetProperty("sampleCount").GetInt32(), samples.Count);
@@ -70,6 +71,12 @@ public sealed class BenchTests : IDisposable
     public void Soak_WithNothingToDo_IsRefusedInOneLine()
     {
         OneLineError.Assert(_cli.Run("bench", "soak", "--edits", "0", "--runs", "0", "--json"), 2, "--edits");
+    }
+
+    [Fact]
+    public void Soak_WithANegativeWarmUp_IsRefusedInOneLine()
+    {
+        OneLineError.Assert(_cli.Run("bench", "soak", "--warmup-edits", "-1", "--json"), 2, "--warmup-edits");
     }
 
     [Fact]
