@@ -11,7 +11,9 @@ public sealed class BlockingWaitTests
         foreach (var folder in BlockingWaits.BlobFolders)
             Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_repo.Root, folder), "*.cs", SearchOption.AllDirectories));
 
-        Assert.Empty(BlockingWaits.BlobFolders.SelectMany(f => BlockingWaits.In(_repo.Root, f)));
+        var found = BlockingWaits.BlobFolders.SelectMany(f => BlockingWaits.In(_repo.Root, f)).ToList();
+
+        Assert.True(found.Count == 0, "a blob path waits on a task; await it instead:\n" + string.Join("\n", found));
     }
 
     [Theory]

@@ -13,8 +13,8 @@ internal sealed class JobCheckpoints : IAsyncDisposable
 {
     private readonly IBlobStore _blobs;
     private readonly OperationCatalog _catalog;
-    private readonly OutputValue? _last;
-    private readonly Stream? _lastState;
+    private OutputValue? _last;
+    private Stream? _lastState;
     private readonly IFeedbackSink _sink;
     private readonly CancellationToken _cancellationToken;
 
@@ -22,8 +22,8 @@ internal sealed class JobCheckpoints : IAsyncDisposable
         (_blobs, _catalog, _last, _lastState, _sink, _cancellationToken) = (blobs, catalog, last, lastState, sink, cancellationToken);
 
     /// <summary>
-    /// Opens the last checkpoint before the operation starts: the operation asks for it from synchronous code on its
-    /// compute thread, where the store's asynchronous read would have to be waited for.
+    /// Opens the last checkpoint before the operation starts, and each new one as it is stored: the operation asks for
+    /// it from synchronous code on its compute thread, where the store's asynchronous read would have to be waited for.
     /// </summary>
     public static async Task<JobCheckpoints> OpenAsync(IBlobStore blobs, OperationCatalog catalog, OutputValue? last, IFeedbackSink sink, CancellationToken cancellationToken)
     {
@@ -33,13 +33,22 @@ internal sealed class JobCheckpoints : IAsyncDisposable
 
     public void Write(object state)
     {
-        var type = state.GetType();
-        var serializer = _catalog.Serializers.For(type);
         // Written before the operation goes on: a checkpoint it was told about is one a crash cannot take away. The
         // operation's synchronous code runs on its own compute thread, so waiting here holds no pool thread.
-        var blob = _blobs.WriteAsync((stream, _) => { serializer.Serialize(state, stream); return Task.CompletedTask; }, _cancellationToken)
-            .GetAwaiter().GetResult();
-        _sink.Feedback(CheckpointReport.Event(new OutputValue(DataTypeNames.Of(type), blob.Hash, blob.Size)));
+        var written = StoreAsync(state).GetAwaiter().GetResult();
+        _sink.Feedback(CheckpointReport.Event(written));
+    }
+
+    private async Task<OutputValue> StoreAsync(object state)
+    {
+        var type = state.GetType();
+        var serializer = _catalog.Serializers.For(type);
+        var blob = await _blobs.WriteAsync((stream, _) => { serializer.Serialize(state, stream); return Task.CompletedTask; }, _cancellationToken);
+        var written = new OutputValue(DataTypeNames.Of(type), blob.Hash, blob.Size);
+        var opened = await _blobs.OpenReadAsync(blob.Hash, _cancellationToken); // what LastCheckpoint gives from now on
+        if (_lastState != null) await _lastState.DisposeAsync();
+        (_last, _lastState) = (written, opened);
+        return written;
     }
 
     // A checkpoint of another type (the operation's code changed since) is no state this code can continue from.
