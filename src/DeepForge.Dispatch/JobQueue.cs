@@ -184,7 +184,7 @@ public sealed class JobQueue
     public async Task<JobReport> CompleteAsync(string jobId, CompleteRequest request, CancellationToken cancellationToken)
     {
         if (await _jobs.GetAsync(jobId, cancellationToken) is not { } read) return JobReport.NotFound(jobId);
-        var problem = ReportedOutputs.Problem(read.Spec, request.Outputs, _blobs);
+        var problem = await ReportedOutputs.ProblemAsync(read.Spec, request.Outputs, _blobs, cancellationToken);
         string? refused = null;
         var (job, _) = await _jobs.UpdateAsync(jobId, j =>
         {

@@ -12,14 +12,14 @@ namespace DeepForge.Dispatch;
 internal static class ReportedOutputs
 {
     /// <summary>What is wrong with the outputs, or null when they can be stored.</summary>
-    public static string? Problem(JobSpec spec, IReadOnlyDictionary<string, OutputValue>? outputs, IBlobStore blobs)
+    public static async Task<string?> ProblemAsync(JobSpec spec, IReadOnlyDictionary<string, OutputValue>? outputs, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (outputs == null) return "'outputs' is missing";
         if (spec.DeclaredOutputs is { } declared && DeclarationProblem(spec.Operation, declared, outputs) is { } problem) return problem;
         foreach (var (port, value) in outputs)
         {
             if (value == null || !BlobHash.IsValid(value.Hash)) return $"output '{port}': '{value?.Hash}' is not a blob hash (64 lowercase hex digits)";
-            var size = blobs.SizeOf(value.Hash);
+            var size = await blobs.SizeOfAsync(value.Hash, cancellationToken);
             if (size == null) return $"output '{port}': blob {value.Hash} is not on this server; PUT it to /api/v1/blobs/{value.Hash} before completing";
             if (size != value.Size) return $"output '{port}': blob {value.Hash} has {size} bytes, the report says {value.Size}";
         }

@@ -34,7 +34,7 @@ public sealed class BlobCollectorTests
 
         Assert.Equal([new BlobInfo(hash, 50_000)], result.Freed);
         Assert.Equal(50_000, result.FreedBytes);
-        Assert.False(df.Blobs.Exists(hash));
+        Assert.False(await df.Blobs.ExistsAsync(hash));
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class BlobCollectorTests
         var result = await CollectAsync(df, TimeSpan.Zero);
 
         Assert.Equal([hash], result.Freed.Select(b => b.Hash));
-        Assert.False(df.Blobs.Exists(hash));
+        Assert.False(await df.Blobs.ExistsAsync(hash));
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class BlobCollectorTests
 
         Assert.Empty(result.Freed);
         Assert.Equal(1, result.Young);
-        Assert.True(df.Blobs.Exists(hash));
+        Assert.True(await df.Blobs.ExistsAsync(hash));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class BlobCollectorTests
         var result = await CollectAsync(df, TimeSpan.Zero);
 
         Assert.DoesNotContain(artifact.Hash, result.Freed.Select(b => b.Hash));
-        Assert.True(df.Blobs.Exists(artifact.Hash));
+        Assert.True(await df.Blobs.ExistsAsync(artifact.Hash));
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public sealed class BlobCollectorTests
         var result = await CollectAsync(df, TimeSpan.Zero);
 
         Assert.Equal([gone.Hash], result.Freed.Select(b => b.Hash));
-        Assert.True(df.Blobs.Exists(shared.Hash));
+        Assert.True(await df.Blobs.ExistsAsync(shared.Hash));
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class BlobCollectorTests
         var result = await CollectAsync(df, TimeSpan.Zero);
 
         Assert.Empty(result.Freed.Select(b => b.Hash).Intersect(outputs));
-        Assert.All(outputs, hash => Assert.True(df.Blobs.Exists(hash)));
+        foreach (var hash in outputs) Assert.True(await df.Blobs.ExistsAsync(hash));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class BlobCollectorTests
 
         await CollectAsync(df, TimeSpan.Zero);
 
-        Assert.True(df.Blobs.Exists(execution.AssemblyBlob));
+        Assert.True(await df.Blobs.ExistsAsync(execution.AssemblyBlob));
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class BlobCollectorTests
         var result = await CollectAsync(df, TimeSpan.FromHours(1));
 
         Assert.Empty(result.Freed);
-        Assert.True(df.Blobs.Exists(hash));
+        Assert.True(await df.Blobs.ExistsAsync(hash));
     }
 }

@@ -25,7 +25,7 @@ public sealed class BlobIntegrityTests
 
     private static async Task<byte[]> ReadAsync(TestEngine df, string hash)
     {
-        await using var stream = df.Blobs.OpenRead(hash);
+        await using var stream = await df.Blobs.OpenReadAsync(hash);
         var copy = new MemoryStream();
         await stream.CopyToAsync(copy);
         return copy.ToArray();
@@ -63,7 +63,7 @@ public sealed class BlobIntegrityTests
         Tear(df.Blobs.LocalPath(hash)!);
         await using var restarted = df.Reopen();
 
-        var error = Assert.Throws<BlobDamagedException>(() => restarted.Blobs.OpenRead(hash));
+        var error = await Assert.ThrowsAsync<BlobDamagedException>(() => restarted.Blobs.OpenReadAsync(hash));
 
         Assert.Equal(hash, error.Hash);
         Assert.NotEqual(hash, error.ActualHash);
@@ -80,7 +80,7 @@ public sealed class BlobIntegrityTests
         Tear(path);
         File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddMinutes(1)); // a time surely other than the one the good read saw
 
-        Assert.Throws<BlobDamagedException>(() => df.Blobs.OpenRead(hash));
+        await Assert.ThrowsAsync<BlobDamagedException>(() => df.Blobs.OpenReadAsync(hash));
     }
 
     [Fact]
@@ -93,10 +93,10 @@ public sealed class BlobIntegrityTests
         var torn = File.ReadAllBytes(path);
         await using var restarted = df.Reopen();
 
-        var error = Assert.Throws<BlobDamagedException>(() => restarted.Blobs.OpenRead(hash));
+        var error = await Assert.ThrowsAsync<BlobDamagedException>(() => restarted.Blobs.OpenReadAsync(hash));
 
         Assert.False(File.Exists(path));
-        Assert.False(restarted.Blobs.Exists(hash));
+        Assert.False(await restarted.Blobs.ExistsAsync(hash));
         Assert.StartsWith(df.PathOf(Path.Combine("blob", "quarantine")), error.MovedTo);
         Assert.Equal(torn, File.ReadAllBytes(error.MovedTo!));
     }
@@ -108,7 +108,7 @@ public sealed class BlobIntegrityTests
         var hash = await StoreAsync(df, Content(6));
         Tear(df.Blobs.LocalPath(hash)!);
         await using var restarted = df.Reopen();
-        Assert.Throws<BlobDamagedException>(() => restarted.Blobs.OpenRead(hash));
+        await Assert.ThrowsAsync<BlobDamagedException>(() => restarted.Blobs.OpenReadAsync(hash));
 
         await StoreAsync(restarted, Content(6));
 
@@ -137,10 +137,10 @@ public sealed class BlobIntegrityTests
         var other = Convert.ToBase64String("other value"u8);
         await df.Documents.PutAsync("blobs", hash, null, $$"""{"bytes":"{{other}}","storedAt":"2026-01-01T00:00:00+00:00"}""", null);
 
-        var error = Assert.Throws<BlobDamagedException>(() => df.Blobs.OpenRead(hash));
+        var error = await Assert.ThrowsAsync<BlobDamagedException>(() => df.Blobs.OpenReadAsync(hash));
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData("other value"u8)), error.ActualHash);
-        Assert.False(df.Blobs.Exists(hash));
+        Assert.False(await df.Blobs.ExistsAsync(hash));
     }
 
     [Fact]
@@ -153,7 +153,7 @@ public sealed class BlobIntegrityTests
         Tear(df.Blobs.LocalPath(torn)!);
         var collector = df.Get<BlobCollector>();
 
-        var damaged = collector.Verify(CancellationToken.None);
+        var damaged = await collector.VerifyAsync(CancellationToken.None);
 
         Assert.Equal([torn], damaged.Select(d => d.Hash));
         Assert.Equal(Content(8), await ReadAsync(df, whole));

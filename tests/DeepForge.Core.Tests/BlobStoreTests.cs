@@ -15,9 +15,9 @@ public sealed class BlobStoreTests
 
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(content)), info.Hash);
         Assert.Equal(content.Length, info.Size);
-        Assert.Equal(content.Length, df.Blobs.SizeOf(info.Hash));
+        Assert.Equal(content.Length, await df.Blobs.SizeOfAsync(info.Hash));
         Assert.Equal(Path.Combine(df.Directory, "blob", info.Hash[..2], info.Hash), df.Blobs.LocalPath(info.Hash));
-        await using var read = df.Blobs.OpenRead(info.Hash);
+        await using var read = await df.Blobs.OpenReadAsync(info.Hash);
         var copy = new MemoryStream();
         await read.CopyToAsync(copy);
         Assert.Equal(content, copy.ToArray());
@@ -63,9 +63,9 @@ public sealed class BlobStoreTests
 
         Assert.Empty(StoredFiles(df));
         Assert.Null(df.Blobs.LocalPath(info.Hash));
-        Assert.True(df.Blobs.Exists(info.Hash));
-        Assert.Equal(5, df.Blobs.SizeOf(info.Hash));
-        await using var read = df.Blobs.OpenRead(info.Hash);
+        Assert.True(await df.Blobs.ExistsAsync(info.Hash));
+        Assert.Equal(5, await df.Blobs.SizeOfAsync(info.Hash));
+        await using var read = await df.Blobs.OpenReadAsync(info.Hash);
         Assert.Equal("small"u8.ToArray(), new BinaryReader(read).ReadBytes(10));
     }
 
@@ -80,7 +80,7 @@ public sealed class BlobStoreTests
         var error = await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.PutAsync(new MemoryStream(content), claimed));
 
         Assert.Contains(claimed, error.Message);
-        Assert.False(df.Blobs.Exists(Convert.ToHexStringLower(SHA256.HashData(content))));
+        Assert.False(await df.Blobs.ExistsAsync(Convert.ToHexStringLower(SHA256.HashData(content))));
         Assert.Empty(StoredFiles(df));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(df.Directory, "blob", "incoming")));
     }
@@ -109,8 +109,8 @@ public sealed class BlobStoreTests
         var error = await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.PutAsync(new MemoryStream(content), claimed));
 
         Assert.Contains(claimed, error.Message);
-        Assert.False(df.Blobs.Exists(Convert.ToHexStringLower(SHA256.HashData(content))));
-        Assert.False(df.Blobs.Exists(claimed));
+        Assert.False(await df.Blobs.ExistsAsync(Convert.ToHexStringLower(SHA256.HashData(content))));
+        Assert.False(await df.Blobs.ExistsAsync(claimed));
         Assert.Empty(StoredFiles(df));
     }
 
@@ -122,11 +122,11 @@ public sealed class BlobStoreTests
     {
         await using var df = TestEngine.Create();
 
-        Assert.Throws<DeepForgeException>(() => df.Blobs.OpenRead(name));
+        await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.OpenReadAsync(name));
         await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.PutAsync(new MemoryStream([1, 2, 3]), name));
-        Assert.False(df.Blobs.Exists(name));
+        Assert.False(await df.Blobs.ExistsAsync(name));
         Assert.Null(df.Blobs.LocalPath(name));
-        Assert.Null(df.Blobs.SizeOf(name));
+        Assert.Null(await df.Blobs.SizeOfAsync(name));
         Assert.Empty(StoredFiles(df));
     }
 
@@ -136,7 +136,7 @@ public sealed class BlobStoreTests
         await using var df = TestEngine.Create();
         var hash = new string('a', 64);
 
-        var error = Assert.Throws<DeepForgeException>(() => df.Blobs.OpenRead(hash));
+        var error = await Assert.ThrowsAsync<DeepForgeException>(() => df.Blobs.OpenReadAsync(hash));
 
         Assert.Contains(hash, error.Message);
     }

@@ -44,6 +44,18 @@ public sealed class CheckpointTests
     }
 
     [Fact]
+    public async Task LastCheckpoint_AskedAgainAfterANewOne_GivesTheNewOne()
+    {
+        await using var df = TestEngine.Create();
+        var tally = df.PathOf("tally.txt");
+
+        var execution = await df.RunAsync(Project(tally, "CheckpointTwice", Rereading), "main");
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, (await df.NodeAsync(execution.Id, "count")).Error);
+        Assert.Equal(["0 10", "10 20"], File.ReadAllLines(tally));
+    }
+
+    [Fact]
     public async Task Run_OfANodeThatSucceeded_LeavesNoCheckpointToKeepItsBlob()
     {
         await using var df = TestEngine.Create();
@@ -54,10 +66,33 @@ public sealed class CheckpointTests
         Assert.Empty(await df.Documents.ListAsync(Collections.Checkpoints, null, CancellationToken.None));
     }
 
-    private static ProjectDefinition Project(string tally) => new()
+    // The checkpoint is opened before the operation starts and each new one when stored: asked for again, it is the newest.
+    private static readonly SourceFile Rereading = new("ops/Rereading.cs", """
+        namespace CheckpointOps;
+
+        public sealed record Tens(int Done);
+
+        /// <summary>Stores its last checkpoint plus ten, reads the last one again, writes both; fails without an earlier one.</summary>
+        [Operation(Category = "Test")]
+        public sealed class CheckpointTwice(string tally) : Operation
+        {
+            [return: Output("counted")]
+            public int Execute(OperationContext context)
+            {
+                var first = context.LastCheckpoint<Tens>()?.Done ?? 0;
+                context.Checkpoint(new Tens(first + 10));
+                var again = context.LastCheckpoint<Tens>()?.Done ?? 0;
+                File.AppendAllText(tally, $"{first} {again}\n");
+                if (first == 0) throw new InvalidOperationException("no checkpoint yet");
+                return again;
+            }
+        }
+        """);
+
+    private static ProjectDefinition Project(string tally, string operation = "CountWithCheckpoints", SourceFile? source = null) => new()
     {
         Name = "test",
-        Pipelines = [Pipeline().Op("count", "CountWithCheckpoints", ("tally", tally)).With(n => n.Retries = 1).Build()],
-        Sources = [TestOperations.File, Counting],
+        Pipelines = [Pipeline().Op("count", operation, ("tally", tally)).With(n => n.Retries = 1).Build()],
+        Sources = [TestOperations.File, source ?? Counting],
     };
 }

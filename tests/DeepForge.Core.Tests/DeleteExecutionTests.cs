@@ -43,7 +43,7 @@ public sealed class DeleteExecutionTests
 
         var kept = await df.Engine.Artifacts.FindAsync("test", "total");
         Assert.Equal(artifact.Id, kept?.Id);
-        Assert.True(df.Blobs.Exists(artifact.Hash));
+        Assert.True(await df.Blobs.ExistsAsync(artifact.Hash));
     }
 
     [Fact]

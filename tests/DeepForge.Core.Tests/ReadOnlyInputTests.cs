@@ -53,7 +53,7 @@ public sealed class ReadOnlyInputTests
         Assert.NotNull(blob);
         Assert.Equal(artifact.Hash, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(blob))));
         await using var restarted = df.Reopen(); // reads the blob as a new process would, hashing it
-        await using var stream = restarted.Blobs.OpenRead(artifact.Hash);
+        await using var stream = await restarted.Blobs.OpenReadAsync(artifact.Hash);
         Assert.Equal(content.Length, stream.Length);
     }
 

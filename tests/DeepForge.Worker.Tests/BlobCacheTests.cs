@@ -18,7 +18,7 @@ public sealed class BlobCacheTests
 
         Assert.Equal(CacheFill.HardLink, fill);
         Assert.Equal(Inode(fixture.ServerBlobs.LocalPath(input.Hash)!), Inode(cache.PathOf(input.Hash)));
-        Assert.Equal(Enumerable.Range(0, 5000).ToArray(), JobFixture.Read<int[]>(cache.Store, input));
+        Assert.Equal(Enumerable.Range(0, 5000).ToArray(), await JobFixture.ReadAsync<int[]>(cache.Store, input));
         Assert.Equal(CacheFill.AlreadyCached, await cache.EnsureAsync(input.Hash, input.Size, CancellationToken.None));
     }
 
@@ -33,7 +33,7 @@ public sealed class BlobCacheTests
         var error = await Assert.ThrowsAsync<DeepForgeException>(() => cache.EnsureAsync(input.Hash, input.Size, CancellationToken.None));
 
         Assert.Contains($"blob {input.Hash} is not in the cache", error.Message);
-        Assert.False(cache.Store.Exists(input.Hash));
+        Assert.False(await cache.Store.ExistsAsync(input.Hash));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class BlobCacheTests
 
         await Assert.ThrowsAsync<DeepForgeException>(() => cache.EnsureAsync(input.Hash, input.Size + 1, CancellationToken.None));
 
-        Assert.False(cache.Store.Exists(input.Hash));
+        Assert.False(await cache.Store.ExistsAsync(input.Hash));
     }
 
     [Fact]
@@ -60,8 +60,9 @@ public sealed class BlobCacheTests
 
         var fill = await cache.EnsureAsync(input.Hash, input.Size, CancellationToken.None);
 
+        var values = await JobFixture.ReadAsync<int[]>(cache.Store, input);
         Assert.Equal(CacheFill.HardLink, fill);
-        Assert.Equal([4, 5, 6], JobFixture.Read<int[]>(cache.Store, input));
+        Assert.Equal([4, 5, 6], values);
     }
 
     [Fact]
@@ -83,7 +84,8 @@ public sealed class BlobCacheTests
             Assert.Equal(CacheFill.SymbolicLink, fill);
             Assert.Equal(server.ServerBlobs.LocalPath(input.Hash), new FileInfo(cache.PathOf(input.Hash)).LinkTarget);
         }
-        Assert.Equal([7, 8, 9], JobFixture.Read<int[]>(cache.Store, input));
+        var values = await JobFixture.ReadAsync<int[]>(cache.Store, input);
+        Assert.Equal([7, 8, 9], values);
     }
 
     [Fact]
@@ -96,8 +98,8 @@ public sealed class BlobCacheTests
 
         await cache.EnsureJobAsync(job, CancellationToken.None);
 
-        Assert.True(cache.Store.Exists(values.Hash));
-        Assert.True(cache.Store.Exists(fixture.AssemblyBlob));
+        Assert.True(await cache.Store.ExistsAsync(values.Hash));
+        Assert.True(await cache.Store.ExistsAsync(fixture.AssemblyBlob));
     }
 
     // The file's own device and inode: a symbolic link is not its target.

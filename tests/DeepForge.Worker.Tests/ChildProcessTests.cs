@@ -28,8 +28,9 @@ public sealed class ChildProcessTests
         var scaled = await executor.RunAsync(scaleJob, fixture.NewJobFolder(), new ReportBuffer(), CancellationToken.None);
         Assert.True(scaled.Succeeded, scaled.Error + "\n" + scaled.Details);
 
-        Assert.Equal([1, 2, 3, 4], JobFixture.Read<int[]>(cache.Store, numbers.Outputs["values"]));
-        Assert.Equal([3.0, 6, 9, 12], JobFixture.Read<double[]>(cache.Store, scaled.Outputs!["scaled"]));
+        var (values, scaledValues) = (await JobFixture.ReadAsync<int[]>(cache.Store, numbers.Outputs["values"]), await JobFixture.ReadAsync<double[]>(cache.Store, scaled.Outputs!["scaled"]));
+        Assert.Equal([1, 2, 3, 4], values);
+        Assert.Equal([3.0, 6, 9, 12], scaledValues);
         foreach (var output in new[] { numbers.Outputs["values"], scaled.Outputs["scaled"] })
         {
             var path = cache.PathOf(output.Hash);

@@ -23,7 +23,7 @@ public sealed class InProcessTests
         var outcome = await executor.RunAsync(job, fixture.NewJobFolder(), report, CancellationToken.None);
 
         Assert.True(outcome.Succeeded, outcome.Error + "\n" + outcome.Details);
-        Assert.Equal(2, JobFixture.Read<int>(cache.Store, outcome.Outputs!["count"]));
+        Assert.Equal(2, await JobFixture.ReadAsync<int>(cache.Store, outcome.Outputs!["count"]));
         Assert.Contains("in process 0\nin process 1\n", string.Concat(report.Take().Log));
     }
 

@@ -156,7 +156,7 @@ public sealed class ServerEndToEndTests
         await File.WriteAllBytesAsync(Path.Combine(corrupt.Root, "partial", stored.Hash), wrong);
         var error = await Assert.ThrowsAsync<DeepForgeException>(() => corrupt.EnsureAsync(stored.Hash, stored.Size, CancellationToken.None));
         Assert.Contains("does not match its hash", error.Message);
-        Assert.False(corrupt.Store.Exists(stored.Hash));
+        Assert.False(await corrupt.Store.ExistsAsync(stored.Hash));
         Assert.Equal(CacheFill.Downloaded, await corrupt.EnsureAsync(stored.Hash, stored.Size, CancellationToken.None));
         Assert.Equal(bytes, await File.ReadAllBytesAsync(corrupt.PathOf(stored.Hash)));
     }

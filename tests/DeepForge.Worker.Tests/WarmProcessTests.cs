@@ -25,7 +25,7 @@ public sealed class WarmProcessTests
         await cache.EnsureJobAsync(job, CancellationToken.None);
         var outcome = await executor.RunAsync(job, fixture.NewJobFolder(), new ReportBuffer(), CancellationToken.None);
         Assert.True(outcome.Succeeded, outcome.Error + "\n" + outcome.Details);
-        return JobFixture.Read<int[]>(cache.Store, outcome.Outputs!["values"]);
+        return await JobFixture.ReadAsync<int[]>(cache.Store, outcome.Outputs!["values"]);
     }
 
     [Fact]

@@ -16,13 +16,13 @@ internal static class BlobsCommand
     private static Command Verify()
     {
         var command = new Command("verify", "Hash every blob; print the damaged ones (moved to blob.dir/quarantine) and exit 1 if there are any");
-        CliAction.Set(command, (_, context, ct) =>
+        CliAction.Set(command, async (_, context, ct) =>
         {
-            var damaged = context.Services.GetRequiredService<BlobCollector>().Verify(ct);
+            var damaged = await context.Services.GetRequiredService<BlobCollector>().VerifyAsync(ct);
             foreach (var blob in damaged)
                 Console.WriteLine($"damaged: {blob.Hash}: its bytes hash to {blob.ActualHash}" + (blob.MovedTo is { } to ? $"; moved to {to}" : "; removed from the store"));
             Console.WriteLine(damaged.Count == 0 ? "Every blob is whole." : $"{damaged.Count} damaged blob(s): upload their data again (artifacts) or run again what made them.");
-            return Task.FromResult(damaged.Count == 0 ? CliAction.Ok : CliAction.Failed);
+            return damaged.Count == 0 ? CliAction.Ok : CliAction.Failed;
         });
         return command;
     }

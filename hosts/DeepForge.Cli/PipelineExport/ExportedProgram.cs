@@ -62,7 +62,7 @@ internal static class ExportedProgram
                     foreach (var (name, output) in node.Outputs)
                     {
                         var path = Path.Combine(outputs, $"{node.NodeId}.{name}");
-                        await using (var blob = blobs.OpenRead(output.Hash))
+                        await using (var blob = await blobs.OpenReadAsync(output.Hash))
                         await using (var file = File.Create(path))
                             await blob.CopyToAsync(file);
                         Console.WriteLine($"{Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))}  {path}");

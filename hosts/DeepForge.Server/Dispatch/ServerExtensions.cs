@@ -21,17 +21,24 @@ internal sealed class ServerExtensions(IOptions<DeepForgeOptions> options, IBlob
     public async Task<IReadOnlyList<JobExtension>> GetAsync(CancellationToken cancellationToken)
     {
         // Published again when a bundle is gone: 'deepforge blobs gc' in another process does not know this process holds them.
-        if (_published is { } published && published.All(e => blobs.Exists(e.Blob))) return published;
+        if (_published is { } published && await AllStoredAsync(published, cancellationToken)) return published;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            if (_published is { } again && again.All(e => blobs.Exists(e.Blob))) return again;
+            if (_published is { } again && await AllStoredAsync(again, cancellationToken)) return again;
             return _published = await PublishAsync(cancellationToken);
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    private async Task<bool> AllStoredAsync(IReadOnlyList<JobExtension> published, CancellationToken cancellationToken)
+    {
+        foreach (var extension in published)
+            if (!await blobs.ExistsAsync(extension.Blob, cancellationToken)) return false;
+        return true;
     }
 
     // Core says which extension's folder is missing; the command that hosts this server is how to install it again.

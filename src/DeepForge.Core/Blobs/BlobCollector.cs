@@ -20,11 +20,11 @@ public sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnume
         var cutoff = DateTimeOffset.UtcNow - gracePeriod;
         var referenced = await BlobReferences.FindAsync(store.Documents, roots, cancellationToken);
         var (freed, kept, young) = (new List<BlobInfo>(), 0, 0);
-        foreach (var blob in maintenance.List(cancellationToken))
+        foreach (var blob in await maintenance.ListAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (referenced.Contains(blob.Hash)) kept++;
-            else if (blob.ModifiedAt >= cutoff || !maintenance.TryDelete(blob.Hash, cutoff)) young++;
+            else if (blob.ModifiedAt >= cutoff || !await maintenance.TryDeleteAsync(blob.Hash, cutoff, cancellationToken)) young++;
             else freed.Add(new BlobInfo(blob.Hash, blob.Size));
         }
         return new BlobCollection(freed, kept, young);
@@ -35,10 +35,10 @@ public sealed class BlobCollector(IBlobStore blobs, DeepForgeStore store, IEnume
     {
         if (blobs is not IBlobMaintenance maintenance) return [];
         var referenced = await BlobReferences.FindAsync(store.Documents, roots, cancellationToken);
-        return maintenance.List(cancellationToken).Where(b => !referenced.Contains(b.Hash)).Select(b => new BlobInfo(b.Hash, b.Size)).ToList();
+        return (await maintenance.ListAsync(cancellationToken)).Where(b => !referenced.Contains(b.Hash)).Select(b => new BlobInfo(b.Hash, b.Size)).ToList();
     }
 
     /// <summary>Hashes every blob; the damaged ones are moved aside and returned.</summary>
-    public IReadOnlyList<DamagedBlob> Verify(CancellationToken cancellationToken) =>
-        blobs is IBlobMaintenance maintenance ? maintenance.VerifyAll(cancellationToken) : [];
+    public async Task<IReadOnlyList<DamagedBlob>> VerifyAsync(CancellationToken cancellationToken) =>
+        blobs is IBlobMaintenance maintenance ? await maintenance.VerifyAllAsync(cancellationToken) : [];
 }

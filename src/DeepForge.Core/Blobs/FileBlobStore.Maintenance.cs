@@ -7,7 +7,7 @@ public sealed partial class FileBlobStore
     public string QuarantineDirectory => Path.Combine(_root, "quarantine");
 
     /// <summary>Every stored blob with its size and last write time, files and small blobs in the document store alike: what <see cref="BlobCollector"/> sweeps.</summary>
-    public IReadOnlyList<StoredBlob> List(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredBlob>> ListAsync(CancellationToken cancellationToken)
     {
         var blobs = new List<StoredBlob>();
         foreach (var folder in Directory.EnumerateDirectories(_root).Where(f => Path.GetFileName(f) is { Length: 2 } name && BlobHash.IsValid(name + new string('0', 62))))
@@ -19,15 +19,15 @@ public sealed partial class FileBlobStore
                 if (BlobHash.IsValid(file.Name) && file.Exists) blobs.Add(new StoredBlob(file.Name, file.Length, file.LastWriteTimeUtc));
             }
         }
-        if (_small != null) blobs.AddRange(_small.List(cancellationToken));
+        if (_small != null) blobs.AddRange(await _small.ListAsync(cancellationToken));
         return blobs;
     }
 
     /// <summary>Deletes the blob unless it was written or stored again at or after <paramref name="notModifiedSince"/> (looked at again just before deleting); true when it was deleted.</summary>
-    public bool TryDelete(string hash, DateTimeOffset notModifiedSince)
+    public async Task<bool> TryDeleteAsync(string hash, DateTimeOffset notModifiedSince, CancellationToken cancellationToken)
     {
         var file = new FileInfo(PathOf(hash));
-        if (!file.Exists) return _small?.TryDelete(hash, notModifiedSince) == true;
+        if (!file.Exists) return _small != null && await _small.TryDeleteAsync(hash, notModifiedSince, cancellationToken);
         // Looked at again just before deleting: a blob stored again since the listing has a new time and stays.
         if (file.LastWriteTimeUtc >= notModifiedSince.UtcDateTime) return false;
         file.Delete();
@@ -36,16 +36,16 @@ public sealed partial class FileBlobStore
     }
 
     /// <summary>Reads and hashes every blob again (<c>deepforge blobs verify</c>); the damaged ones are moved to <see cref="QuarantineDirectory"/> and returned.</summary>
-    public IReadOnlyList<DamagedBlob> VerifyAll(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DamagedBlob>> VerifyAllAsync(CancellationToken cancellationToken)
     {
         var damaged = new List<DamagedBlob>();
-        foreach (var blob in List(cancellationToken))
+        foreach (var blob in await ListAsync(cancellationToken))
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
                 _verified.Forget(blob.Hash); // every blob is read again: that is what was asked for
-                using var _ = OpenRead(blob.Hash);
+                await using var _ = await OpenReadAsync(blob.Hash, cancellationToken);
             }
             catch (BlobDamagedException e)
             {

@@ -120,7 +120,7 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
             if (expectedHash != null && hash != expectedHash)
                 throw new DeepForgeException("blob", $"content does not match its hash: expected {expectedHash}, got {hash}");
             if (buffered is { Length: <= SmallBlobs.MaxBytes } small && _small != null)
-                _small.Put(hash, small.Span); // again when it exists: renews its time, so the collector leaves a blob just reused
+                await _small.PutAsync(hash, small, cancellationToken); // again when it exists: renews its time, so the collector leaves a blob just reused
             else if (!Renew(hash, size))
             {
                 if (buffered is { } bytes) WriteSmall(temp, bytes.Span);
@@ -143,16 +143,16 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
     }
 
     /// <summary>Opens a blob; throws <see cref="BlobDamagedException"/> for a file whose bytes do not hash to its name.</summary>
-    public Stream OpenRead(string hash)
+    public async Task<Stream> OpenReadAsync(string hash, CancellationToken cancellationToken = default)
     {
         var file = new FileInfo(PathOf(hash));
-        if (!file.Exists && _small?.Get(hash) is { } bytes) return new MemoryStream(bytes, writable: false);
+        if (!file.Exists && _small != null && await _small.GetAsync(hash, cancellationToken) is { } bytes) return new MemoryStream(bytes, writable: false);
         if (!file.Exists) throw new DeepForgeException("blob", $"blob {hash} is missing from {_root}");
         Verify(hash, file);
         return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
     }
 
-    /// <summary>The blob's file, checked as <see cref="OpenRead"/> checks it, or null when the blob is no file here.</summary>
+    /// <summary>The blob's file, checked as <see cref="OpenReadAsync"/> checks it, or null when the blob is no file here.</summary>
     public string? VerifiedPath(string hash)
     {
         var file = new FileInfo(PathOf(hash));
@@ -162,13 +162,15 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
     }
 
     /// <inheritdoc/>
-    public bool Exists(string hash) => BlobHash.IsValid(hash) && (File.Exists(PathOf(hash)) || _small?.Exists(hash) == true);
+    public async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken = default) =>
+        BlobHash.IsValid(hash) && (File.Exists(PathOf(hash)) || (_small != null && await _small.ExistsAsync(hash, cancellationToken)));
 
     /// <inheritdoc/>
-    public long? SizeOf(string hash) =>
+    public async Task<long?> SizeOfAsync(string hash, CancellationToken cancellationToken = default) =>
         !BlobHash.IsValid(hash) ? null
         : File.Exists(PathOf(hash)) ? new FileInfo(PathOf(hash)).Length
-        : _small?.Get(hash)?.Length;
+        : _small == null ? null
+        : (await _small.GetAsync(hash, cancellationToken))?.Length;
 
     /// <summary>The blob's file, unchecked, or null when the blob is no file here (a small blob kept as a document); <see cref="VerifiedPath"/> checks its bytes first.</summary>
     public string? LocalPath(string hash) => BlobHash.IsValid(hash) && File.Exists(PathOf(hash)) ? PathOf(hash) : null;

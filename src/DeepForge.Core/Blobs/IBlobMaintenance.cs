@@ -4,11 +4,11 @@ namespace DeepForge.Blobs;
 internal interface IBlobMaintenance
 {
     /// <summary>Every stored blob, files and small blobs alike.</summary>
-    IReadOnlyList<StoredBlob> List(CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredBlob>> ListAsync(CancellationToken cancellationToken);
 
     /// <summary>Deletes the blob unless it was written or stored again at or after <paramref name="notModifiedSince"/>; true when it was deleted.</summary>
-    bool TryDelete(string hash, DateTimeOffset notModifiedSince);
+    Task<bool> TryDeleteAsync(string hash, DateTimeOffset notModifiedSince, CancellationToken cancellationToken);
 
     /// <summary>Hashes every blob; damaged ones are moved aside and returned.</summary>
-    IReadOnlyList<DamagedBlob> VerifyAll(CancellationToken cancellationToken);
+    Task<IReadOnlyList<DamagedBlob>> VerifyAllAsync(CancellationToken cancellationToken);
 }

@@ -10,13 +10,13 @@ public interface IBlobStore
     Task<BlobInfo> PutAsync(Stream content, string? expectedHash = null, CancellationToken cancellationToken = default);
 
     /// <summary>Opens a blob for reading; throws <see cref="DeepForgeException"/> when it is missing.</summary>
-    Stream OpenRead(string hash);
+    Task<Stream> OpenReadAsync(string hash, CancellationToken cancellationToken = default);
 
     /// <summary>Whether the blob exists.</summary>
-    bool Exists(string hash);
+    Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken = default);
 
     /// <summary>The size, or null when missing.</summary>
-    long? SizeOf(string hash);
+    Task<long?> SizeOfAsync(string hash, CancellationToken cancellationToken = default);
 
     /// <summary>The blob's file when the store keeps blobs as local files, else null.</summary>
     string? LocalPath(string hash);

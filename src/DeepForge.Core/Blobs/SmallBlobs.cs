@@ -18,35 +18,37 @@ internal sealed class SmallBlobs(IDocumentStore documents)
     private sealed record Document(string Bytes, DateTimeOffset StoredAt);
 
     /// <summary>Stores (again): storing the same bytes again renews the time, so a blob just reused is not collected.</summary>
-    public void Put(string hash, ReadOnlySpan<byte> bytes) =>
-        documents.PutAsync(Collection, hash, null, Serialize(new Document(Convert.ToBase64String(bytes), DateTimeOffset.UtcNow)), null).GetAwaiter().GetResult();
+    public Task PutAsync(string hash, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken) =>
+        documents.PutAsync(Collection, hash, null, Serialize(new Document(Convert.ToBase64String(bytes.Span), DateTimeOffset.UtcNow)), null, cancellationToken);
 
     /// <summary>The bytes, or null when there is no such blob; throws <see cref="BlobDamagedException"/> (and moves the document aside) when they do not hash to the name.</summary>
-    public byte[]? Get(string hash)
+    public async Task<byte[]?> GetAsync(string hash, CancellationToken cancellationToken)
     {
-        var stored = documents.GetAsync(Collection, hash).GetAwaiter().GetResult();
+        var stored = await documents.GetAsync(Collection, hash, cancellationToken);
         if (stored == null) return null;
         var bytes = Convert.FromBase64String(Parse(stored.Json).Bytes);
         var actual = Convert.ToHexStringLower(SHA256.HashData(bytes));
         if (actual == hash) return bytes;
-        documents.PutAsync(Quarantine, hash, null, stored.Json, null).GetAwaiter().GetResult();
-        documents.DeleteAsync(Collection, hash).GetAwaiter().GetResult();
+        // Not cancelled half way: a damaged blob copied aside but still served would be read again.
+        await documents.PutAsync(Quarantine, hash, null, stored.Json, null, CancellationToken.None);
+        await documents.DeleteAsync(Collection, hash, CancellationToken.None);
         throw new BlobDamagedException(hash, actual, null);
     }
 
-    public bool Exists(string hash) => documents.GetAsync(Collection, hash).GetAwaiter().GetResult() != null;
+    public async Task<bool> ExistsAsync(string hash, CancellationToken cancellationToken) =>
+        await documents.GetAsync(Collection, hash, cancellationToken) != null;
 
-    public IReadOnlyList<StoredBlob> List(CancellationToken cancellationToken) =>
-        documents.ListAsync(Collection, null, cancellationToken).GetAwaiter().GetResult()
+    public async Task<IReadOnlyList<StoredBlob>> ListAsync(CancellationToken cancellationToken) =>
+        (await documents.ListAsync(Collection, null, cancellationToken))
             .Select(d => (d.Id, Value: Parse(d.Json)))
             .Select(d => new StoredBlob(d.Id, Convert.FromBase64String(d.Value.Bytes).Length, d.Value.StoredAt))
             .ToList();
 
-    public bool TryDelete(string hash, DateTimeOffset notModifiedSince)
+    public async Task<bool> TryDeleteAsync(string hash, DateTimeOffset notModifiedSince, CancellationToken cancellationToken)
     {
-        var stored = documents.GetAsync(Collection, hash).GetAwaiter().GetResult();
+        var stored = await documents.GetAsync(Collection, hash, cancellationToken);
         if (stored == null || Parse(stored.Json).StoredAt >= notModifiedSince) return false;
-        return documents.DeleteAsync(Collection, hash).GetAwaiter().GetResult();
+        return await documents.DeleteAsync(Collection, hash, cancellationToken);
     }
 
     // Small blobs stored before the time was kept are a bare base64 string: as old as can be.

@@ -42,7 +42,7 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
 
     /// <summary>Leases the catalog of a compiled project assembly stored as a blob (how runs and workers load project code).</summary>
     public Task<CatalogLease> ForAssemblyBlobAsync(string sourceHash, string assemblyBlob, CancellationToken cancellationToken) =>
-        _loaded.LeaseAsync(BlobKey(assemblyBlob), () => Task.FromResult(Create(LoadAssembly(sourceHash, assemblyBlob), [])), cancellationToken);
+        _loaded.LeaseAsync(BlobKey(assemblyBlob), async () => Create(await LoadAssemblyAsync(sourceHash, assemblyBlob, CancellationToken.None), []), cancellationToken);
 
     private static string BlobKey(string assemblyBlob) => $"blob:{assemblyBlob}";
 
@@ -57,7 +57,7 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
         if (stored != null)
         {
             var record = Json.Deserialize<CompilationRecord>(stored.Json);
-            if (blobs.Exists(record.AssemblyBlob))
+            if (await blobs.ExistsAsync(record.AssemblyBlob, cancellationToken))
             {
                 if (record.OperationCode == null)
                 {
@@ -65,7 +65,7 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
                     record = record with { OperationCode = OperationCodeReader.Read(RoslynCompiler.Create(assemblyName, sources)) };
                     await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(record), null, cancellationToken);
                 }
-                return Create(LoadAssembly(sourceHash, record.AssemblyBlob), record.Warnings, record.AssemblyBlob, record.OperationCode);
+                return Create(await LoadAssemblyAsync(sourceHash, record.AssemblyBlob, cancellationToken), record.Warnings, record.AssemblyBlob, record.OperationCode);
             }
         }
         var compilation = RoslynCompiler.Create(assemblyName, sources);
@@ -74,7 +74,7 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
         var operationCode = OperationCodeReader.Read(compilation);
         var blob = await blobs.PutAsync(new MemoryStream(image), cancellationToken: cancellationToken);
         await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(new CompilationRecord(blob.Hash, warnings.ToList(), operationCode)), null, cancellationToken);
-        return Create(LoadAssembly(sourceHash, blob.Hash), warnings, blob.Hash, operationCode);
+        return Create(await LoadAssemblyAsync(sourceHash, blob.Hash, cancellationToken), warnings, blob.Hash, operationCode);
     }
 
     private OperationCatalog Create(PluginAssembly? project, IReadOnlyList<Problem> warnings, string? assemblyBlob = null,
@@ -90,9 +90,9 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
         };
     }
 
-    private PluginAssembly LoadAssembly(string sourceHash, string assemblyBlob)
+    private async Task<PluginAssembly> LoadAssemblyAsync(string sourceHash, string assemblyBlob, CancellationToken cancellationToken)
     {
-        using var stream = blobs.OpenRead(assemblyBlob);
+        await using var stream = await blobs.OpenReadAsync(assemblyBlob, cancellationToken);
         var assembly = new ProjectLoadContext(sourceHash).LoadFromStream(stream);
         return new PluginAssembly("project", assembly) { CodeHash = sourceHash };
     }

@@ -36,9 +36,9 @@ public sealed class ExportService
     public async Task ExportAsync(ArtifactRecord artifact, string format, Stream output, CancellationToken cancellationToken = default)
     {
         var exporter = ExporterFor(artifact, format);
-        if (!_blobs.Exists(artifact.Hash))
+        if (!await _blobs.ExistsAsync(artifact.Hash, cancellationToken))
             throw new DeepForgeException($"artifact '{artifact.Name}'", $"artifact '{artifact.Name}' has lost its data: blob {artifact.Hash} is missing from the blob store");
-        await using var data = _blobs.OpenRead(artifact.Hash);
+        await using var data = await _blobs.OpenReadAsync(artifact.Hash, cancellationToken);
         await exporter.ExportAsync(data, output, cancellationToken);
     }
 

@@ -31,7 +31,7 @@ public sealed class ArtifactService
         using var lease = await _catalogs.ForAsync(project.Sources, cancellationToken);
         var catalog = lease.Catalog;
         var type = catalog.ResolveType(artifact.DataType) is { } stored && typeof(T).IsAssignableFrom(stored) ? stored : typeof(T);
-        await using var stream = _blobs.OpenRead(artifact.Hash);
+        await using var stream = await _blobs.OpenReadAsync(artifact.Hash, cancellationToken);
         return (T)catalog.Serializers.For(type).Deserialize(stream);
     }
 

@@ -94,7 +94,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
     private async Task<NodeRecord?> TryReuseAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, CancellationToken cancellationToken)
     {
         var hit = (await store.Cache.GetAsync(cache.Key, cancellationToken))?.Value;
-        if (hit == null || !hit.Outputs.Values.All(o => blobs.Exists(o.Hash))) return null;
+        if (hit == null || !await AllStoredAsync(hit.Outputs.Values, cancellationToken)) return null;
         record.FromCache = true;
         record.CacheKey = cache.Key;
         record.CacheMissReason = null;
@@ -104,6 +104,13 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         record.StartedAt = DateTimeOffset.UtcNow;
         await store.Documents.AppendAsync(Collections.LogStream(execution.Id, node.Id), [$"Reused the outputs of an earlier identical run (cache key {cache.Key[..12]}).\n"], cancellationToken);
         return await TransitionAsync(record, NodeStatus.Succeeded, null, cancellationToken);
+    }
+
+    private async Task<bool> AllStoredAsync(IEnumerable<OutputValue> outputs, CancellationToken cancellationToken)
+    {
+        foreach (var output in outputs)
+            if (!await blobs.ExistsAsync(output.Hash, cancellationToken)) return false;
+        return true;
     }
 
     private async Task<NodeRecord> SucceedAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, IReadOnlyDictionary<string, OutputValue> outputs, CancellationToken cancellationToken)

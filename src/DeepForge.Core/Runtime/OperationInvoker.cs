@@ -23,11 +23,9 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             var instance = operation.Constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, ConstructorArguments(operation, job), null);
             values.Add(instance);
             var log = new SinkWriter(sink);
-            var context = new OperationContext(sink, log, ComputeDevice.Current, workDirectory, cancellationToken)
-            {
-                Checkpoints = new JobCheckpoints(blobs, catalog, job.Checkpoint, sink, cancellationToken),
-            };
-            var arguments = InputArguments(operation, job, context, values, Path.Combine(workDirectory, "inputs"));
+            await using var checkpoints = await JobCheckpoints.OpenAsync(blobs, catalog, job.Checkpoint, sink, cancellationToken);
+            var context = new OperationContext(sink, log, ComputeDevice.Current, workDirectory, cancellationToken) { Checkpoints = checkpoints };
+            var arguments = await InputArgumentsAsync(operation, job, context, values, Path.Combine(workDirectory, "inputs"), cancellationToken);
             var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);
         }
@@ -51,27 +49,37 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
         return new Architecture(definition, library, catalog.Assemblies);
     }
 
-    private object?[] InputArguments(OperationType operation, JobSpec job, OperationContext context, List<object?> values, string inputFolder)
+    private async Task<object?[]> InputArgumentsAsync(OperationType operation, JobSpec job, OperationContext context, List<object?> values, string inputFolder,
+        CancellationToken cancellationToken)
     {
         var inputs = operation.Descriptor.Inputs;
         var next = 0;
-        return operation.Execute.GetParameters().Select(p =>
+        var arguments = new List<object?>();
+        foreach (var p in operation.Execute.GetParameters())
         {
-            if (p.ParameterType == typeof(OperationContext)) return context;
-            if (p.ParameterType == typeof(CancellationToken)) return (object)context.CancellationToken;
+            if (p.ParameterType == typeof(OperationContext) || p.ParameterType == typeof(CancellationToken))
+            {
+                arguments.Add(p.ParameterType == typeof(CancellationToken) ? context.CancellationToken : context);
+                continue;
+            }
             var port = inputs[next++];
-            if (!job.Inputs.TryGetValue(port.Name, out var input)) return p.HasDefaultValue ? p.DefaultValue : null;
-            var value = ReadValue(input, p.ParameterType, Path.Combine(inputFolder, port.Name));
+            if (!job.Inputs.TryGetValue(port.Name, out var input))
+            {
+                arguments.Add(p.HasDefaultValue ? p.DefaultValue : null);
+                continue;
+            }
+            var value = await ReadValueAsync(input, p.ParameterType, Path.Combine(inputFolder, port.Name), cancellationToken);
             values.Add(value);
-            return value;
-        }).ToArray();
+            arguments.Add(value);
+        }
+        return arguments.ToArray();
     }
 
-    private object ReadValue(OutputValue input, Type parameterType, string inputFolder)
+    private async Task<object> ReadValueAsync(OutputValue input, Type parameterType, string inputFolder, CancellationToken cancellationToken)
     {
         var stored = catalog.ResolveType(input.DataType);
         var type = stored != null && parameterType.IsAssignableFrom(stored) ? stored : parameterType;
-        using var stream = blobs.OpenRead(input.Hash); // checks the blob's bytes against its name
+        await using var stream = await blobs.OpenReadAsync(input.Hash, cancellationToken); // checks the blob's bytes against its name
         // A file as data: the operation gets a path, and must not be able to change the stored blob through it.
         if (type == typeof(DataFile))
             return new DataFile(stream is FileStream file ? ReadOnlyInputs.ViewOf(file.Name, inputFolder, input.Hash) : ReadOnlyInputs.CopyOf(stream, inputFolder, input.Hash));

@@ -24,7 +24,7 @@ public static class NodeCheckpoints
         if (feedback.Select(CheckpointReport.From).OfType<OutputValue>().LastOrDefault() is { } checkpoint)
         {
             // A worker uploads the blob before it reports it; one that could not leaves the node on its last checkpoint.
-            if (blobs.Exists(checkpoint.Hash))
+            if (await blobs.ExistsAsync(checkpoint.Hash, cancellationToken))
                 await Of(documents).PutAsync(NodeRecord.Key(executionId, nodeId), executionId, checkpoint, null, cancellationToken);
             else
                 log($"\ncheckpoint {checkpoint.Hash[..12]} was reported but its blob is not here; the last checkpoint stays\n");
@@ -34,7 +34,7 @@ public static class NodeCheckpoints
 
     /// <summary>The node's last checkpoint whose blob is still here, or null.</summary>
     public static async Task<OutputValue?> LastAsync(IDocumentStore documents, IBlobStore blobs, string executionId, string nodeId, CancellationToken cancellationToken) =>
-        (await Of(documents).GetAsync(NodeRecord.Key(executionId, nodeId), cancellationToken))?.Value is { } last && blobs.Exists(last.Hash) ? last : null;
+        (await Of(documents).GetAsync(NodeRecord.Key(executionId, nodeId), cancellationToken))?.Value is { } last && await blobs.ExistsAsync(last.Hash, cancellationToken) ? last : null;
 
     /// <summary>Forgets the node's checkpoint (it succeeded, or its execution is deleted); false when it had none.</summary>
     public static Task<bool> DeleteAsync(IDocumentStore documents, string executionId, string nodeId, CancellationToken cancellationToken) =>

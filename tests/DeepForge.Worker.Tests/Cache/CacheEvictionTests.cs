@@ -22,8 +22,8 @@ public sealed class CacheEvictionTests
         var result = cache.Eviction.Evict(2 * BlobBytes);
 
         Assert.Equal(1, result.Evicted);
-        Assert.False(cache.Store.Exists(oldest));
-        Assert.True(cache.Store.Exists(middle) && cache.Store.Exists(newest));
+        Assert.False(await cache.Store.ExistsAsync(oldest));
+        Assert.True(await cache.Store.ExistsAsync(middle) && await cache.Store.ExistsAsync(newest));
         Assert.Equal(2 * BlobBytes, result.RemainingBytes);
     }
 
@@ -38,8 +38,8 @@ public sealed class CacheEvictionTests
 
         var result = cache.Eviction.Evict(0);
 
-        Assert.True(cache.Store.Exists(input));
-        Assert.False(cache.Store.Exists(other));
+        Assert.True(await cache.Store.ExistsAsync(input));
+        Assert.False(await cache.Store.ExistsAsync(other));
         Assert.Equal(1, result.InUse);
     }
 
@@ -53,7 +53,7 @@ public sealed class CacheEvictionTests
 
         cache.Eviction.Evict(0);
 
-        Assert.True(cache.Store.Exists(output));
+        Assert.True(await cache.Store.ExistsAsync(output));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class CacheEvictionTests
 
         cache.Eviction.Evict(0);
 
-        Assert.False(cache.Store.Exists(input));
+        Assert.False(await cache.Store.ExistsAsync(input));
         Assert.Empty(Directory.EnumerateFiles(cache.Pins.Folder));
     }
 
@@ -82,7 +82,7 @@ public sealed class CacheEvictionTests
 
         cache.Eviction.Evict(0);
 
-        Assert.False(cache.Store.Exists(input));
+        Assert.False(await cache.Store.ExistsAsync(input));
         Assert.False(File.Exists(dead));
     }
 
@@ -97,8 +97,8 @@ public sealed class CacheEvictionTests
         Assert.Equal(CacheFill.AlreadyCached, await cache.EnsureAsync(reused, BlobBytes, CancellationToken.None));
         cache.Eviction.Evict(BlobBytes);
 
-        Assert.True(cache.Store.Exists(reused));
-        Assert.False(cache.Store.Exists(other));
+        Assert.True(await cache.Store.ExistsAsync(reused));
+        Assert.False(await cache.Store.ExistsAsync(other));
     }
 
     [Theory]

@@ -84,10 +84,10 @@ internal sealed class JobFixture : IDisposable
     }
 
     /// <summary>Reads a value from the blob store (JSON, as the engine stores plain values).</summary>
-    public static T Read<T>(IBlobStore blobs, OutputValue value)
+    public static async Task<T> ReadAsync<T>(IBlobStore blobs, OutputValue value)
     {
-        using var stream = blobs.OpenRead(value.Hash);
-        return JsonSerializer.Deserialize<T>(stream, Json.Options)!;
+        await using var stream = await blobs.OpenReadAsync(value.Hash);
+        return (await JsonSerializer.DeserializeAsync<T>(stream, Json.Options))!;
     }
 
     public void Dispose() => _folder.Dispose();

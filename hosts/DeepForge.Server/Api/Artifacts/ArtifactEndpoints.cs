@@ -65,8 +65,8 @@ internal static class ArtifactEndpoints
     private static async Task<IResult> DownloadAsync(string project, string artifact, DeepForgeStore store, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (await FindAsync(project, artifact, store, cancellationToken) is not { } found) return NoArtifact(project, artifact);
-        if (!blobs.Exists(found.Hash)) return ApiProblems.NotFound($"the data of artifact '{found.Name}' (blob {found.Hash}) is missing from the blob store");
-        return Results.Stream(blobs.OpenRead(found.Hash), "application/octet-stream", fileDownloadName: found.Name,
+        if (!await blobs.ExistsAsync(found.Hash, cancellationToken)) return ApiProblems.NotFound($"the data of artifact '{found.Name}' (blob {found.Hash}) is missing from the blob store");
+        return Results.Stream(await blobs.OpenReadAsync(found.Hash, cancellationToken), "application/octet-stream", fileDownloadName: found.Name,
             entityTag: new EntityTagHeaderValue($"\"{found.Hash}\""), enableRangeProcessing: true);
     }
 

@@ -15,28 +15,28 @@ internal static class BlobEndpoints
     public static void Map(RouteGroupBuilder api)
     {
         var group = api.MapGroup("/blobs/{hash}");
-        group.MapGet("/", Download).RunnerProtocol().WithSummary("A blob's bytes; Range requests get 206")
+        group.MapGet("/", DownloadAsync).RunnerProtocol().WithSummary("A blob's bytes; Range requests get 206")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict); // a damaged blob: moved aside, upload it again
-        group.MapMethods("/", [HttpMethods.Head], Head).RunnerProtocol().WithSummary("Whether a blob exists, and its size")
+        group.MapMethods("/", [HttpMethods.Head], HeadAsync).RunnerProtocol().WithSummary("Whether a blob exists, and its size")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
         group.MapPut("/", UploadAsync).RunnerProtocol().WithSummary("Store a blob; refused with 400, and nothing kept, when the content does not match the hash")
             .Accepts<Stream>("application/octet-stream").Produces<BlobInfo>(StatusCodes.Status201Created).Produces<BlobInfo>()
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status507InsufficientStorage);
     }
 
-    private static IResult Download(string hash, IBlobStore blobs)
+    private static async Task<IResult> DownloadAsync(string hash, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (!BlobHash.IsValid(hash)) return NotAHash(hash);
-        if (!blobs.Exists(hash)) return NoBlob(hash);
-        return Results.Stream(blobs.OpenRead(hash), "application/octet-stream", entityTag: new EntityTagHeaderValue($"\"{hash}\""), enableRangeProcessing: true);
+        if (!await blobs.ExistsAsync(hash, cancellationToken)) return NoBlob(hash);
+        return Results.Stream(await blobs.OpenReadAsync(hash, cancellationToken), "application/octet-stream", entityTag: new EntityTagHeaderValue($"\"{hash}\""), enableRangeProcessing: true);
     }
 
-    private static IResult Head(string hash, IBlobStore blobs, HttpResponse response)
+    private static async Task<IResult> HeadAsync(string hash, IBlobStore blobs, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!BlobHash.IsValid(hash)) return Results.BadRequest();
-        if (blobs.SizeOf(hash) is not { } size) return Results.NotFound();
+        if (await blobs.SizeOfAsync(hash, cancellationToken) is not { } size) return Results.NotFound();
         response.ContentLength = size;
         response.Headers.AcceptRanges = "bytes";
         return Results.Empty;
@@ -46,7 +46,7 @@ internal static class BlobEndpoints
     {
         if (!BlobHash.IsValid(hash)) return NotAHash(hash);
         Uploads.AllowBody(http, options.Value);
-        var existed = blobs.Exists(hash);
+        var existed = await blobs.ExistsAsync(hash, cancellationToken);
         try
         {
             var blob = await blobs.PutAsync(http.Request.Body, hash, cancellationToken);
