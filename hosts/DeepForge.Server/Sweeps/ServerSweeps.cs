@@ -66,11 +66,18 @@ internal sealed class ServerSweeps(SweepService sweeps, BackgroundExecutions bac
         background.Start(executionId);
         while (!cancellationToken.IsCancellationRequested)
         {
-            var execution = await executions.GetAsync(executionId, cancellationToken);
+            // Deleted while it ran (executions rm): its slot is free, the sweep goes on with the others.
+            if (await FindAsync(executionId, cancellationToken) is not { } execution) return;
             if (execution.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Cancelled) return;
             // Interrupted: its process went (this server's run stopped); started again here so the sweep goes on.
             if (execution.Status == ExecutionStatus.Interrupted || BackgroundExecutions.WasLeftRunning(execution)) background.Start(executionId);
             await Task.Delay(Poll, cancellationToken);
         }
+    }
+
+    private async Task<ExecutionRecord?> FindAsync(string executionId, CancellationToken cancellationToken)
+    {
+        try { return await executions.GetAsync(executionId, cancellationToken); }
+        catch (DeepForgeException) { return null; }
     }
 }
