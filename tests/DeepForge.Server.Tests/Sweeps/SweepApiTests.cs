@@ -27,7 +27,7 @@ public sealed class SweepApiTests
         var first = await worker.NextJobAsync();
         var second = started.Sweep.Runs.Single(r => r.ExecutionId != first.Spec.ExecutionId).ExecutionId;
 
-        Assert.Equal(ExecutionStatus.Pending, (await client.Api.GetExecutionAsync(second, CancellationToken.None)).Status);
+        Assert.Equal(ExecutionStatus.Pending, (await client.Api.GetExecutionAsync(second, CancellationToken.None)).Execution.Status);
         using (var done = await worker.RunAsync(first)) await ApiClient.Expect(done, HttpStatusCode.OK);
         var next = await worker.NextJobAsync();
         Assert.Equal(second, next.Spec.ExecutionId);
