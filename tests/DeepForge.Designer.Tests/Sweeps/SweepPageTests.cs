@@ -1,5 +1,4 @@
 using System.Text.Json;
-using DeepForge.Designer.Tests.Infrastructure;
 using DeepForge.Models;
 using DeepForge.Sweeps;
 using Microsoft.Extensions.DependencyInjection;
