@@ -42,6 +42,15 @@ public interface IDeepForgeClient
     /// <summary>Runs a stopped execution on from where it stopped.</summary>
     Task ResumeExecutionAsync(string executionId, CancellationToken cancellationToken);
 
+    /// <summary>Starts a sweep of a pipeline of <paramref name="project"/>: its runs are stored at once and run on the server, a few at a time.</summary>
+    Task<DeepForge.Sweeps.SweepTable> StartSweepAsync(string project, StartSweepRequest request, CancellationToken cancellationToken);
+
+    /// <summary>A project's sweeps, newest first.</summary>
+    Task<IReadOnlyList<SweepSummary>> SweepsAsync(string project, CancellationToken cancellationToken);
+
+    /// <summary>A sweep's table: every run's values, status and final metrics, best first.</summary>
+    Task<DeepForge.Sweeps.SweepTable> SweepAsync(string project, string sweepId, CancellationToken cancellationToken);
+
     /// <summary>A node's log entries after sequence number <paramref name="after"/>.</summary>
     Task<StreamPage<LogEntry>> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken);
 

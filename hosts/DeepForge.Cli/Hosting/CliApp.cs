@@ -16,6 +16,7 @@ internal static class CliApp
         PushCommand.Create(),
         WatchCommand.Create(),
         RunCommand.Create(),
+        SweepCommand.Create(),
         ResumeCommand.Create(),
         CancelCommand.Create(),
         ExecutionsCommand.Create(),

@@ -91,6 +91,15 @@ internal sealed class ServerClient : IDisposable
     public Task<IReadOnlyList<DeepForge.Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken) =>
         Call(ct => _api.MetricsAsync(executionId, ct), cancellationToken);
 
+    public Task<DeepForge.Sweeps.SweepTable> StartSweepAsync(string project, StartSweepRequest request, CancellationToken cancellationToken) =>
+        Call(ct => _api.StartSweepAsync(project, request, ct), cancellationToken);
+
+    public Task<IReadOnlyList<SweepSummary>> SweepsAsync(string project, CancellationToken cancellationToken) =>
+        Call(ct => _api.SweepsAsync(project, ct), cancellationToken);
+
+    public Task<DeepForge.Sweeps.SweepTable> SweepAsync(string project, string sweepId, CancellationToken cancellationToken) =>
+        Call(ct => _api.SweepAsync(project, sweepId, ct), cancellationToken);
+
     public void Dispose() => _services.Dispose();
 
     private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -45,6 +45,7 @@ public static class DeepForgeServerApplicationExtensions
         PipelineEndpoints.Map(api);
         ExecutionEndpoints.Map(api);
         MetricEndpoints.Map(api);
+        Server.Api.Sweeps.SweepEndpoints.Map(api);
         ArtifactEndpoints.Map(api);
         RunnerEndpoints.Map(api);
         BlobEndpoints.Map(api);

@@ -74,6 +74,8 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddDeepForgeBackgroundExecutions();
         services.AddOptions<BackgroundExecutionOptions>().Configure<IOptions<DeepForgeServerOptions>>((background, server) =>
             background.ResumeOnStart = server.Value.ResumeExecutionsOnStart);
+        services.AddSingleton<Server.Sweeps.ServerSweeps>();
+        services.AddHostedService(sp => sp.GetRequiredService<Server.Sweeps.ServerSweeps>());
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
         services.AddHostedService<Server.Blobs.PartialUploads>();

@@ -41,6 +41,15 @@ internal sealed class RestClient(ApiTransport transport) : IDeepForgeClient
     public Task ResumeExecutionAsync(string executionId, CancellationToken cancellationToken) =>
         PostJsonAsync<ExecutionView>($"api/v1/executions/{Escape(executionId)}/resume", EmptyJson(), cancellationToken);
 
+    public Task<DeepForge.Sweeps.SweepTable> StartSweepAsync(string project, StartSweepRequest request, CancellationToken cancellationToken) =>
+        PostJsonAsync<DeepForge.Sweeps.SweepTable>($"api/v1/projects/{Escape(project)}/sweeps", ApiTransport.Json(request), cancellationToken);
+
+    public async Task<IReadOnlyList<SweepSummary>> SweepsAsync(string project, CancellationToken cancellationToken) =>
+        await GetJsonAsync<List<SweepSummary>>($"api/v1/projects/{Escape(project)}/sweeps", cancellationToken).ConfigureAwait(false);
+
+    public Task<DeepForge.Sweeps.SweepTable> SweepAsync(string project, string sweepId, CancellationToken cancellationToken) =>
+        GetJsonAsync<DeepForge.Sweeps.SweepTable>($"api/v1/projects/{Escape(project)}/sweeps/{Escape(sweepId)}", cancellationToken);
+
     public Task<StreamPage<LogEntry>> LogAsync(string executionId, string nodeId, long after, CancellationToken cancellationToken) =>
         GetJsonAsync<StreamPage<LogEntry>>($"api/v1/executions/{Escape(executionId)}/nodes/{Escape(nodeId)}/log?after={after}", cancellationToken);
 

@@ -52,6 +52,7 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(sp => new ArtifactService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<ProjectService>()));
         services.TryAddSingleton(sp => new Export.ExportService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetServices<Export.IArtifactExporter>()));
         services.TryAddSingleton(CreateExecutions);
+        services.TryAddSingleton(sp => new Sweeps.SweepService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<ExecutionService>(), sp.GetRequiredService<ProjectService>()));
         services.TryAddSingleton(sp => new DeepForgeEngine(sp.GetRequiredService<ProjectService>(), sp.GetRequiredService<ExecutionService>(), sp.GetRequiredService<ArtifactService>()));
     }
 
