@@ -10,7 +10,8 @@ namespace DeepForge.Dispatch;
 /// Runs jobs by handing them to workers through the <see cref="JobQueue"/>. After a server restart it
 /// takes up the job a node already has (queued, leased, or finished while nobody waited) instead of
 /// queueing a second one. A cancelled run marks the job, and the worker hears of it in its next
-/// heartbeat; a run stopped because the server is stopping leaves the job to the next server.
+/// heartbeat; a run stopped because the server is stopping, or because it lost its execution's lease to another server,
+/// leaves the job to the next owner.
 /// A host puts it in place of the in-process runner (Core's <c>IJobRunner</c> seam).
 /// </summary>
 /// <param name="queue">The queue workers lease from.</param>
@@ -35,7 +36,8 @@ public sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopp
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            if (!serverStopping.IsCancellationRequested) await queue.CancelAsync(record.Id, CancellationToken.None);
+            // Stopped with the server, or because another server took the execution over: the job stays for whoever runs it next.
+            if (!serverStopping.IsCancellationRequested && !ExecutionRunContext.LeaseLost) await queue.CancelAsync(record.Id, CancellationToken.None);
             throw;
         }
     }

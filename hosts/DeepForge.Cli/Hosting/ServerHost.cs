@@ -15,6 +15,7 @@ internal static class ServerHost
     public static async Task<int> RunAsync(StartSettings settings, string dataDirectory, DeepForgeConfig config, CancellationToken cancellationToken)
     {
         var lease = LeaseFromEnvironment();
+        var executionLease = ExecutionLeaseSetting.Read();
         var (grace, collection, partial) = (BlobSettings.GracePeriod(), BlobSettings.CollectionInterval(), BlobSettings.PartialUploadTimeout());
         var security = ServerSecurity.Read(settings, config);
         var retention = RetentionSettings.Read(config);
@@ -27,6 +28,7 @@ internal static class ServerHost
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         CliContext.AddEngine(builder.Services, dataDirectory, config);
         if (grace is { } period) builder.Services.Configure<DeepForgeOptions>(o => o.BlobGracePeriod = period);
+        if (executionLease is { } held) builder.Services.Configure<DeepForgeOptions>(o => (o.ExecutionLease, o.ExecutionLeaseRenewal) = (held, held / 4));
         builder.Services.AddDeepForgeServer(s =>
         {
             (s.Host, s.Port) = (settings.Host, settings.Port);

@@ -34,6 +34,15 @@ public sealed class DeepForgeOptions
     /// </summary>
     public int LoadedCodeVersions { get; set; } = Catalog.CatalogProvider.DefaultLoadedVersions;
 
+    /// <summary>
+    /// How long the lease on an execution this process runs lasts without being renewed: when its process dies (or stays
+    /// paused) this long, another server on the same store takes the execution over and resumes it. Default 20 s.
+    /// </summary>
+    public TimeSpan ExecutionLease { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How often a running execution's lease is renewed, and how often a server looks for executions to take over; at most half of <see cref="ExecutionLease"/>. Default 5 s.</summary>
+    public TimeSpan ExecutionLeaseRenewal { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The data folder used when none is configured.</summary>
     public static string DefaultDataDirectory() =>
         Environment.GetEnvironmentVariable("DEEPFORGE_DATA_DIR") is { Length: > 0 } dir

@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddOptions<DeepForgeOptions>().Validate(o => !string.IsNullOrWhiteSpace(o.DataDirectory),
             "DeepForgeOptions.DataDirectory is empty: set it with UseDataDirectory(path) or DEEPFORGE_DATA_DIR")
             .Validate(o => o.LoadedCodeVersions >= 1, "DeepForgeOptions.LoadedCodeVersions must be at least 1 (how many versions of project code stay loaded; default 16)")
+            .Validate(o => o.ExecutionLeaseRenewal > TimeSpan.Zero && o.ExecutionLeaseRenewal * 2 <= o.ExecutionLease,
+                "DeepForgeOptions.ExecutionLeaseRenewal must be more than zero and at most half of ExecutionLease, so a lease is renewed at least twice before it runs out (defaults 5 s and 20 s)")
             .ValidateOnStart();
         services.TryAddSingleton<IBlobStore>(sp => new FileBlobStore(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.ResolvedBlobDirectory,
             sp.GetRequiredService<DeepForgeStore>().Documents));
@@ -60,9 +62,10 @@ public static class ServiceCollectionExtensions
     {
         var store = sp.GetRequiredService<DeepForgeStore>();
         var options = sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value;
+        var lease = new LeaseSettings(ExecutionOwnership.ThisProcess, options.ExecutionLease, options.ExecutionLeaseRenewal);
         return new ExecutionService(store, sp.GetRequiredService<ProjectService>(), sp.GetRequiredService<ExecutionFactory>(), observer =>
             new ExecutionRun(store, new NodeRunner(store, sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<IJobRunner>(),
-                sp.GetRequiredService<CatalogProvider>(), options.FlushInterval, observer), options.MaxParallelOperations, observer));
+                sp.GetRequiredService<CatalogProvider>(), options.FlushInterval, observer), options.MaxParallelOperations, lease, observer));
     }
 
     private static IDocumentStore RequireStore(IServiceProvider sp)

@@ -42,6 +42,9 @@ public sealed class ExecutionRecord
     /// <summary>The process running it now.</summary>
     public ExecutionOwner? Owner { get; set; }
 
+    /// <summary>The lease of the process running it (see <see cref="ExecutionLease"/>): the truth about who may write it. Null for records made before leases.</summary>
+    public ExecutionLease? Lease { get; set; }
+
     /// <summary>A user asked to cancel it.</summary>
     public bool CancelRequested { get; set; }
 

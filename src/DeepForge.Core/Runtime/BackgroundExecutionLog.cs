@@ -26,4 +26,10 @@ internal static partial class BackgroundExecutionLog
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "Looking for executions to resume failed")]
     public static partial void ResumeScanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 1031, Level = LogLevel.Warning, Message = "Execution {ExecutionId} stopped here: {Reason}")]
+    public static partial void ExecutionTakenOver(ILogger logger, string executionId, string reason);
+
+    [LoggerMessage(EventId = 1032, Level = LogLevel.Information, Message = "Execution {ExecutionId} is not taken over here: {Reason}")]
+    public static partial void ExecutionHeldElsewhere(ILogger logger, string executionId, string reason);
 }

@@ -9,48 +9,59 @@ namespace DeepForge.Runtime;
 /// parallel, and every transition is stored before anything acts on it, so a killed process
 /// leaves a record that <c>resume</c> continues without re-running finished operations.
 /// </summary>
-internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, int maxParallel, IExecutionObserver? observer)
+internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, int maxParallel, LeaseSettings lease, IExecutionObserver? observer)
 {
     private readonly Dictionary<string, NodeRecord> _nodes = new();
-    private ExecutionRecord _execution = null!;
+    private ExecutionFence _fence = null!;
     private PipelineGraph _graph = null!;
+
+    private ExecutionRecord Execution => _fence.Execution;
 
     public async Task<ExecutionRecord> RunAsync(string executionId, CancellationToken cancellationToken)
     {
-        _execution = await ClaimAsync(executionId, cancellationToken);
-        if (_execution.Status != ExecutionStatus.Running) return _execution;
-        await LoadNodesAsync(cancellationToken);
-        _graph = new PipelineGraph(_execution.Pipeline, _nodes);
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var fence = await ExecutionClaim.ClaimAsync(store, executionId, lease, cancellationToken);
+        if (fence == null) return (await store.Executions.GetAsync(executionId, cancellationToken))!.Value;
+        _fence = fence;
+        ExecutionRunContext.Enter(fence);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, fence.Lost);
+        var keeper = fence.KeepAsync(cancel.Token);
         var watcher = WatchForCancelAsync(cancel);
-        var outcome = await RunNodesAsync(cancel.Token);
-        await cancel.CancelAsync();
-        await watcher;
-        cancellationToken.ThrowIfCancellationRequested();
-        return await FinishAsync(outcome, CancellationToken.None);
+        try
+        {
+            await LoadNodesAsync(cancel.Token);
+            _graph = new PipelineGraph(Execution.Pipeline, _nodes);
+            var outcome = await RunNodesAsync(cancel.Token);
+            await cancel.CancelAsync();
+            await Task.WhenAll(keeper, watcher);
+            fence.ThrowIfLost();
+            if (cancellationToken.IsCancellationRequested) await ReleaseAsync();
+            cancellationToken.ThrowIfCancellationRequested();
+            var finished = await FinishAsync(outcome, CancellationToken.None);
+            await RunningIndex.RemoveAsync(store, executionId, CancellationToken.None);
+            return finished;
+        }
+        catch (OperationCanceledException) when (fence.IsLost)
+        {
+            fence.ThrowIfLost();
+            throw;
+        }
+        finally
+        {
+            await cancel.CancelAsync();
+            await Task.WhenAll(keeper, watcher);
+        }
     }
 
-    private async Task<ExecutionRecord> ClaimAsync(string executionId, CancellationToken cancellationToken)
+    // Stopped with its host: the lease ends now, so another server may take the run over without waiting for it.
+    private async Task ReleaseAsync()
     {
-        var current = await store.Executions.GetAsync(executionId, cancellationToken)
-            ?? throw new DeepForgeException($"execution '{executionId}'", $"there is no execution '{executionId}'");
-        if (current.Value is { Status: ExecutionStatus.Running, Owner: { } owner } && owner != ProcessIdentity.Current && ProcessIdentity.IsAlive(owner))
-            throw new DeepForgeException($"execution '{executionId}'", $"execution '{executionId}' is running in process {owner.ProcessId} on {owner.Host}");
-        if (current.Value.Status == ExecutionStatus.Succeeded) return current.Value;
-        return await store.Executions.UpdateAsync(executionId, current.Value.Project, e =>
-        {
-            e.Status = ExecutionStatus.Running;
-            e.Owner = ProcessIdentity.Current;
-            e.CancelRequested = false;
-            e.FinishedAt = null;
-            e.Error = null;
-            return e;
-        }, cancellationToken);
+        try { await _fence.ReleaseAsync(CancellationToken.None); }
+        catch (Exception e) when (e is IOException or OperationCanceledException) { } // lost or unreachable: the lease runs out by itself
     }
 
     private async Task LoadNodesAsync(CancellationToken cancellationToken)
     {
-        foreach (var node in await store.Nodes.ListAsync(_execution.Id, cancellationToken))
+        foreach (var node in await store.Nodes.ListAsync(Execution.Id, cancellationToken))
         {
             // A node that was running when its process died, or that failed or was stopped last time, runs again.
             if (node.Status is NodeStatus.Running or NodeStatus.Failed or NodeStatus.Cancelled or NodeStatus.Skipped)
@@ -75,7 +86,15 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
                 running[ready] = RunNodeAsync(ready, cancellationToken);
             if (running.Count == 0) break;
             var done = await Task.WhenAny(running.Values);
-            var record = await done;
+            NodeRecord record;
+            try { record = await done; }
+            catch (Exception) when (_fence.IsLost)
+            {
+                // Another process took the execution over: the other nodes stop too (their token is cancelled) and are
+                // waited for, so nothing of this run goes on in the background.
+                await Task.WhenAll(running.Values.Where(t => t != done)).ContinueWith(_ => { }, TaskScheduler.Default);
+                throw;
+            }
             running.Remove(record.NodeId);
             _nodes[record.NodeId] = record;
             if (record.Status == NodeStatus.Succeeded) _graph.Succeeded(record.NodeId);
@@ -91,9 +110,9 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
     {
         try
         {
-            return await nodeRunner.RunAsync(_execution, _nodes[nodeId], InputsOf(nodeId), cancellationToken);
+            return await nodeRunner.RunAsync(_fence, _nodes[nodeId], InputsOf(nodeId), cancellationToken);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException and not ExecutionLeaseLostException)
         {
             var node = _nodes[nodeId];
             node.Status = NodeStatus.Failed;
@@ -119,35 +138,40 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
         try
         {
             while (await timer.WaitForNextTickAsync(cancel.Token))
-                if ((await store.Executions.GetAsync(_execution.Id, cancel.Token))?.Value.CancelRequested == true)
-                    await cancel.CancelAsync();
+            {
+                if ((await store.Executions.GetAsync(Execution.Id, cancel.Token))?.Value is not { } stored) continue;
+                _fence.Observe(stored); // another server's claim is seen here before this run's next write
+                if (stored.CancelRequested) await cancel.CancelAsync();
+            }
         }
         catch (OperationCanceledException) { }
+        catch (Exception e) when (e is IOException) { } // the store is down: the run's writes say so
     }
 
     private async Task<ExecutionRecord> FinishAsync(RunOutcome outcome, CancellationToken cancellationToken)
     {
         var leftStatus = outcome == RunOutcome.Cancelled ? NodeStatus.Cancelled : NodeStatus.Skipped;
-        foreach (var node in _nodes.Values.Where(n => n.Status == NodeStatus.Pending))
-        {
-            node.Status = leftStatus;
-            await SaveAsync(node, cancellationToken);
-        }
+        var left = _nodes.Values.Where(n => n.Status == NodeStatus.Pending).ToList();
+        foreach (var node in left) node.Status = leftStatus;
         var failed = _nodes.Values.FirstOrDefault(n => n.Status == NodeStatus.Failed);
-        return await store.Executions.UpdateAsync(_execution.Id, _execution.Project, e =>
+        // The nodes left and the end of the execution in one write, fenced like every other.
+        var finished = await _fence.UpdateAsync(e =>
         {
             e.Status = outcome switch { RunOutcome.Failed => ExecutionStatus.Failed, RunOutcome.Cancelled => ExecutionStatus.Cancelled, _ => ExecutionStatus.Succeeded };
             e.Error = failed?.Error;
             e.FinishedAt = DateTimeOffset.UtcNow;
-            return e;
-        }, cancellationToken);
+        }, left.Select(NodeWrite).ToList(), cancellationToken, release: true);
+        foreach (var node in left) observer?.NodeChanged(node);
+        return finished;
     }
 
     private async Task SaveAsync(NodeRecord node, CancellationToken cancellationToken)
     {
-        await store.Nodes.PutAsync(NodeRecord.Key(node.ExecutionId, node.NodeId), node.ExecutionId, node, null, cancellationToken);
+        await _fence.WriteAsync([NodeWrite(node)], cancellationToken);
         observer?.NodeChanged(node);
     }
+
+    private DocumentWrite NodeWrite(NodeRecord node) => store.Nodes.Write(NodeRecord.Key(node.ExecutionId, node.NodeId), node.ExecutionId, node, null);
 
     private enum RunOutcome { Succeeded, Failed, Cancelled }
 }

@@ -5,25 +5,31 @@ using DeepForge.Storage;
 
 namespace DeepForge.Runtime;
 
-/// <summary>Runs one node of an execution: an Output node saves an artifact; an operation node reuses a cached result or runs as a job, with bounded retries.</summary>
+/// <summary>
+/// Runs one node of an execution: an Output node saves an artifact; an operation node reuses a cached result or runs as a
+/// job, with bounded retries. Every write of the node's record goes through the run's <see cref="ExecutionFence"/>, so a
+/// process that lost the execution to another writes nothing more.
+/// </summary>
 internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRunner jobs, CatalogProvider catalogs, TimeSpan flushInterval, IExecutionObserver? observer)
 {
-    public async Task<NodeRecord> RunAsync(ExecutionRecord execution, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
+    public async Task<NodeRecord> RunAsync(ExecutionFence fence, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
     {
+        var execution = fence.Execution;
         var node = execution.Pipeline.FindNode(record.NodeId)!;
         try
         {
-            if (node.Kind == NodeKind.Output) return await SaveArtifactAsync(execution, node, record, inputs, cancellationToken);
-            return await RunOperationAsync(execution, node, record, inputs, cancellationToken);
+            if (node.Kind == NodeKind.Output) return await SaveArtifactAsync(fence, node, record, inputs, cancellationToken);
+            return await RunOperationAsync(fence, node, record, inputs, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return await TransitionAsync(record, NodeStatus.Cancelled, null, CancellationToken.None);
+            return await TransitionAsync(fence, record, NodeStatus.Cancelled, null, CancellationToken.None);
         }
     }
 
-    private async Task<NodeRecord> SaveArtifactAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
+    private async Task<NodeRecord> SaveArtifactAsync(ExecutionFence fence, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
     {
+        var execution = fence.Execution;
         var value = inputs[PipelineNode.DataPort];
         var artifact = new ArtifactRecord
         {
@@ -35,15 +41,16 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         record.StartedAt = record.FinishedAt = artifact.CreatedAt;
         record.Outputs[PipelineNode.DataPort] = value;
         // The artifact id is fixed per execution and node, so saving again after a crash replaces rather than duplicates.
-        await store.Documents.PutManyAsync([
+        await fence.WriteAsync([
             store.Artifacts.Write(artifact.Id, artifact.Project, artifact, null),
             store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null)], cancellationToken);
         observer?.NodeChanged(record);
         return record;
     }
 
-    private async Task<NodeRecord> RunOperationAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
+    private async Task<NodeRecord> RunOperationAsync(ExecutionFence fence, PipelineNode node, NodeRecord record, Dictionary<string, OutputValue> inputs, CancellationToken cancellationToken)
     {
+        var execution = fence.Execution;
         // Held until the node is done, so the in-process job below runs on this same load of the project's code.
         using var lease = execution.AssemblyBlob != null
             ? await catalogs.ForAssemblyBlobAsync(execution.SourceHash, execution.AssemblyBlob, cancellationToken)
@@ -54,17 +61,17 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         var job = BuildJob(execution, node, operation, record, inputs);
         var cache = CacheKeys.Describe(job, operation, execution.OperationCode?.GetValueOrDefault(operation.Name));
         var cacheable = execution.UseCache && operation.Descriptor.Cacheable;
-        if (cacheable && await TryReuseAsync(execution, node, record, cache, cancellationToken) is { } reused) return reused;
+        if (cacheable && await TryReuseAsync(fence, node, record, cache, cancellationToken) is { } reused) return reused;
         record.CacheKey = cache.Key;
         record.CacheMissReason = cacheable ? CacheKeys.MissReason((await store.CacheLatest.GetAsync(LatestKey(execution, node), cancellationToken))?.Value, cache)
             : execution.UseCache ? $"operation '{operation.Name}' is not cacheable" : "cache turned off for this run";
         while (true)
         {
-            record = await TransitionAsync(record, NodeStatus.Running, null, cancellationToken);
+            record = await TransitionAsync(fence, record, NodeStatus.Running, null, cancellationToken);
             var checkpoint = await NodeCheckpoints.LastAsync(store.Documents, blobs, execution.Id, node.Id, cancellationToken);
             var result = await RunJobAsync(job with { Attempt = record.Attempts, Checkpoint = checkpoint }, cancellationToken);
-            if (result.Outputs != null) return await SucceedAsync(execution, node, record, cache, result.Outputs, cancellationToken);
-            if (record.Attempts > node.Retries) return await TransitionAsync(record, NodeStatus.Failed, result.Error, cancellationToken);
+            if (result.Outputs != null) return await SucceedAsync(fence, node, record, cache, result.Outputs, cancellationToken);
+            if (record.Attempts > node.Retries) return await TransitionAsync(fence, record, NodeStatus.Failed, result.Error, cancellationToken);
         }
     }
 
@@ -91,8 +98,9 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
     /// <summary>The line that sets a node's next attempt apart from the last in its log.</summary>
     internal static string AttemptSeparator(int attempt) => JobLogs.AttemptSeparator(attempt);
 
-    private async Task<NodeRecord?> TryReuseAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, CancellationToken cancellationToken)
+    private async Task<NodeRecord?> TryReuseAsync(ExecutionFence fence, PipelineNode node, NodeRecord record, CacheEntry cache, CancellationToken cancellationToken)
     {
+        var execution = fence.Execution;
         var hit = (await store.Cache.GetAsync(cache.Key, cancellationToken))?.Value;
         if (hit == null || !await AllStoredAsync(hit.Outputs.Values, cancellationToken)) return null;
         record.FromCache = true;
@@ -103,7 +111,7 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         record.Attempts++;
         record.StartedAt = DateTimeOffset.UtcNow;
         await store.Documents.AppendAsync(Collections.LogStream(execution.Id, node.Id), [$"Reused the outputs of an earlier identical run (cache key {cache.Key[..12]}).\n"], cancellationToken);
-        return await TransitionAsync(record, NodeStatus.Succeeded, null, cancellationToken);
+        return await TransitionAsync(fence, record, NodeStatus.Succeeded, null, cancellationToken);
     }
 
     private async Task<bool> AllStoredAsync(IEnumerable<OutputValue> outputs, CancellationToken cancellationToken)
@@ -113,13 +121,14 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         return true;
     }
 
-    private async Task<NodeRecord> SucceedAsync(ExecutionRecord execution, PipelineNode node, NodeRecord record, CacheEntry cache, IReadOnlyDictionary<string, OutputValue> outputs, CancellationToken cancellationToken)
+    private async Task<NodeRecord> SucceedAsync(ExecutionFence fence, PipelineNode node, NodeRecord record, CacheEntry cache, IReadOnlyDictionary<string, OutputValue> outputs, CancellationToken cancellationToken)
     {
+        var execution = fence.Execution;
         record.Status = NodeStatus.Succeeded;
         record.FinishedAt = DateTimeOffset.UtcNow;
         record.Outputs = outputs.ToDictionary();
         var entry = cache with { Outputs = record.Outputs, ExecutionId = record.ExecutionId, NodeId = record.NodeId };
-        await store.Documents.PutManyAsync([
+        await fence.WriteAsync([
             store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null),
             store.Cache.Write(cache.Key, null, entry, null),
             store.CacheLatest.Write(LatestKey(execution, node), execution.Project, entry, null)], cancellationToken);
@@ -129,13 +138,13 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
         return record;
     }
 
-    private async Task<NodeRecord> TransitionAsync(NodeRecord record, NodeStatus status, string? error, CancellationToken cancellationToken)
+    private async Task<NodeRecord> TransitionAsync(ExecutionFence fence, NodeRecord record, NodeStatus status, string? error, CancellationToken cancellationToken)
     {
         record.Status = status;
         record.Error = error;
         if (status == NodeStatus.Running) { record.Attempts++; record.StartedAt = DateTimeOffset.UtcNow; record.FinishedAt = null; }
         else record.FinishedAt = DateTimeOffset.UtcNow;
-        await store.Nodes.PutAsync(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null, cancellationToken);
+        await fence.WriteAsync([store.Nodes.Write(NodeRecord.Key(record.ExecutionId, record.NodeId), record.ExecutionId, record, null)], cancellationToken);
         observer?.NodeChanged(record);
         return record;
     }

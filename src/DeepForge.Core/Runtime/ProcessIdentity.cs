@@ -3,7 +3,10 @@ using DeepForge.Models;
 
 namespace DeepForge.Runtime;
 
-/// <summary>Who runs an execution, and whether that process is still alive (so a killed run shows as interrupted).</summary>
+/// <summary>
+/// Who runs an execution, and whether that process is still alive (so a killed run shows as interrupted). Across
+/// machines the execution's lease decides (<see cref="ExecutionLease"/>); a process on this machine is checked directly.
+/// </summary>
 public static class ProcessIdentity
 {
     /// <summary>This process (machine, id and start time), stored as the owner of the executions it runs.</summary>
@@ -31,9 +34,9 @@ public static class ProcessIdentity
             ? execution.CancelRequested ? ExecutionStatus.Cancelled : ExecutionStatus.Interrupted
             : execution.Status;
 
-    /// <summary>Stored as running, but the process that ran it is gone.</summary>
+    /// <summary>Stored as running, but the process that ran it is gone: its lease ran out, or its process on this machine ended.</summary>
     public static bool IsOrphaned(ExecutionRecord execution) =>
-        execution.Status == ExecutionStatus.Running && (execution.Owner == null || !IsAlive(execution.Owner));
+        execution.Status == ExecutionStatus.Running && !ExecutionOwnership.IsHeld(execution, DateTimeOffset.UtcNow);
 
     private static ExecutionOwner Create()
     {

@@ -17,6 +17,8 @@ public static class Collections
     public const string Jobs = "jobs";
     /// <summary>The id of the newest job of each node of an execution, by which dispatch finds a node's job.</summary>
     public const string NodeJobs = "node-jobs";
+    /// <summary>One small document per execution that is running (its project), so servers looking for runs to take over read few documents.</summary>
+    public const string RunningExecutions = "running-executions";
     /// <summary>The workers registered with the server.</summary>
     public const string Runners = "runners";
 
