@@ -19,6 +19,7 @@ internal static class CliApp
         ResumeCommand.Create(),
         CancelCommand.Create(),
         ExecutionsCommand.Create(),
+        ScheduleCommand.Create(),
         LogCommand.Create(),
         ArtifactsCommand.Create(),
         BlobsCommand.Create(),

@@ -91,6 +91,18 @@ internal sealed class ServerClient : IDisposable
     public Task<IReadOnlyList<DeepForge.Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken) =>
         Call(ct => _api.MetricsAsync(executionId, ct), cancellationToken);
 
+    public Task<IReadOnlyList<ScheduleView>> SchedulesAsync(string project, CancellationToken cancellationToken) =>
+        Call(ct => _api.SchedulesAsync(project, ct), cancellationToken);
+
+    public Task<ScheduleView> AddScheduleAsync(string project, AddScheduleRequest request, CancellationToken cancellationToken) =>
+        Call(ct => _api.AddScheduleAsync(project, request, ct), cancellationToken);
+
+    public Task<ScheduleView> SetSchedulePausedAsync(string project, string scheduleId, bool paused, CancellationToken cancellationToken) =>
+        Call(ct => _api.SetSchedulePausedAsync(project, scheduleId, paused, ct), cancellationToken);
+
+    public Task RemoveScheduleAsync(string project, string scheduleId, CancellationToken cancellationToken) =>
+        Call(async ct => { await _api.RemoveScheduleAsync(project, scheduleId, ct); return true; }, cancellationToken);
+
     public void Dispose() => _services.Dispose();
 
     private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

@@ -74,6 +74,8 @@ public static class DeepForgeServerServiceCollectionExtensions
         services.AddDeepForgeBackgroundExecutions();
         services.AddOptions<BackgroundExecutionOptions>().Configure<IOptions<DeepForgeServerOptions>>((background, server) =>
             background.ResumeOnStart = server.Value.ResumeExecutionsOnStart);
+        // Every server fires the stored schedules; the derived execution ids keep a fire to one run when several do.
+        services.AddDeepForgeScheduler();
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
         services.AddHostedService<Server.Blobs.PartialUploads>();
