@@ -23,6 +23,7 @@ internal sealed class ScheduleRunner(
     private StandaloneSchedulerFactory? _factory;
     private IScheduler? _scheduler;
     private Task _starting = Task.CompletedTask;
+    private DateTimeOffset _missedUntil = DateTimeOffset.MinValue; // fires up to here were dealt with at start; the triggers take those after
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -66,16 +67,19 @@ internal sealed class ScheduleRunner(
         await _sync.WaitAsync(cancellationToken);
         try
         {
-            var active = (await schedules.Collection.ListAsync(null, cancellationToken)).Where(s => !s.Paused).ToDictionary(s => s.Id, s => s.QuartzCron, StringComparer.Ordinal);
-            foreach (var (id, _) in _scheduled.Where(s => active.GetValueOrDefault(s.Key) != s.Value).ToList())
+            var active = (await schedules.Collection.ListAsync(null, cancellationToken)).Where(s => !s.Paused).ToDictionary(s => s.Id, StringComparer.Ordinal);
+            foreach (var (id, _) in _scheduled.Where(s => active.GetValueOrDefault(s.Key)?.QuartzCron != s.Value).ToList())
             {
                 await scheduler.DeleteJob(new JobKey(id), cancellationToken);
                 _scheduled.Remove(id);
             }
-            foreach (var (id, cron) in active.Where(a => !_scheduled.ContainsKey(a.Key)))
+            foreach (var (id, schedule) in active.Where(a => !_scheduled.ContainsKey(a.Key)))
             {
-                await scheduler.ScheduleJob(JobBuilder.Create<ScheduleFireJob>().WithIdentity(id).Build(), CronTrigger(id, cron), default, cancellationToken);
-                _scheduled[id] = cron;
+                // From where the schedule was dealt with (not from now), so a fire between the start's look for missed fires and
+                // this trigger is fired late rather than lost; an earlier one that ran already finds its execution there.
+                var from = schedule.HandledUntil > _missedUntil ? schedule.HandledUntil : _missedUntil;
+                await scheduler.ScheduleJob(JobBuilder.Create<ScheduleFireJob>().WithIdentity(id).Build(), CronTrigger(id, schedule.QuartzCron, from), default, cancellationToken);
+                _scheduled[id] = schedule.QuartzCron;
             }
         }
         finally
@@ -98,7 +102,7 @@ internal sealed class ScheduleRunner(
         }, e => ScheduleLog.SyncFailed(logger, e));
     }
 
-    private static ITrigger CronTrigger(string id, string cron) => TriggerBuilder.Create().WithIdentity(id).StartNow()
+    private static ITrigger CronTrigger(string id, string cron, DateTimeOffset from) => TriggerBuilder.Create().WithIdentity(id).StartAt(from)
         // Every fire keeps its own fire time even when late (a busy pool): the fire time is what makes its execution id.
         .WithSchedule(CronScheduleBuilder.Create(cron).InTimeZone(TimeZoneInfo.Utc).WithMisfireInstruction(CronTriggerMisfireInstruction.IgnoreMisfires))
         .Build();
@@ -106,7 +110,7 @@ internal sealed class ScheduleRunner(
     /// <summary>For each active schedule, the fires since it was last dealt with that no execution exists for, by its policy.</summary>
     private async Task HandleMissedAsync(CancellationToken cancellationToken)
     {
-        var until = time.GetUtcNow() - options.Value.MissedGrace;
+        var until = _missedUntil = time.GetUtcNow() - options.Value.MissedGrace;
         foreach (var schedule in await schedules.Collection.ListAsync(null, cancellationToken))
         {
             if (schedule.Paused) continue;
