@@ -11,6 +11,7 @@ internal static class CronText
         var trimmed = text?.Trim() ?? "";
         var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (fields is not (5 or 6 or 7)) throw Bad(trimmed, $"it has {fields} fields");
+        if (OutOfRange(trimmed, fields) is { } range) throw Bad(trimmed, range);
         try
         {
             return CronExpression.Parse(trimmed, fields == 5 ? CronFormat.Unix : CronFormat.Quartz).WithTimeZone(TimeZoneInfo.Utc);
@@ -19,6 +20,29 @@ internal static class CronText
         {
             throw Bad(trimmed, e.Message.TrimEnd('.'));
         }
+    }
+
+    // Quartz reads some numbers past a field's end without a word (an hour of 99): each field's numbers are checked first.
+    private static readonly (string Name, int Min, int Max)[] UnixFields = [("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("weekday", 0, 7)];
+    private static readonly (string Name, int Min, int Max)[] QuartzFields =
+        [("second", 0, 59), ("minute", 0, 59), ("hour", 0, 23), ("day of month", 1, 31), ("month", 1, 12), ("weekday", 1, 7), ("year", 1970, 2199)];
+
+    private static string? OutOfRange(string text, int count)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var ranges = count == 5 ? UnixFields : QuartzFields;
+        for (var i = 0; i < fields.Length; i++)
+        {
+            // Numbers before a '/' are values; the one after it is a step, which may be larger than a value.
+            foreach (var part in fields[i].Split(','))
+            {
+                var values = part.Split('/')[0];
+                foreach (var token in values.Split('-'))
+                    if (int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && (n < ranges[i].Min || n > ranges[i].Max))
+                        return $"{ranges[i].Name} {n} is outside {ranges[i].Min}-{ranges[i].Max}";
+            }
+        }
+        return null;
     }
 
     /// <summary>The next <paramref name="count"/> fire times after <paramref name="after"/>.</summary>

@@ -45,6 +45,17 @@ public sealed class ScheduleService
     /// <summary>Checks a cron expression as <see cref="AddAsync"/> does; a <see cref="DeepForgeException"/> names what is wrong.</summary>
     public static void CheckCron(string? cron) => CronText.Parse(cron);
 
+    /// <summary>
+    /// Checks what can be checked without the project (the cron and the policy for missed fires), so a command can refuse a
+    /// schedule before it uploads the files given as its inputs.
+    /// </summary>
+    public static void CheckRequest(AddScheduleRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        CronText.Parse(request.Cron);
+        MissedFirePolicies.Parse(request.Missed);
+    }
+
     /// <summary>The schedules of a project, or of every project when <paramref name="project"/> is null, oldest first.</summary>
     public async Task<IReadOnlyList<ScheduleView>> ListAsync(string? project, CancellationToken cancellationToken = default)
     {

@@ -5,7 +5,7 @@ using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DeepForge.Hosting;
+namespace DeepForge;
 
 /// <summary>Registers schedules: <see cref="ScheduleService"/> everywhere, and the scheduler that fires them on servers.</summary>
 public static class ScheduleServiceCollectionExtensions

@@ -29,7 +29,11 @@ internal static class ScheduleCommand
         var settings = new Option<string[]>("--set", "-s") { Description = "Set an attribute for every run: node.attribute=value" };
         var inputs = new Option<string[]>("--input", "-i") { Description = "Set an Input node: node=artifact (by name: the newest at each fire) or node=path (uploaded once now)", AllowMultipleArgumentsPerToken = false };
         var missed = new Option<string>("--missed") { Description = "Fires missed while no server ran: run-once (default: one run on start) or skip", DefaultValueFactory = _ => "run-once" };
-        missed.AcceptOnlyFromAmong("run-once", "skip");
+        missed.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } value && value is not ("run-once" or "skip"))
+                result.AddError($"--missed {value}: write run-once (one run for the fires missed while no server ran) or skip");
+        });
         var json = new Option<bool>("--json") { Description = "Print the schedule as JSON" };
         var server = ServerOption.Create();
         var command = new Command("add", "Add a schedule: each fire starts one run of the pipeline") { project, pipeline, cron, settings, inputs, missed, json, server };

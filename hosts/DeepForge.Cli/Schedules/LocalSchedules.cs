@@ -18,13 +18,11 @@ internal static class LocalSchedules
     {
         // The cron and policy first: a wrong one must not leave uploaded files behind.
         var service = Service(context);
-        CronCheck(request());
+        ScheduleService.CheckRequest(request());
         await InputBinding.BindAsync(context.Engine, project, pipeline, inputs, options, cancellationToken);
         return await service.AddAsync(project, request(), null, cancellationToken);
     }
 
     public static DeepForgeException NoSchedule(string project, string schedule) =>
         new("schedule", $"project '{project}' has no schedule '{schedule}' (see 'deepforge schedule list {project}')");
-
-    private static void CronCheck(AddScheduleRequest request) => ScheduleService.CheckCron(request.Cron);
 }

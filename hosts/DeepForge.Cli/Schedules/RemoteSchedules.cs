@@ -13,7 +13,7 @@ internal static class RemoteSchedules
     public static async Task<ScheduleView> AddAsync(string server, string project, IEnumerable<string> inputs, RunOptions options, Func<AddScheduleRequest> request,
         CancellationToken cancellationToken)
     {
-        ScheduleService.CheckCron(request().Cron);
+        ScheduleService.CheckRequest(request());
         using var client = new ServerClient(server);
         var given = inputs.Select(InputBinding.Split).ToList();
         foreach (var (node, value) in given.Where(g => !File.Exists(g.Value) && g.Value.IndexOfAny(['/', '\\']) >= 0))
