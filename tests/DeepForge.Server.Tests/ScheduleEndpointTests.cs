@@ -23,7 +23,7 @@ public sealed class ScheduleEndpointTests
         var id = (await added.Content.ReadFromJsonAsync<ScheduleView>(Json.Options))!.Id;
         var read = (await server.Api.Http.GetFromJsonAsync<ScheduleView>($"/api/v1/projects/demo/schedules/{id}", Json.Options))!;
 
-        Assert.Equal(("0 0 2 ? * *", "run-once", false), (read.QuartzCron, read.Missed, read.Paused));
+        Assert.Equal(("0 0 2 * * ?", "run-once", false), (read.QuartzCron, read.Missed, read.Paused));
         Assert.All(read.NextFires, f => Assert.Equal((2, 0, 0), (f.UtcDateTime.Hour, f.UtcDateTime.Minute, f.UtcDateTime.Second)));
         Assert.Equal(3, read.NextFires.Count);
     }
