@@ -36,6 +36,18 @@ public interface IDeepForgeClient
     /// <summary>A project's executions, newest first.</summary>
     Task<IReadOnlyList<ExecutionSummary>> ExecutionsAsync(string project, CancellationToken cancellationToken);
 
+    /// <summary>A project's schedules with their next fire times and last runs.</summary>
+    Task<IReadOnlyList<ScheduleView>> SchedulesAsync(string project, CancellationToken cancellationToken);
+
+    /// <summary>Adds a schedule to <paramref name="project"/>; refused (400) when its cron, pipeline, nodes, attributes or inputs are wrong.</summary>
+    Task<ScheduleView> AddScheduleAsync(string project, AddScheduleRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Pauses (<paramref name="paused"/> true) or resumes a schedule.</summary>
+    Task<ScheduleView> SetSchedulePausedAsync(string project, string scheduleId, bool paused, CancellationToken cancellationToken);
+
+    /// <summary>Removes a schedule; the executions it started stay.</summary>
+    Task RemoveScheduleAsync(string project, string scheduleId, CancellationToken cancellationToken);
+
     /// <summary>Asks a running execution to stop.</summary>
     Task CancelExecutionAsync(string executionId, CancellationToken cancellationToken);
 

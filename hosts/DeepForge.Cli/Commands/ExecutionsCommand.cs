@@ -28,15 +28,18 @@ internal static class ExecutionsCommand
             if (parse.GetValue(json))
             {
                 foreach (var e in executions)
-                    JsonOutput.Print(new { e.Id, e.Pipeline, e.Status, e.CreatedAt, e.FinishedAt, e.Error, e.Waiting, Metrics = scores?.GetValueOrDefault(e.Id) });
+                    JsonOutput.Print(new { e.Id, e.Pipeline, e.Status, e.CreatedAt, e.FinishedAt, e.Error, e.Waiting, e.ScheduleId, e.ScheduledFor, Metrics = scores?.GetValueOrDefault(e.Id) });
                 return CliAction.Ok;
             }
             var table = new Table().AddColumns("Execution", "Pipeline", "Status", "Started", "Duration");
+            var scheduled = executions.Any(e => e.ScheduleId != null);
+            if (scheduled) table.AddColumn("Scheduled");
             if (scores != null) table.AddColumn("Metrics");
             foreach (var e in executions)
             {
                 string[] cells = [e.Id, Markup.Escape(e.Pipeline), Markup.Escape(e.Waiting ?? e.Status.ToString().ToLowerInvariant()), e.CreatedAt.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss"),
                     e.FinishedAt is { } f ? $"{(f - e.CreatedAt).TotalSeconds:0.0} s" : ""];
+                if (scheduled) cells = [.. cells, e.ScheduledText];
                 table.AddRow(scores == null ? cells : [.. cells, Markup.Escape(Metrics.MetricsCell.Format(scores[e.Id]))]);
             }
             AnsiConsole.Write(table);
@@ -49,6 +52,6 @@ internal static class ExecutionsCommand
     {
         await engine.Projects.GetAsync(project, ct);
         return (await engine.Executions.ListAsync(project, ct))
-            .Select(e => new Remote.RemoteSummary(e.Id, e.Pipeline.Name, e.Status, e.CreatedAt, e.FinishedAt, e.Error)).ToList();
+            .Select(e => new Remote.RemoteSummary(e.Id, e.Pipeline.Name, e.Status, e.CreatedAt, e.FinishedAt, e.Error) { ScheduleId = e.ScheduleId, ScheduledFor = e.ScheduledFor }).ToList();
     }
 }

@@ -20,6 +20,7 @@ internal static class CliApp
         ResumeCommand.Create(),
         CancelCommand.Create(),
         ExecutionsCommand.Create(),
+        ScheduleCommand.Create(),
         LogCommand.Create(),
         ArtifactsCommand.Create(),
         BlobsCommand.Create(),

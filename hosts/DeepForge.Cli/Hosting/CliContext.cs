@@ -43,6 +43,7 @@ internal sealed class CliContext : IAsyncDisposable
         PrivateFiles.CreateFolder(dataDirectory);
         TorchSetting.Apply(config);
         services.AddDeepForgeExtensions(o => o.DataDirectory = dataDirectory);
+        services.AddDeepForgeSchedules();
         return services.AddDeepForge(df =>
         {
             df.UseDataDirectory(dataDirectory)

@@ -100,6 +100,18 @@ internal sealed class ServerClient : IDisposable
     public Task<DeepForge.Sweeps.SweepTable> SweepAsync(string project, string sweepId, CancellationToken cancellationToken) =>
         Call(ct => _api.SweepAsync(project, sweepId, ct), cancellationToken);
 
+    public Task<IReadOnlyList<ScheduleView>> SchedulesAsync(string project, CancellationToken cancellationToken) =>
+        Call(ct => _api.SchedulesAsync(project, ct), cancellationToken);
+
+    public Task<ScheduleView> AddScheduleAsync(string project, AddScheduleRequest request, CancellationToken cancellationToken) =>
+        Call(ct => _api.AddScheduleAsync(project, request, ct), cancellationToken);
+
+    public Task<ScheduleView> SetSchedulePausedAsync(string project, string scheduleId, bool paused, CancellationToken cancellationToken) =>
+        Call(ct => _api.SetSchedulePausedAsync(project, scheduleId, paused, ct), cancellationToken);
+
+    public Task RemoveScheduleAsync(string project, string scheduleId, CancellationToken cancellationToken) =>
+        Call(async ct => { await _api.RemoveScheduleAsync(project, scheduleId, ct); return true; }, cancellationToken);
+
     public void Dispose() => _services.Dispose();
 
     private async Task<T> Call<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)

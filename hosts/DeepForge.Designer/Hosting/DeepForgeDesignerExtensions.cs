@@ -24,6 +24,8 @@ public static class DeepForgeDesignerExtensions
         services.AddSingleton<DesignerMarker>();
         // The designer's own services for what the REST API does too: runs in the background, people and project access.
         services.AddDeepForgeBackgroundExecutions();
+        // The schedule panel reads and changes schedules; the server that hosts the designer fires them.
+        services.AddDeepForgeScheduler();
         services.AddDeepForgeIdentity();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();

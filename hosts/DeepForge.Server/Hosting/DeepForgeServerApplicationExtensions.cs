@@ -4,6 +4,7 @@ using DeepForge.Server.Api.Blobs;
 using DeepForge.Server.Api.Executions;
 using DeepForge.Server.Api.Health;
 using DeepForge.Server.Api.Metrics;
+using DeepForge.Server.Api.Schedules;
 using DeepForge.Server.Api.Pipelines;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Api.Runners;
@@ -44,6 +45,7 @@ public static class DeepForgeServerApplicationExtensions
         ProjectEndpoints.Map(api);
         PipelineEndpoints.Map(api);
         ExecutionEndpoints.Map(api);
+        ScheduleEndpoints.Map(api);
         MetricEndpoints.Map(api);
         Server.Api.Sweeps.SweepEndpoints.Map(api);
         ArtifactEndpoints.Map(api);

@@ -76,6 +76,8 @@ public static class DeepForgeServerServiceCollectionExtensions
             background.ResumeOnStart = server.Value.ResumeExecutionsOnStart);
         services.AddSingleton<Server.Sweeps.ServerSweeps>();
         services.AddHostedService(sp => sp.GetRequiredService<Server.Sweeps.ServerSweeps>());
+        // Every server fires the stored schedules; the derived execution ids keep a fire to one run when several do.
+        services.AddDeepForgeScheduler();
         services.AddHostedService<LeaseSweeper>();
         services.AddHostedService<BlobCollectionService>();
         services.AddHostedService<Server.Blobs.PartialUploads>();

@@ -35,6 +35,22 @@ internal sealed class RestClient(ApiTransport transport) : IDeepForgeClient
     public async Task<IReadOnlyList<ExecutionSummary>> ExecutionsAsync(string project, CancellationToken cancellationToken) =>
         await GetJsonAsync<List<ExecutionSummary>>($"api/v1/projects/{Escape(project)}/executions", cancellationToken).ConfigureAwait(false);
 
+    public async Task<IReadOnlyList<ScheduleView>> SchedulesAsync(string project, CancellationToken cancellationToken) =>
+        await GetJsonAsync<List<ScheduleView>>($"api/v1/projects/{Escape(project)}/schedules", cancellationToken).ConfigureAwait(false);
+
+    public Task<ScheduleView> AddScheduleAsync(string project, AddScheduleRequest request, CancellationToken cancellationToken) =>
+        PostJsonAsync<ScheduleView>($"api/v1/projects/{Escape(project)}/schedules", ApiTransport.Json(request), cancellationToken);
+
+    public Task<ScheduleView> SetSchedulePausedAsync(string project, string scheduleId, bool paused, CancellationToken cancellationToken) =>
+        PostJsonAsync<ScheduleView>($"api/v1/projects/{Escape(project)}/schedules/{Escape(scheduleId)}/{(paused ? "pause" : "resume")}", EmptyJson(), cancellationToken);
+
+    public async Task RemoveScheduleAsync(string project, string scheduleId, CancellationToken cancellationToken)
+    {
+        var call = new ApiRequest(HttpMethod.Delete, $"api/v1/projects/{Escape(project)}/schedules/{Escape(scheduleId)}", Timeout);
+        using var response = await transport.SendAsync(call, cancellationToken).ConfigureAwait(false);
+        await ApiTransport.EnsureSuccessAsync(response, call.Name, cancellationToken).ConfigureAwait(false);
+    }
+
     public Task CancelExecutionAsync(string executionId, CancellationToken cancellationToken) =>
         PostJsonAsync<ExecutionView>($"api/v1/executions/{Escape(executionId)}/cancel", EmptyJson(), cancellationToken);
 

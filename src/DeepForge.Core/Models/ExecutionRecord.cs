@@ -56,4 +56,10 @@ public sealed class ExecutionRecord
 
     /// <summary>Who started it (a signed-in person's name); null for runs started by a local command.</summary>
     public string? StartedBy { get; set; }
+
+    /// <summary>The schedule whose fire started it; null for runs a person or program started.</summary>
+    public string? ScheduleId { get; set; }
+
+    /// <summary>The fire time of <see cref="ScheduleId"/> it was started for (its id derives from the two).</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
 }

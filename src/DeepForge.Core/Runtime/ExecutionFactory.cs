@@ -8,7 +8,8 @@ namespace DeepForge.Runtime;
 /// <summary>Validates a pipeline and stores a new execution of it; when anything is wrong, nothing is stored.</summary>
 internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider catalogs)
 {
-    public async Task<ExecutionRecord> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
+    /// <summary>The stored execution, or null when one with <see cref="RunOptions.Id"/> exists already (nothing is written then).</summary>
+    public async Task<ExecutionRecord?> CreateAsync(ProjectDefinition project, string pipelineName, RunOptions options, CancellationToken cancellationToken)
     {
         var (pipeline, lease, artifacts, problems) = await CheckAsync(project, pipelineName, options, [], cancellationToken);
         using var _ = lease;
@@ -16,15 +17,17 @@ internal sealed class ExecutionFactory(DeepForgeStore store, CatalogProvider cat
         if (problems.Count > 0) throw new DeepForgeException(problems);
         var execution = new ExecutionRecord
         {
-            Id = NewId(), Project = project.Name, Pipeline = pipeline, Architectures = project.Architectures,
+            Id = options.Id ?? NewId(), Project = project.Name, Pipeline = pipeline, Architectures = project.Architectures,
             SourceHash = catalog.SourceHash ?? "", OperationCode = OperationCodeOf(pipeline, catalog), AssemblyBlob = catalog.ProjectAssemblyBlob, UseCache = options.UseCache,
             Inputs = artifacts.Where(a => a.Value != null).ToDictionary(a => a.Key, a => a.Value!.Id),
             Status = ExecutionStatus.Pending, CreatedAt = DateTimeOffset.UtcNow, StartedBy = options.StartedBy,
+            ScheduleId = options.ScheduleId, ScheduledFor = options.ScheduledFor,
         };
         var writes = pipeline.Nodes.Select(n => store.Nodes.Write(NodeRecord.Key(execution.Id, n.Id), execution.Id, InitialNode(execution, n, artifacts), 0))
             .Prepend(store.Executions.Write(execution.Id, project.Name, execution, 0)).ToList();
-        await store.Documents.PutManyAsync(writes, cancellationToken);
-        return execution;
+        // Every write expects no document (version 0): the insert fails as a whole when the id exists, which is what keeps a
+        // derived id (a schedule's fire) from running twice, however many servers share the store.
+        return await store.Documents.PutManyAsync(writes, cancellationToken) ? execution : null;
     }
 
     private static Dictionary<string, OperationCode> OperationCodeOf(PipelineDefinition pipeline, OperationCatalog catalog) =>

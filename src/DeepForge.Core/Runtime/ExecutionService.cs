@@ -19,6 +19,14 @@ public sealed class ExecutionService
 
     /// <summary>Validates and stores a new execution without running it; nothing is stored when the pipeline is invalid.</summary>
     public async Task<ExecutionRecord> CreateAsync(string project, string pipeline, RunOptions? options = null, CancellationToken cancellationToken = default) =>
+        await TryCreateAsync(project, pipeline, options, cancellationToken)
+        ?? throw new DeepForgeException("id", $"an execution with the id '{options?.Id}' exists already: give another id, or none for a new one");
+
+    /// <summary>
+    /// As <see cref="CreateAsync"/>, but null when an execution with <see cref="RunOptions.Id"/> exists already: the creation is
+    /// one insert that fails when the id is taken, so of several callers with one id exactly one gets the execution.
+    /// </summary>
+    public async Task<ExecutionRecord?> TryCreateAsync(string project, string pipeline, RunOptions? options = null, CancellationToken cancellationToken = default) =>
         await _factory.CreateAsync(await _projects.GetAsync(project, cancellationToken), pipeline, options ?? new RunOptions(), cancellationToken);
 
     /// <summary>

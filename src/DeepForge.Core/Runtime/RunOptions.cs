@@ -14,4 +14,16 @@ public sealed class RunOptions
 
     /// <summary>Who started the run (a signed-in person's name), kept on the execution; null when nobody signed in (local commands).</summary>
     public string? StartedBy { get; set; }
+
+    /// <summary>
+    /// The execution's id when the caller derives it (a schedule's fire); null for a new random one. An execution with this
+    /// id stored already makes the creation refused (<see cref="ExecutionService.TryCreateAsync"/>), never replaced.
+    /// </summary>
+    public string? Id { get; set; }
+
+    /// <summary>The schedule whose fire starts the run, kept on the execution; null for other runs.</summary>
+    public string? ScheduleId { get; set; }
+
+    /// <summary>The fire time of <see cref="ScheduleId"/>, kept on the execution.</summary>
+    public DateTimeOffset? ScheduledFor { get; set; }
 }
