@@ -4,12 +4,12 @@ using Npgsql;
 namespace DeepForge.Storage.PostgreSql;
 
 /// <summary>
-/// The one listening connection of a store: <c>LISTEN deepforge_changes</c>, each notification published to the
+/// The one listening connection of a store: <c>LISTEN</c> on its channel, each notification published to the
 /// store's subscribers. Started by the first subscriber. A dropped connection is opened again after a short wait,
 /// and since notifications sent meanwhile are lost, <see cref="StoreChange.Everything"/> is published once it
 /// listens again. A quiet connection is probed now and then, so a silently dead one is noticed.
 /// </summary>
-internal sealed class PostgreSqlChangeListener(NpgsqlDataSource dataSource, ChangeBroadcast changes, ILogger logger) : IDisposable
+internal sealed class PostgreSqlChangeListener(NpgsqlDataSource dataSource, string channel, ChangeBroadcast changes, ILogger logger) : IDisposable
 {
     private static readonly TimeSpan ProbeAfter = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
@@ -59,7 +59,7 @@ internal sealed class PostgreSqlChangeListener(NpgsqlDataSource dataSource, Chan
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         connection.Notification += (_, e) => changes.Publish(PostgreSqlChangeMessages.Decode(e.Payload));
-        await using (var listen = new NpgsqlCommand(PostgreSqlChangeMessages.Listen, connection))
+        await using (var listen = new NpgsqlCommand(PostgreSqlChangeMessages.Listen(channel), connection))
         {
             await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }

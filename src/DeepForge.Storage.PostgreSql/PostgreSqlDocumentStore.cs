@@ -21,6 +21,7 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IChangeFeed, IAs
     private volatile bool _schemaReady;
     private readonly ChangeBroadcast _changes;
     private readonly PostgreSqlChangeListener _listener;
+    private readonly string _channel;
 
     public PostgreSqlDocumentStore(PostgreSqlStoreOptions options, ILogger<PostgreSqlDocumentStore>? logger = null)
     {
@@ -30,7 +31,8 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IChangeFeed, IAs
         _failures = new PostgreSqlFailures(connection);
         _dataSource = NpgsqlDataSource.Create(connection);
         _changes = new ChangeBroadcast(ct => _listener!.StartAsync(ct));
-        _listener = new PostgreSqlChangeListener(_dataSource, _changes, _logger);
+        _channel = PostgreSqlChangeMessages.ChannelOf(connection.SearchPath);
+        _listener = new PostgreSqlChangeListener(_dataSource, _channel, _changes, _logger);
     }
 
     public Task<IDisposable> SubscribeAsync(Action<StoreChange> onChange, CancellationToken cancellationToken = default) =>
@@ -180,7 +182,7 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IChangeFeed, IAs
     }
 
     // All or none: the first failed condition rolls back the writes before it.
-    private static async Task<bool> WriteAllAsync(NpgsqlConnection connection, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    private async Task<bool> WriteAllAsync(NpgsqlConnection connection, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var write in writes)
@@ -202,7 +204,7 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IChangeFeed, IAs
         return true;
     }
 
-    private static async Task<bool> AppendEntriesAsync(NpgsqlConnection connection, string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    private async Task<bool> AppendEntriesAsync(NpgsqlConnection connection, string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var locking = Command(connection, transaction, PostgreSqlSql.StreamLock, ("lockClass", PostgreSqlSql.LockClass), ("stream", stream)))
@@ -222,10 +224,10 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IChangeFeed, IAs
         return true;
     }
 
-    private static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StoreChange? change, CancellationToken cancellationToken)
+    private async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StoreChange? change, CancellationToken cancellationToken)
     {
         if (change == null) return;
-        await using var notify = Command(connection, transaction, PostgreSqlChangeMessages.Notify, ("payload", PostgreSqlChangeMessages.Encode(change)));
+        await using var notify = Command(connection, transaction, PostgreSqlChangeMessages.Notify, ("channel", _channel), ("payload", PostgreSqlChangeMessages.Encode(change)));
         await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -41,7 +41,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncD
             // The store keeps its one connection open; pooling would only keep the file open after Dispose.
             Pooling = false,
         }.ToString();
-        _changes = new ChangeBroadcast(_ => { _foreignWrites!.Start(); return Task.CompletedTask; });
+        _changes = new ChangeBroadcast(ct => _foreignWrites!.StartAsync(ct));
         _foreignWrites = new SqliteForeignWrites(ct => RunAsync(s => s.DataVersion(), ct), _changes, _logger);
     }
 

@@ -11,11 +11,14 @@ internal sealed class SqliteForeignWrites(Func<CancellationToken, Task<long>> re
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
     private readonly CancellationTokenSource _stopping = new();
-    private int _started;
+    private readonly object _lock = new();
+    private Task? _baseline;
 
-    public void Start()
+    /// <summary>Starts watching (once); completes when the file's version stands read, so any later foreign write is noticed.</summary>
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (Interlocked.Exchange(ref _started, 1) == 0) _ = WatchAsync(_stopping.Token);
+        lock (_lock) _baseline ??= StartWatchingAsync(_stopping.Token);
+        return _baseline.WaitAsync(cancellationToken);
     }
 
     public void Dispose()
@@ -23,9 +26,17 @@ internal sealed class SqliteForeignWrites(Func<CancellationToken, Task<long>> re
         if (!_stopping.IsCancellationRequested) _stopping.Cancel();
     }
 
-    private async Task WatchAsync(CancellationToken cancellationToken)
+    private async Task StartWatchingAsync(CancellationToken cancellationToken)
     {
         long? seen = null;
+        try { seen = await readVersion(cancellationToken).ConfigureAwait(false); }
+        catch (Exception ex) when (ex is not OperationCanceledException and not ObjectDisposedException) { SqliteStoreLog.ForeignWritesUnreadable(logger, ex); }
+
+        _ = WatchAsync(seen, cancellationToken);
+    }
+
+    private async Task WatchAsync(long? seen, CancellationToken cancellationToken)
+    {
         using var timer = new PeriodicTimer(Interval);
         try
         {

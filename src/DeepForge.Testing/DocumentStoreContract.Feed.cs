@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using DeepForge.Storage;
 using Xunit;
 
@@ -7,8 +6,6 @@ namespace DeepForge.Testing;
 // The change feed: every store must tell its own writes to a subscriber, naming what they changed.
 public abstract partial class DocumentStoreContract
 {
-    private static readonly TimeSpan FeedPatience = TimeSpan.FromSeconds(10);
-
     [StoreFact]
     public async Task Feed_TellsProject_WhenAProjectIsWritten()
     {
@@ -92,40 +89,6 @@ public abstract partial class DocumentStoreContract
         Assert.Empty(gone.All);
     }
 
-    private async Task<HeardChanges> ListenAsync()
-    {
-        var feed = Store as IChangeFeed ?? throw new Xunit.Sdk.XunitException($"{Store.GetType().Name} offers no IChangeFeed");
-        var heard = new HeardChanges();
-        heard.Subscription = await feed.SubscribeAsync(heard.Add);
-        return heard;
-    }
-
-    private sealed class HeardChanges : IDisposable
-    {
-        private readonly ConcurrentQueue<StoreChange> _all = new();
-        private readonly SemaphoreSlim _arrived = new(0);
-
-        public IDisposable? Subscription { get; set; }
-
-        public IReadOnlyList<StoreChange> All => [.. _all];
-
-        public void Add(StoreChange change)
-        {
-            _all.Enqueue(change);
-            _arrived.Release();
-        }
-
-        public async Task WaitForAsync(StoreChange expected)
-        {
-            var until = DateTime.UtcNow + FeedPatience;
-            while (!_all.Contains(expected))
-            {
-                var left = until - DateTime.UtcNow;
-                if (left <= TimeSpan.Zero || !await _arrived.WaitAsync(left))
-                    Assert.Fail($"no change {expected} within {FeedPatience.TotalSeconds} s; heard: {string.Join(", ", _all)}");
-            }
-        }
-
-        public void Dispose() => Subscription?.Dispose();
-    }
+    private Task<ChangeRecorder> ListenAsync() =>
+        ChangeRecorder.StartAsync(Store as IChangeFeed ?? throw new Xunit.Sdk.XunitException($"{Store.GetType().Name} offers no IChangeFeed"));
 }
