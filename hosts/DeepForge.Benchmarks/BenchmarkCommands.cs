@@ -23,6 +23,7 @@ public static class BenchmarkCommands
     public static Command Create(Action<IServiceCollection, string, Action<DeepForgeBuilder>?> addEngine,
         Action<IServiceCollection, string, string, string, int> addWorker, IReadOnlyList<string> command)
     {
+        BenchAssemblies.ResolveBesideThis();
         var host = new BenchHost(addEngine, addWorker, command);
         var nodes = new Option<int>("--nodes") { Description = "Operations per graph", DefaultValueFactory = _ => 1000 };
         var engineJson = new Option<bool>("--json") { Description = "Print one JSON line" };

@@ -49,11 +49,17 @@ internal sealed class FeedbackBrowser : IAsyncDisposable
     public async Task<IPage> OpenAsync(string url, string cookie)
     {
         var context = await _browser.NewContextAsync();
-        await context.AddCookiesAsync([new Cookie { Name = "deepforge", Value = cookie, Url = url }]);
+        await context.AddCookiesAsync([new Cookie { Name = "deepforge", Value = cookie, Url = new Uri(url).GetLeftPart(UriPartial.Authority) }]);
         await context.AddInitScriptAsync(Observer);
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
-        await page.Locator(".df-body[data-interactive=yes]").WaitForAsync(new() { Timeout = 60_000 });
+        try { await page.Locator(".df-body[data-interactive=yes]").WaitForAsync(new() { Timeout = 120_000 }); }
+        catch (TimeoutException)
+        {
+            var text = await page.InnerTextAsync("body");
+            throw new DeepForgeException("bench feedback", $"the page {page.Url} never became interactive; it shows: {text[..Math.Min(300, text.Length)].ReplaceLineEndings(" ")}");
+        }
+
         return page;
     }
 
