@@ -22,6 +22,8 @@ internal static class FeedbackBenchmark
     /// <summary><paramref name="store"/>: null for a new SQLite file, "postgres" for a throwaway PostgreSQL cluster, else a store setting.</summary>
     public static async Task<object> RunAsync(BenchHost host, string? store, int points, int intervalMs, CancellationToken cancellationToken)
     {
+        // Checked before anything starts: a refusal is one line, and no cluster or browser is started for it.
+        if (points < 1 || intervalMs < 0) throw new DeepForgeException("bench feedback", "--points must be 1 or more and --interval-ms 0 or more");
         var root = Path.Combine(Path.GetTempPath(), $"deepforge-bench-feedback-{Guid.NewGuid():n}");
         Directory.CreateDirectory(root);
         using var cluster = string.Equals(store, "postgres", StringComparison.OrdinalIgnoreCase) ? new PostgreSqlTestCluster() : null;
