@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeepForge.Benchmarks;
 
 /// <summary>
-/// <c>deepforge bench engine|train|dispatch|blob|editor|lease|soak</c>: speed figures as JSON, never as test assertions. The deepforge
+/// <c>deepforge bench engine|train|dispatch|blob|editor|lease|feedback|soak</c>: speed figures as JSON, never as test assertions. The deepforge
 /// command finds this assembly beside it, calls <see cref="Create"/> and runs the tree it returns, mapping what the
 /// actions throw to its one-line errors as for its own commands.
 /// </summary>
@@ -23,6 +23,7 @@ public static class BenchmarkCommands
     public static Command Create(Action<IServiceCollection, string, Action<DeepForgeBuilder>?> addEngine,
         Action<IServiceCollection, string, string, string, int> addWorker, IReadOnlyList<string> command)
     {
+        BenchAssemblies.ResolveBesideThis();
         var host = new BenchHost(addEngine, addWorker, command);
         var nodes = new Option<int>("--nodes") { Description = "Operations per graph", DefaultValueFactory = _ => 1000 };
         var engineJson = new Option<bool>("--json") { Description = "Print one JSON line" };
@@ -42,7 +43,7 @@ public static class BenchmarkCommands
             Report(await TrainBenchmark.RunAsync(host, parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Lease(host), Soak(host), Worker(host), JobExec(host) };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Lease(host), Feedback(host), Soak(host), Worker(host), JobExec(host) };
     }
 
     /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
@@ -93,6 +94,21 @@ public static class BenchmarkCommands
         command.SetAction(async (parse, ct) =>
         {
             Report(await LeaseBenchmark.RunAsync(host, parse.GetValue(store), parse.GetValue(jobs), parse.GetValue(leases), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Command Feedback(BenchHost host)
+    {
+        var store = new Option<string?>("--store") { Description = "postgres for a throwaway PostgreSQL cluster, or a store setting (default: a new SQLite file)" };
+        var points = new Option<int>("--points") { Description = "Graph points the operation adds", DefaultValueFactory = _ => 50 };
+        var interval = new Option<int>("--interval-ms") { Description = "Milliseconds between two points", DefaultValueFactory = _ => 200 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("feedback", "Milliseconds from an operation adding a graph point to an open execution page (Chromium) having drawn it: p50, p95, max") { store, points, interval, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            Report(await FeedbackBenchmark.RunAsync(host, parse.GetValue(store), parse.GetValue(points), parse.GetValue(interval), ct), parse.GetValue(json));
             return Ok;
         });
         return command;

@@ -11,8 +11,9 @@ namespace DeepForge.Storage.MongoDb;
 /// <see cref="IDocumentStore"/> on a MongoDB database: one BSON document per stored document (its JSON kept as a
 /// string, so it comes back exactly as written) and one per stream entry. Compare-and-set is a filtered update on
 /// the version; <see cref="PutManyAsync"/> is a transaction, so the deployment must be a replica set or sharded.
+/// Its change feed is a change stream on its collections (<see cref="MongoDbChangeListener"/>).
 /// </summary>
-internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
+internal sealed class MongoDbDocumentStore : IDocumentStore, IChangeFeed, IDisposable
 {
     private const int DuplicateKey = 11000;
     private const int MaxTransactionAttempts = 5;
@@ -27,6 +28,8 @@ internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _readyGate = new(1, 1);
     private volatile bool _ready;
+    private readonly ChangeBroadcast _changes;
+    private readonly MongoDbChangeListener _listener;
 
     public MongoDbDocumentStore(MongoDbStoreOptions options, ILogger<MongoDbDocumentStore>? logger = null)
     {
@@ -38,7 +41,16 @@ internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
         _database = _client.GetDatabase(url.DatabaseName ?? MongoDbStoreOptions.DefaultDatabase);
         _documents = _database.GetCollection<BsonDocument>(Documents);
         _streams = _database.GetCollection<BsonDocument>(Streams);
+        _changes = new ChangeBroadcast(async ct =>
+        {
+            await InitializeAsync(ct).ConfigureAwait(false);
+            await _listener!.StartAsync(ct).ConfigureAwait(false);
+        });
+        _listener = new MongoDbChangeListener(_database, _changes, _logger);
     }
+
+    public Task<IDisposable> SubscribeAsync(Action<StoreChange> onChange, CancellationToken cancellationToken = default) =>
+        _changes.SubscribeAsync(onChange, cancellationToken);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         RunAsync(static _ => Task.FromResult(true), cancellationToken);
@@ -75,8 +87,14 @@ internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
         return writes.Count == 0 ? Task.FromResult(true) : RunAsync(ct => WriteAllAsync(writes, ct), cancellationToken);
     }
 
-    public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(async ct => (await _documents.DeleteOneAsync(Key(collection, id), ct).ConfigureAwait(false)).DeletedCount > 0, cancellationToken);
+    public async Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await RunAsync(async ct => (await _documents.DeleteOneAsync(Key(collection, id), ct).ConfigureAwait(false)).DeletedCount > 0, cancellationToken)
+            .ConfigureAwait(false);
+        // The change stream names a delete only by MongoDB's key (other processes hear Everything); this one can say what it deleted.
+        if (deleted) _changes.Publish(StoreChanges.OfDocument(collection, id, null));
+        return deleted;
+    }
 
     public Task AppendAsync(string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken = default)
     {
@@ -110,6 +128,7 @@ internal sealed class MongoDbDocumentStore : IDocumentStore, IDisposable
 
     public void Dispose()
     {
+        _listener.Dispose();
         _client.Dispose();
         _readyGate.Dispose();
     }

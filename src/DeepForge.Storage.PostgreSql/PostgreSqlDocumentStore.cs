@@ -8,15 +8,20 @@ namespace DeepForge.Storage.PostgreSql;
 /// <summary>
 /// <see cref="IDocumentStore"/> on a PostgreSQL database. Pooled connections, safe for concurrent callers and
 /// for any number of processes on the same database: every conditional write is one statement, and the schema is
-/// made on first use under an advisory lock.
+/// made on first use under an advisory lock. Every write sends a notification naming its change (inside the write's
+/// transaction where it has one, right after the statement otherwise), and the change feed listens on one connection
+/// per store, so every process on the database hears of every write.
 /// </summary>
-internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable, IDisposable
+internal sealed class PostgreSqlDocumentStore : IDocumentStore, IChangeFeed, IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgreSqlFailures _failures;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _schemaGate = new(1, 1);
     private volatile bool _schemaReady;
+    private readonly ChangeBroadcast _changes;
+    private readonly PostgreSqlChangeListener _listener;
+    private readonly string _channel;
 
     public PostgreSqlDocumentStore(PostgreSqlStoreOptions options, ILogger<PostgreSqlDocumentStore>? logger = null)
     {
@@ -25,7 +30,13 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
         _logger = logger ?? NullLogger<PostgreSqlDocumentStore>.Instance;
         _failures = new PostgreSqlFailures(connection);
         _dataSource = NpgsqlDataSource.Create(connection);
+        _changes = new ChangeBroadcast(ct => _listener!.StartAsync(ct));
+        _channel = PostgreSqlChangeMessages.ChannelOf(connection.SearchPath);
+        _listener = new PostgreSqlChangeListener(_dataSource, _channel, _changes, _logger);
     }
+
+    public Task<IDisposable> SubscribeAsync(Action<StoreChange> onChange, CancellationToken cancellationToken = default) =>
+        _changes.SubscribeAsync(onChange, cancellationToken);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
         RunAsync(static (_, _) => Task.FromResult(true), cancellationToken);
@@ -39,7 +50,12 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
     public Task<long?> PutAsync(string collection, string id, string? partition, string json, long? expectedVersion, CancellationToken cancellationToken = default)
     {
         var write = new DocumentWrite(collection, id, partition, json, expectedVersion);
-        return RunAsync((c, ct) => WriteAsync(c, null, write, ct), cancellationToken);
+        return RunAsync(async (c, ct) =>
+        {
+            var version = await WriteAsync(c, null, write, ct).ConfigureAwait(false);
+            if (version != null) await NotifyAsync(c, null, StoreChanges.OfDocument(collection, id, partition), ct).ConfigureAwait(false);
+            return version;
+        }, cancellationToken);
     }
 
     public Task<bool> PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
@@ -52,7 +68,9 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
         RunAsync(async (c, ct) =>
         {
             await using var command = Command(c, null, PostgreSqlSql.Delete, ("collection", collection), ("id", id));
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+            var deleted = await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) > 0;
+            if (deleted) await NotifyAsync(c, null, StoreChanges.OfDocument(collection, id, null), ct).ConfigureAwait(false);
+            return deleted;
         }, cancellationToken);
 
     public Task AppendAsync(string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken = default)
@@ -74,18 +92,22 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
         return RunAsync(async (c, ct) =>
         {
             await using var command = Command(c, null, PostgreSqlSql.StreamDeletePrefix, ("prefix", prefix));
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            var deleted = await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            if (deleted > 0) await NotifyAsync(c, null, StoreChanges.OfStream(prefix), ct).ConfigureAwait(false);
+            return deleted;
         }, cancellationToken);
     }
 
     public void Dispose()
     {
+        _listener.Dispose();
         _dataSource.Dispose();
         _schemaGate.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
+        _listener.Dispose();
         await _dataSource.DisposeAsync().ConfigureAwait(false);
         _schemaGate.Dispose();
     }
@@ -160,7 +182,7 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
     }
 
     // All or none: the first failed condition rolls back the writes before it.
-    private static async Task<bool> WriteAllAsync(NpgsqlConnection connection, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
+    private async Task<bool> WriteAllAsync(NpgsqlConnection connection, IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var write in writes)
@@ -172,11 +194,17 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
             }
         }
 
+        // In the transaction: PostgreSQL delivers them at commit, and not at all when it rolls back.
+        foreach (var write in writes)
+        {
+            await NotifyAsync(connection, transaction, StoreChanges.OfDocument(write.Collection, write.Id, write.Partition), cancellationToken).ConfigureAwait(false);
+        }
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
-    private static async Task<bool> AppendEntriesAsync(NpgsqlConnection connection, string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    private async Task<bool> AppendEntriesAsync(NpgsqlConnection connection, string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var locking = Command(connection, transaction, PostgreSqlSql.StreamLock, ("lockClass", PostgreSqlSql.LockClass), ("stream", stream)))
@@ -190,8 +218,17 @@ internal sealed class PostgreSqlDocumentStore : IDocumentStore, IAsyncDisposable
             await append.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        await NotifyAsync(connection, transaction, StoreChanges.OfStream(stream), cancellationToken).ConfigureAwait(false);
+
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    private async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, StoreChange? change, CancellationToken cancellationToken)
+    {
+        if (change == null) return;
+        await using var notify = Command(connection, transaction, PostgreSqlChangeMessages.Notify, ("channel", _channel), ("payload", PostgreSqlChangeMessages.Encode(change)));
+        await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     // PostgreSQL's text cannot hold U+0000, which a log line of an operation that prints binary data may have: it

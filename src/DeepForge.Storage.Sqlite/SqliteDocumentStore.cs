@@ -7,9 +7,11 @@ namespace DeepForge.Storage.Sqlite;
 /// <summary>
 /// <see cref="IDocumentStore"/> on one SQLite file. One connection per instance, used by one caller at a
 /// time; other processes may hold their own connections to the same file, and SQLite's locks (WAL,
-/// busy timeout, immediate transactions) keep their writes apart.
+/// busy timeout, immediate transactions) keep their writes apart. Its change feed tells this process's writes as
+/// they are stored; another process's writes to the same file it can only notice, by SQLite's data version polled
+/// every second while anyone listens, and tells as <see cref="StoreChange.Everything"/>.
 /// </summary>
-internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, IDisposable
+internal sealed class SqliteDocumentStore : IDocumentStore, IChangeFeed, IAsyncDisposable, IDisposable
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
@@ -24,6 +26,8 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
     private SqliteConnection? _connection;
     private SqliteStatements? _statements;
     private bool _disposed;
+    private readonly ChangeBroadcast _changes;
+    private readonly SqliteForeignWrites _foreignWrites;
 
     public SqliteDocumentStore(SqliteStoreOptions options, ILogger<SqliteDocumentStore>? logger = null)
     {
@@ -37,7 +41,12 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
             // The store keeps its one connection open; pooling would only keep the file open after Dispose.
             Pooling = false,
         }.ToString();
+        _changes = new ChangeBroadcast(ct => _foreignWrites!.StartAsync(ct));
+        _foreignWrites = new SqliteForeignWrites(ct => RunAsync(s => s.DataVersion(), ct), _changes, _logger);
     }
+
+    public Task<IDisposable> SubscribeAsync(Action<StoreChange> onChange, CancellationToken cancellationToken = default) =>
+        _changes.SubscribeAsync(onChange, cancellationToken);
 
     // Opening creates the schema, so every member works on a new file; this just opens early.
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
@@ -49,17 +58,31 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
     public Task<IReadOnlyList<StoredDocument>> ListAsync(string collection, string? partition, CancellationToken cancellationToken = default) =>
         RunAsync(s => ReadDocuments(s, collection, partition), cancellationToken);
 
-    public Task<long?> PutAsync(string collection, string id, string? partition, string json, long? expectedVersion, CancellationToken cancellationToken = default) =>
-        RunAsync(s => Write(s, collection, id, partition, json, expectedVersion), cancellationToken);
-
-    public Task<bool> PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    public async Task<long?> PutAsync(string collection, string id, string? partition, string json, long? expectedVersion, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(writes);
-        return RunAsync(s => InTransaction(s, () => WriteAll(s, writes)), cancellationToken);
+        var version = await RunAsync(s => Write(s, collection, id, partition, json, expectedVersion), cancellationToken).ConfigureAwait(false);
+        if (version != null) _changes.Publish(StoreChanges.OfDocument(collection, id, partition));
+        return version;
     }
 
-    public Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default) =>
-        RunAsync(s => Execute(s.Delete, collection, id) > 0, cancellationToken);
+    public async Task<bool> PutManyAsync(IReadOnlyList<DocumentWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var written = await RunAsync(s => InTransaction(s, () => WriteAll(s, writes)), cancellationToken).ConfigureAwait(false);
+        if (written)
+        {
+            foreach (var write in writes) _changes.Publish(StoreChanges.OfDocument(write.Collection, write.Id, write.Partition));
+        }
+
+        return written;
+    }
+
+    public async Task<bool> DeleteAsync(string collection, string id, CancellationToken cancellationToken = default)
+    {
+        var deleted = await RunAsync(s => Execute(s.Delete, collection, id) > 0, cancellationToken).ConfigureAwait(false);
+        if (deleted) _changes.Publish(StoreChanges.OfDocument(collection, id, null));
+        return deleted;
+    }
 
     public Task AppendAsync(string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken = default)
     {
@@ -71,7 +94,13 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
 
         // Reading the current max and inserting after it must be one transaction, or two writers
         // could both number from the same max.
-        return RunAsync(s => InTransaction(s, () => AppendEntries(s, stream, entries)), cancellationToken);
+        return AppendAndTellAsync(stream, entries, cancellationToken);
+    }
+
+    private async Task AppendAndTellAsync(string stream, IReadOnlyList<string> entries, CancellationToken cancellationToken)
+    {
+        await RunAsync(s => InTransaction(s, () => AppendEntries(s, stream, entries)), cancellationToken).ConfigureAwait(false);
+        _changes.Publish(StoreChanges.OfStream(stream));
     }
 
     public Task<IReadOnlyList<StreamEntry>> ReadStreamAsync(string stream, long afterSequence, int max, CancellationToken cancellationToken = default)
@@ -84,11 +113,18 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
     public Task DeleteStreamsAsync(string prefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        return RunAsync(s => Execute(s.StreamDeletePrefix, prefix), cancellationToken);
+        return DeleteStreamsAndTellAsync(prefix, cancellationToken);
+    }
+
+    private async Task DeleteStreamsAndTellAsync(string prefix, CancellationToken cancellationToken)
+    {
+        if (await RunAsync(s => Execute(s.StreamDeletePrefix, prefix), cancellationToken).ConfigureAwait(false) > 0)
+            _changes.Publish(StoreChanges.OfStream(prefix));
     }
 
     public void Dispose()
     {
+        _foreignWrites.Dispose();
         _gate.Wait();
         try
         {
@@ -102,6 +138,7 @@ internal sealed class SqliteDocumentStore : IDocumentStore, IAsyncDisposable, ID
 
     public async ValueTask DisposeAsync()
     {
+        _foreignWrites.Dispose();
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {

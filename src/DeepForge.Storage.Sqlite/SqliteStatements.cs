@@ -27,6 +27,7 @@ internal sealed class SqliteStatements : IDisposable
         StreamInsert = Create(connection, SqliteSql.StreamInsert, "$stream", "$seq", "$text");
         StreamRead = Create(connection, SqliteSql.StreamRead, "$stream", "$after", "$max");
         StreamDeletePrefix = Create(connection, SqliteSql.StreamDeletePrefix, "$prefix");
+        DataVersionQuery = Create(connection, "PRAGMA data_version;");
     }
 
     public SqliteCommand Begin { get; }
@@ -43,6 +44,10 @@ internal sealed class SqliteStatements : IDisposable
     public SqliteCommand StreamInsert { get; }
     public SqliteCommand StreamRead { get; }
     public SqliteCommand StreamDeletePrefix { get; }
+    public SqliteCommand DataVersionQuery { get; }
+
+    /// <summary>SQLite's count of commits by other connections to the file: it moves only when someone else wrote.</summary>
+    public long DataVersion() => (long)DataVersionQuery.ExecuteScalar()!;
 
     public void Dispose()
     {

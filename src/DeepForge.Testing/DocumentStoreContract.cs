@@ -8,7 +8,7 @@ namespace DeepForge.Testing;
 /// implement <see cref="CreateStoreAsync"/>; xunit then runs every test below against that store.
 /// Each test gets a fresh store, already initialized.
 /// </summary>
-public abstract class DocumentStoreContract : IAsyncLifetime
+public abstract partial class DocumentStoreContract : IAsyncLifetime
 {
     private const string Things = "things";
     private IDocumentStore? _store;

@@ -17,7 +17,12 @@ internal sealed class ProjectEdits(DeepForgeEngine engine, ProjectEditHub hub, D
     /// <summary>Raised after an edit is stored (by any circuit); handlers run on the editing page's thread and must not block.</summary>
     public event Action<ProjectChange>? Changed
     {
-        add => hub.Changed += value;
+        add
+        {
+            hub.Changed += value;
+            // The first page to listen starts the hub's feed; the pages do not wait for it (the feed is quick to listen).
+            _ = hub.ListenAsync(CancellationToken.None);
+        }
         remove => hub.Changed -= value;
     }
 
@@ -37,7 +42,7 @@ internal sealed class ProjectEdits(DeepForgeEngine engine, ProjectEditHub hub, D
             var changed = false;
             var editorName = access != null ? await access.EditorNameAsync() : DeepForge.Projects.ProjectEditors.Local;
             var stored = await engine.Projects.UpdateAsync(project, p => changed = edit(p), editorName, cancellationToken);
-            if (changed) hub.Announce(new ProjectChange(project, editor));
+            if (changed) hub.Stored(new ProjectChange(project, editor), stored.Version);
             return stored;
         }
         finally { gate.Release(); }

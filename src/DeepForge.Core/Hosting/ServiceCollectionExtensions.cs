@@ -43,6 +43,8 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<DeepForgeStore>().Documents));
         services.TryAddSingleton(sp => new BlobCollector(sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<DeepForgeStore>(), sp.GetServices<IBlobRoots>()));
         services.TryAddSingleton(sp => new DeepForgeStore(RequireStore(sp)));
+        // The store's own feed where it has one (every store of this repository does); a ticking one otherwise.
+        services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<DeepForgeStore>().Documents as IChangeFeed ?? new TickingChangeFeed());
         services.TryAddSingleton(sp => new CatalogProvider(sp.GetRequiredService<PluginRegistry>(), sp.GetRequiredService<IBlobStore>(),
             sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.LoadedCodeVersions));
         services.TryAddSingleton<SeedCatalog>();

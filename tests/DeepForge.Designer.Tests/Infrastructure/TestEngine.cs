@@ -46,7 +46,8 @@ internal sealed class TestEngine : IAsyncDisposable
     public DeepForgeEngine Engine { get; }
 
     /// <summary>The designer's edit path on this engine, made on first use.</summary>
-    public ProjectEdits Edits => _edits ??= new ProjectEdits(Engine, new ProjectEditHub());
+    public ProjectEdits Edits => _edits ??= new ProjectEdits(Engine,
+        new ProjectEditHub(_services.GetRequiredService<DeepForge.Storage.IChangeFeed>(), _services.GetRequiredService<DeepForge.Storage.DeepForgeStore>()));
 
     /// <summary>Starts executions as the designer does; only on an engine made with <c>executions</c>.</summary>
     public ExecutionStarter Starter => _services.GetRequiredService<ExecutionStarter>();
@@ -65,6 +66,8 @@ internal sealed class TestEngine : IAsyncDisposable
         context.Services.AddSingleton(Engine);
         context.Services.AddSingleton(Edits);
         context.Services.AddScoped<DeepForge.Designer.Undo.EditHistories>();
+        // The store's change feed, by which the pages redraw.
+        context.Services.AddSingleton(_services.GetRequiredService<DeepForge.Storage.IChangeFeed>());
         // The artifacts and execution pages offer a model's exports (ONNX, PyTorch) through it.
         context.Services.AddSingleton(_services.GetRequiredService<DeepForge.Export.ExportService>());
         // As the designer registers it, with an admin signed in (bunit's stand-in for the circuit's sign-in).

@@ -27,6 +27,23 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
+    public void Feedback_PrintsHowLongEachPointTookToTheOpenPage_WithEveryPointDrawn()
+    {
+        var result = CliAssert.Succeeded(_cli.Run(TimeSpan.FromMinutes(5), "bench", "feedback", "--points", "5", "--interval-ms", "100", "--json"));
+
+        var figures = OneJsonLine(result);
+        Assert.Equal(("feedback", "sqlite"), (figures.GetProperty("benchmark").GetString(), figures.GetProperty("store").GetString()));
+        Assert.Equal((5, 0), (figures.GetProperty("drawn").GetInt32(), figures.GetProperty("missed").GetInt32()));
+        Assert.True(figures.GetProperty("p95Ms").GetDouble() >= figures.GetProperty("p50Ms").GetDouble(), result.ToString());
+    }
+
+    [Fact]
+    public void Feedback_WithNoPoints_IsRefusedInOneLine()
+    {
+        OneLineError.Assert(_cli.Run("bench", "feedback", "--points", "0", "--json"), 2, "--points");
+    }
+
+    [Fact]
     public void Dispatch_RunsEveryJobOnItsWorkerProcesses_InWarmProcessesInProcessAndInColdProcesses()
     {
         // A worker process (`bench worker`) runs the in-process jobs; its jobs' child processes (`bench job-exec`, warm or started per job) the others.

@@ -1,3 +1,4 @@
+using DeepForge.Integration.Tests.Stores;
 using System.Net;
 using DeepForge.Integration.Tests.Distributed;
 using DeepForge.Integration.Tests.Infrastructure;
