@@ -1,7 +1,7 @@
-using DeepForge.Integration.Tests.Stores;
 using System.Net;
 using DeepForge.Integration.Tests.Distributed;
 using DeepForge.Integration.Tests.Infrastructure;
+using DeepForge.Integration.Tests.Stores;
 using Xunit.Abstractions;
 
 namespace DeepForge.Integration.Tests.MultiServer;
