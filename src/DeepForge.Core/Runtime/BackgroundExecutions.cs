@@ -26,7 +26,7 @@ public sealed class BackgroundExecutions(
     private Task _resume = Task.CompletedTask;
 
     /// <summary>Whether this process runs the execution now.</summary>
-    public static bool IsRunningHere(string executionId) => ProcessRuns.Contains(executionId);
+    public static bool IsRunningHere(string executionId) => ProcessRuns.Contains(executionId) || RunsInThisProcess.Contains(executionId);
 
     /// <summary>Starts running a stored execution; false when this process already runs it.</summary>
     public bool Start(string executionId)
@@ -118,7 +118,7 @@ public sealed class BackgroundExecutions(
         {
             foreach (var execution in await scan.FindAsync(everything, cancellationToken))
             {
-                if (ProcessRuns.Contains(execution.Id)) continue;
+                if (IsRunningHere(execution.Id)) continue;
                 if (execution.CancelRequested)
                 {
                     // A person stopped it (Ctrl-C, cancel) and its process went before recording the end: never run it again.
@@ -154,5 +154,5 @@ public sealed class BackgroundExecutions(
     public static bool WasLeftRunning(ExecutionRecord execution) =>
         execution.Status == ExecutionStatus.Running
         && (!ExecutionOwnership.IsHeld(execution, DateTimeOffset.UtcNow)
-            || (execution.Owner == ProcessIdentity.Current && !ProcessRuns.Contains(execution.Id)));
+            || (execution.Owner == ProcessIdentity.Current && !IsRunningHere(execution.Id)));
 }

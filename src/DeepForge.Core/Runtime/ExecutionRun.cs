@@ -19,6 +19,8 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
 
     public async Task<ExecutionRecord> RunAsync(string executionId, CancellationToken cancellationToken)
     {
+        using var here = RunsInThisProcess.Enter(executionId)
+            ?? throw new DeepForgeException($"execution '{executionId}'", $"execution '{executionId}' is running in this process already");
         using var fence = await ExecutionClaim.ClaimAsync(store, executionId, lease, cancellationToken);
         if (fence == null) return (await store.Executions.GetAsync(executionId, cancellationToken))!.Value;
         _fence = fence;
