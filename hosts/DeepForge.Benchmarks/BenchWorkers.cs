@@ -11,12 +11,13 @@ internal sealed class BenchWorkers : IAsyncDisposable
 {
     private readonly List<(Process Process, string Log, TextWriter Writer)> _workers = [];
 
-    public static BenchWorkers Start(BenchHost host, int count, string root, string serverUrl, string token, int slots, BenchJobMode mode)
+    /// <summary>Starts <paramref name="count"/> workers, spread over <paramref name="serverUrls"/> in turn.</summary>
+    public static BenchWorkers Start(BenchHost host, int count, string root, IReadOnlyList<string> serverUrls, string token, int slots, BenchJobMode mode)
     {
         var workers = new BenchWorkers();
         try
         {
-            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrl, token, slots, mode);
+            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrls[i % serverUrls.Count], token, slots, mode);
             return workers;
         }
         catch

@@ -59,12 +59,15 @@ public static class BenchmarkCommands
         var slots = new Option<int>("--slots") { Description = "Jobs each worker runs at once", DefaultValueFactory = _ => 4 };
         var inProcessJobs = new Option<int?>("--in-process-jobs") { Description = "Jobs of the run inside the worker processes (the dispatch path alone); default: as many as --jobs, 0 skips it" };
         var coldJobs = new Option<int>("--cold-jobs") { Description = "Jobs of the run with a child process started per job when it is leased (no warm processes); 0 skips it", DefaultValueFactory = _ => 40 };
+        var servers = new Option<int>("--servers") { Description = "Servers on one store, the workers spread over them", DefaultValueFactory = _ => 1 };
+        var store = new Option<string?>("--store") { Description = "postgres for a throwaway PostgreSQL cluster, or a store setting (default: a new SQLite file)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var command = new Command("dispatch", "Milliseconds per no-op job: a server on a loopback port and worker processes leasing over HTTP") { workers, jobs, slots, inProcessJobs, coldJobs, json };
+        var command = new Command("dispatch", "Milliseconds per no-op job: servers on loopback ports and worker processes leasing over HTTP") { workers, jobs, slots, inProcessJobs, coldJobs, servers, store, json };
         command.SetAction(async (parse, ct) =>
         {
             var counts = new DispatchBenchmark.Counts(parse.GetValue(jobs), parse.GetValue(inProcessJobs) ?? parse.GetValue(jobs), parse.GetValue(coldJobs));
-            Report(await DispatchBenchmark.RunAsync(host, parse.GetValue(workers), parse.GetValue(slots), counts, ct), parse.GetValue(json));
+            var topology = new DispatchBenchmark.Topology(parse.GetValue(servers), parse.GetValue(store));
+            Report(await DispatchBenchmark.RunAsync(host, parse.GetValue(workers), parse.GetValue(slots), counts, topology, ct), parse.GetValue(json));
             return Ok;
         });
         return command;

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using DeepForge.Dispatch;
 using DeepForge.Models;
 using DeepForge.Runtime;
+using DeepForge.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DeepForge.Benchmarks;
@@ -15,30 +17,38 @@ namespace DeepForge.Benchmarks;
 /// to its last job done, after a warm-up run. The headline is the default path, a warm child process per job; beside it
 /// the same jobs inside the worker processes (the dispatch path alone), and a child process started per job when it is
 /// leased (workers without warm processes). Each run also gives the median time a worker held a job (lease to done).
+/// With several servers (<see cref="Topology"/>), they share one store and one blob folder, the workers are spread over
+/// them, and the run is started on the first: jobs it queues are leased and completed through the others.
 /// </summary>
 internal static class DispatchBenchmark
 {
     /// <summary>Jobs of each timed run: the default path, in process, cold processes (0 skips a run; the default path always runs).</summary>
     public sealed record Counts(int Warm, int InProcess, int Cold);
 
-    public static async Task<object> RunAsync(BenchHost host, int workers, int slots, Counts counts, CancellationToken cancellationToken)
+    /// <summary>Servers on one store: null store for a new SQLite file, "postgres" for a throwaway PostgreSQL cluster, else a store setting.</summary>
+    public sealed record Topology(int Servers, string? Store);
+
+    public static async Task<object> RunAsync(BenchHost host, int workers, int slots, Counts counts, Topology topology, CancellationToken cancellationToken)
     {
         if (workers < 1 || counts.Warm < 1 || slots < 1 || counts.InProcess < 0 || counts.Cold < 0)
             throw new DeepForgeException("bench dispatch", "--workers, --jobs and --slots must be 1 or more, --in-process-jobs and --cold-jobs 0 or more");
+        if (topology.Servers < 1) throw new DeepForgeException("--servers", $"--servers is {topology.Servers}: use 1 or more");
         var root = Path.Combine(Path.GetTempPath(), $"deepforge-bench-{Guid.NewGuid():n}");
+        using var cluster = string.Equals(topology.Store, "postgres", StringComparison.OrdinalIgnoreCase) ? new PostgreSqlTestCluster() : null;
         // Every slot busy, and as many jobs again queued behind them, so a slot that frees finds its next job waiting.
         var maxParallelJobs = Math.Max(16, 2 * workers * slots);
         try
         {
             async Task<Phase?> Run(BenchJobMode mode, int jobs) => jobs == 0 ? null
-                : await RunPhaseAsync(host, Path.Combine(root, mode.ToString()), workers, slots, jobs, maxParallelJobs, mode, cancellationToken);
+                : await RunPhaseAsync(host, Path.Combine(root, mode.ToString()), StoreOf(topology, cluster, root, mode), topology.Servers,
+                    workers, slots, jobs, maxParallelJobs, mode, cancellationToken);
             var warm = (await Run(BenchJobMode.WarmProcess, counts.Warm))!;
             var inProcess = await Run(BenchJobMode.InProcess, counts.InProcess);
             var cold = await Run(BenchJobMode.ColdProcess, counts.Cold);
             return new
             {
                 Benchmark = "dispatch", Jobs = counts.Warm, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
-                Store = "sqlite", Transport = "http loopback", WorkerProcesses = true, JobsRun = "a warm child process per job (the default)",
+                Servers = topology.Servers, Store = LeaseBenchmark.KindOf(topology.Store ?? "sqlite:"), Transport = "http loopback", WorkerProcesses = true, JobsRun = "a warm child process per job (the default)",
                 MsPerJob = warm.MsPerJob, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
                 MedianJobMs = warm.MedianJobMs,
                 InProcessJobs = inProcess?.Jobs, InProcessMsPerJob = inProcess?.MsPerJob, InProcessTotalSeconds = inProcess?.Seconds,
@@ -54,16 +64,27 @@ internal static class DispatchBenchmark
         }
     }
 
-    // A fresh server and fresh workers for each phase, so no worker of one phase holds a lease request in the next.
-    private static async Task<Phase> RunPhaseAsync(BenchHost host, string root, int workers, int slots, int jobs, int maxParallelJobs, BenchJobMode mode, CancellationToken cancellationToken)
+    // Each phase on a store of its own: a new SQLite file, or a new database of the throwaway cluster.
+    private static string StoreOf(Topology topology, PostgreSqlTestCluster? cluster, string root, BenchJobMode mode)
+    {
+        if (cluster == null) return topology.Store ?? "sqlite:" + Path.Combine(root, mode.ToString(), "deepforge.db");
+        var database = $"bench_{mode.ToString().ToLowerInvariant()}";
+        cluster.Execute($"CREATE DATABASE {database}");
+        return cluster.Url(database);
+    }
+
+    // Fresh servers and fresh workers for each phase, so no worker of one phase holds a lease request in the next.
+    private static async Task<Phase> RunPhaseAsync(BenchHost host, string root, string store, int serverCount, int workers, int slots, int jobs, int maxParallelJobs,
+        BenchJobMode mode, CancellationToken cancellationToken)
     {
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
-        await using var server = await BenchServer.StartAsync(host, Path.Combine(root, "server"), token, maxParallelJobs, cancellationToken);
+        await using var servers = await StartServersAsync(host, root, store, serverCount, token, maxParallelJobs, cancellationToken);
+        var server = servers[0];
         var engine = server.Services.GetRequiredService<DeepForgeEngine>();
         // Enough jobs in process for the hot paths of server and workers to be compiled; in child processes, one per slot (each costs a process start).
         var warmup = Math.Min(jobs, mode == BenchJobMode.InProcess ? Math.Max(100, 4 * workers * slots) : workers * slots);
         await engine.Projects.SaveAsync(new ProjectDefinition { Name = "bench", Pipelines = { Independent("dispatch", jobs, 0), Independent("warmup", warmup, jobs) } }, cancellationToken);
-        await using var processes = BenchWorkers.Start(host, workers, root, server.Url, token, slots, mode);
+        await using var processes = BenchWorkers.Start(host, workers, root, [.. servers.Select(s => s.Url)], token, slots, mode);
         await WaitForWorkersAsync(server, processes, workers, cancellationToken);
         await RunAsync(engine, "warmup", processes, cancellationToken);
         var (elapsed, executionId) = await RunAsync(engine, "dispatch", processes, cancellationToken);
@@ -74,6 +95,29 @@ internal static class DispatchBenchmark
         var held = done.Where(j => j is { LeasedAt: not null, FinishedAt: not null })
             .Select(j => (j.FinishedAt!.Value - j.LeasedAt!.Value).TotalMilliseconds).Order().ToList();
         return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1));
+    }
+
+    // The servers as a deployment runs them: each its own data folder, all on the store and blob folder given.
+    private static async Task<BenchServers> StartServersAsync(BenchHost host, string root, string store, int count, string token, int maxParallelJobs, CancellationToken cancellationToken)
+    {
+        var servers = new BenchServers();
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var data = Path.Combine(root, $"server-{i + 1}");
+                Directory.CreateDirectory(data);
+                var config = new JsonObject { ["store"] = store, ["blob.dir"] = Path.Combine(root, "blob") };
+                await File.WriteAllTextAsync(Path.Combine(data, "config.json"), config.ToJsonString(), cancellationToken);
+                servers.Add(await BenchServer.StartAsync(host, data, token, maxParallelJobs, cancellationToken));
+            }
+            return servers;
+        }
+        catch
+        {
+            await servers.DisposeAsync();
+            throw;
+        }
     }
 
     private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs)

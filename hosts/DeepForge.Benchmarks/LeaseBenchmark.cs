@@ -57,7 +57,8 @@ internal static class LeaseBenchmark
         }
     }
 
-    private static string KindOf(string store) =>
+    /// <summary>sqlite, mongodb or postgresql, from a store setting.</summary>
+    internal static string KindOf(string store) =>
         store.StartsWith("sqlite:", StringComparison.OrdinalIgnoreCase) ? "sqlite"
         : store.StartsWith("mongodb", StringComparison.OrdinalIgnoreCase) ? "mongodb" : "postgresql";
 
