@@ -56,6 +56,25 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
+    public void Dispatch_WithTwoServersOnOneStore_RunsJobsThroughBothServersWorkers()
+    {
+        // Two servers on one SQLite file and blob folder, a worker on each: the run is started on the first server.
+        var result = CliAssert.Succeeded(_cli.Run("bench", "dispatch", "--servers", "2", "--workers", "2", "--jobs", "8", "--slots", "2",
+            "--in-process-jobs", "0", "--cold-jobs", "0", "--json"));
+
+        var figures = OneJsonLine(result);
+        Assert.Equal((2, "sqlite"), (figures.GetProperty("servers").GetInt32(), figures.GetProperty("store").GetString()));
+        var perWorker = figures.GetProperty("jobsPerWorker").EnumerateArray().Select(j => j.GetInt32()).ToList();
+        Assert.Equal(8, perWorker.Sum());
+    }
+
+    [Fact]
+    public void Dispatch_WithNoServers_IsRefusedInOneLine()
+    {
+        OneLineError.Assert(_cli.Run("bench", "dispatch", "--servers", "0", "--json"), 2, "--servers");
+    }
+
+    [Fact]
     public void Dispatch_WithNoWorkers_IsRefusedInOneLine()
     {
         OneLineError.Assert(_cli.Run("bench", "dispatch", "--workers", "0", "--json"), 2, "--workers");
