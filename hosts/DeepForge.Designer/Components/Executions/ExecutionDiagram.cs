@@ -29,7 +29,8 @@ internal static class ExecutionDiagram
         return (int)Math.Clamp(lowest + 160, 200, MaxHeight);
     }
 
-    private const int MaxHeight = 380;
+    // Low enough that the jobs' charts below it start on the first screen; taller pipelines are zoomed out.
+    private const int MaxHeight = 280;
     private const double Margin = 30;
 
     /// <summary>Centres the pipeline in the canvas, zoomed out as far as it takes to show all of it, never zoomed in.</summary>
