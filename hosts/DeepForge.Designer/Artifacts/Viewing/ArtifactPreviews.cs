@@ -5,6 +5,7 @@ using DeepForge.Catalog;
 using DeepForge.Data;
 using DeepForge.Models;
 using DeepForge.Projects;
+using DeepForge.Torch.Data;
 using TorchSharp;
 
 namespace DeepForge.Designer.Artifacts.Viewing;
@@ -22,6 +23,7 @@ internal sealed class ArtifactPreviews(ArtifactService artifacts, IBlobStore blo
     private const int TextLimit = 100_000;
     private static readonly byte[] PngSignature = [137, 80, 78, 71, 13, 10, 26, 10];
     private static readonly string FileType = DataTypeNames.Of(typeof(DataFile));
+    private static readonly string TensorType = DataTypeNames.Of(typeof(torch.Tensor));
 
     public async Task<ArtifactPreview> ReadAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
     {
@@ -39,7 +41,7 @@ internal sealed class ArtifactPreviews(ArtifactService artifacts, IBlobStore blo
 
     private async Task<ArtifactPreview> ValueAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
     {
-        var value = await artifacts.ReadAsync<object>(artifact, cancellationToken);
+        var value = artifact.DataType == TensorType ? await TensorAsync(artifact, cancellationToken) : await artifacts.ReadAsync<object>(artifact, cancellationToken);
         try
         {
             return value switch
@@ -51,6 +53,17 @@ internal sealed class ArtifactPreviews(ArtifactService artifacts, IBlobStore blo
             };
         }
         finally { (value as IDisposable)?.Dispose(); }
+    }
+
+    // A project's catalog knows a type by name only when one of its operations has a port of it: a tensor saved by a
+    // command or by code since changed would not be found, so tensors are read with their serializer directly.
+    private async Task<object> TensorAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
+    {
+        await using var stream = blobs.OpenRead(artifact.Hash);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, cancellationToken);
+        copy.Position = 0;
+        return new TensorSerializer().Deserialize(copy);
     }
 
     private async Task<ArtifactPreview> FileAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
