@@ -40,6 +40,26 @@ public sealed class ArtifactViewerBrowserTests
         Assert.Empty(site.Errors);
     }
 
+    [Fact]
+    public async Task An_operations_output_that_was_not_saved_is_shown_from_its_job_panel()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(Executions.LiveProject.Create(steps: 3));
+        var run = await site.Services.GetRequiredService<ExecutionStarter>().StartAsync(Executions.LiveProject.Name, Executions.LiveProject.Pipeline, new RunOptions());
+        var page = await site.NewPageAsync(1400, 1000);
+        await page.GotoAsync($"{site.Url}/executions/{run.Id}");
+        await Assertions.Expect(page.Locator(".df-execution-status")).ToHaveTextAsync("Succeeded");
+        await page.Locator($".df-job-tab[data-node={Executions.LiveProject.Node}]").ClickAsync();
+
+        await page.Locator($".df-job[data-node={Executions.LiveProject.Node}] .df-job-output[data-port=error]").ClickAsync();
+
+        await Assertions.Expect(page.Locator(".df-artifact-view-title")).ToHaveTextAsync($"{Executions.LiveProject.Node}.error");
+        // Train returns 1 / steps.
+        await Assertions.Expect(page.Locator(".df-artifact-view[data-kind=scalar] .df-view-scalar")).ToHaveTextAsync("0.3333333333");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("viewer-04-output.png"), FullPage = true });
+        Assert.Empty(site.Errors);
+    }
+
     private static async Task OpenAsync(IPage page, string artifact)
     {
         await page.Locator($".df-execution-artifact[data-artifact='{artifact}'] .df-artifact-view-link").ClickAsync();
