@@ -60,6 +60,41 @@ public sealed class ArtifactViewerBrowserTests
         Assert.Empty(site.Errors);
     }
 
+    [Fact]
+    public async Task An_outsider_opening_the_viewer_by_address_sees_not_found_and_no_value()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(ReportProject.Create());
+        var run = await site.Services.GetRequiredService<ExecutionStarter>().StartAsync(ReportProject.Name, ReportProject.Pipeline, new RunOptions());
+        await PipelineEditor.Eventually.TrueAsync(async () => (await site.Engine.Executions.GetAsync(run.Id)).Status == Models.ExecutionStatus.Succeeded);
+        var score = (await site.Engine.Artifacts.FindAsync(ReportProject.Name, "score"))!;
+        await site.Services.GetRequiredService<Identity.ProjectAccess>().SetOwnerAsync(ReportProject.Name, "olive", default);
+        await site.AddPersonAsync("otto", Identity.PersonRole.Editor);
+
+        var artifact = await site.OpenAsync($"/projects/{ReportProject.Name}/artifacts/{score.Id}", person: "otto");
+        await Assertions.Expect(artifact.Locator(".df-page-problem")).ToContainTextAsync($"there is no project '{ReportProject.Name}'");
+        var output = await site.OpenAsync($"/executions/{run.Id}/nodes/score/outputs/score", person: "otto");
+        await Assertions.Expect(output.Locator(".df-page-problem")).ToContainTextAsync($"there is no execution '{run.Id}'");
+
+        await Assertions.Expect(artifact.Locator(".df-artifact-view")).ToHaveCountAsync(0);
+        await Assertions.Expect(output.Locator(".df-artifact-view")).ToHaveCountAsync(0);
+        Assert.Empty(site.Errors);
+    }
+
+    [Fact]
+    public async Task An_output_the_node_does_not_have_is_named_in_one_line()
+    {
+        await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.None, Torch = false, InProcessJobs = true });
+        await site.Engine.Projects.SaveAsync(ReportProject.Create());
+        var run = await site.Services.GetRequiredService<ExecutionStarter>().StartAsync(ReportProject.Name, ReportProject.Pipeline, new RunOptions());
+        await PipelineEditor.Eventually.TrueAsync(async () => (await site.Engine.Executions.GetAsync(run.Id)).Status == Models.ExecutionStatus.Succeeded);
+
+        var page = await site.OpenAsync($"/executions/{run.Id}/nodes/score/outputs/nothing");
+
+        await Assertions.Expect(page.Locator(".df-page-problem")).ToContainTextAsync($"node 'score' of execution '{run.Id}' has no output 'nothing' (yet)");
+        Assert.Empty(site.Errors);
+    }
+
     private static async Task OpenAsync(IPage page, string artifact)
     {
         await page.Locator($".df-execution-artifact[data-artifact='{artifact}'] .df-artifact-view-link").ClickAsync();
