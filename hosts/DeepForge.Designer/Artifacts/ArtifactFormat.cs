@@ -19,12 +19,12 @@ internal static class ArtifactFormat
     /// <summary>
     /// A stored data type name (a .NET full name) as people read it: its last segment, without generic
     /// arity or assembly-qualified arguments, e.g. <c>DeepForge.Data.DataFile</c> → <c>DataFile</c>,
-    /// <c>System.Double[]</c> → <c>Double[]</c>, <c>System.Collections.Generic.List`1[[System.Int32, ...]]</c> → <c>List</c>.
+    /// <c>System.Double[]</c> → <c>Double[]</c>, <c>TorchSharp.torch+Tensor</c> → <c>Tensor</c>, <c>System.Collections.Generic.List`1[[System.Int32, ...]]</c> → <c>List</c>.
     /// </summary>
     public static string TypeName(string dataType)
     {
         var name = dataType.Split("[[", 2)[0];
-        name = name[(name.LastIndexOf('.') + 1)..];
+        name = name[(Math.Max(name.LastIndexOf('.'), name.LastIndexOf('+')) + 1)..]; // a nested type (TorchSharp.torch+Tensor) by its own name
         var tick = name.IndexOf('`');
         return tick > 0 ? name[..tick] : name;
     }

@@ -33,6 +33,10 @@ internal sealed class ProjectArtifacts(DeepForgeStore store)
     public static string UploadUrl(string project, string name) =>
         $"api/v1/projects/{Uri.EscapeDataString(project)}/artifacts?name={Uri.EscapeDataString(name)}";
 
+    /// <summary>The designer's page that shows an artifact's value.</summary>
+    public static string ViewPath(string project, string artifactId) =>
+        $"/projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}";
+
     /// <summary>The REST address of an artifact's bytes.</summary>
     public static string DownloadUrl(string project, string artifactId) =>
         $"api/v1/projects/{Uri.EscapeDataString(project)}/artifacts/{Uri.EscapeDataString(artifactId)}/content";

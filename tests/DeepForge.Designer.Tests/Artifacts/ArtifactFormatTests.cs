@@ -8,6 +8,7 @@ public sealed class ArtifactFormatTests
     [InlineData("DeepForge.Data.DataFile", "DataFile")]
     [InlineData("System.Double[]", "Double[]")]
     [InlineData("System.Collections.Generic.List`1[[System.Int32, System.Private.CoreLib, Version=10.0.0.0]]", "List")]
+    [InlineData("TorchSharp.torch+Tensor", "Tensor")]
     [InlineData("Plain", "Plain")]
     public void Type_names_show_the_last_segment_without_generic_arguments(string stored, string shown) =>
         Assert.Equal(shown, ArtifactFormat.TypeName(stored));
