@@ -59,7 +59,7 @@ internal sealed class ArtifactPreviews(ArtifactService artifacts, IBlobStore blo
     // command or by code since changed would not be found, so tensors are read with their serializer directly.
     private async Task<object> TensorAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
     {
-        await using var stream = blobs.OpenRead(artifact.Hash);
+        await using var stream = await blobs.OpenReadAsync(artifact.Hash, cancellationToken);
         using var copy = new MemoryStream();
         await stream.CopyToAsync(copy, cancellationToken);
         copy.Position = 0;
@@ -69,7 +69,7 @@ internal sealed class ArtifactPreviews(ArtifactService artifacts, IBlobStore blo
     private async Task<ArtifactPreview> FileAsync(ArtifactRecord artifact, CancellationToken cancellationToken)
     {
         byte[] bytes;
-        await using (var stream = blobs.OpenRead(artifact.Hash))
+        await using (var stream = await blobs.OpenReadAsync(artifact.Hash, cancellationToken))
         using (var copy = new MemoryStream())
         {
             await stream.CopyToAsync(copy, cancellationToken);
