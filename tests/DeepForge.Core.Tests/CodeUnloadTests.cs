@@ -10,6 +10,7 @@ namespace DeepForge.Core.Tests;
 /// A server compiles a new version of a project's code on every edit: each loads into its own collectible context,
 /// and once no run or catalog uses it and newer ones push it out of the few kept, it must be freed.
 /// </summary>
+[Collection(nameof(HeapMeasuring))]
 public sealed class CodeUnloadTests(ITestOutputHelper output)
 {
     private const int Kept = 4;
