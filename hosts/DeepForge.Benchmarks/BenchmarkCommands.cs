@@ -124,7 +124,7 @@ public static class BenchmarkCommands
         var samples = new Option<int>("--samples") { Description = "Samples of memory and disk in each phase", DefaultValueFactory = _ => 25 };
         var blobBytes = new Option<int>("--blob-bytes") { Description = "Bytes of the text each run makes and the worker reads through its cache", DefaultValueFactory = _ => 256 * 1024 };
         var cacheMax = new Option<long?>("--worker-cache-max-bytes") { Description = "worker.cache.maxBytes of the worker (default: the worker's own default)" };
-        var warmup = new Option<int?>("--warmup-edits") { Description = "Edits made before the measured --edits, left out of the slope (default: none; the first fifth of --edits is left out instead)" };
+        var warmup = new Option<int?>("--warmup-edits") { Description = "Edits made before the measured --edits, left out of the slope (default 300: memory levels off after about as many)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON line" };
         var command = new Command("soak", "Resident memory and disk of a server process over many edits and runs: samples, MB per edit and per run after warm-up, the store's size") { edits, runs, samples, blobBytes, cacheMax, warmup, json };
         command.SetAction(async (parse, ct) =>

@@ -2,10 +2,11 @@ namespace DeepForge.Benchmarks;
 
 /// <summary>
 /// Whether a server that runs for months stays bounded: one server process and one worker process (<see cref="SoakDeployment"/>),
-/// first <c>edits</c> edits of one operation's source saved through the REST API (each a new version of the project's code,
-/// which the server compiles to answer the save), then <c>runs</c> runs of a small pipeline whose output passes through
-/// the worker's cache. Resident memory and disk are sampled from outside at intervals; the slopes of memory per edit
-/// and per run are fitted by least squares over the samples after the first fifth of each phase (warm-up: JIT, caches filling).
+/// first the warm-up edits and then <c>edits</c> edits of one operation's source saved through the REST API (each a new
+/// version of the project's code, which the server compiles to answer the save), then <c>runs</c> runs of a small pipeline
+/// whose output passes through the worker's cache. Resident memory and disk are sampled from outside at intervals; the
+/// slope of memory per edit is fitted by least squares over the edits after the warm-up, and per run over the runs after
+/// the first fifth (JIT, caches filling).
 /// </summary>
 internal static class SoakBenchmark
 {
