@@ -130,8 +130,18 @@ internal sealed class Walkthrough(IPage page, Browser browser, string url)
 
     private async Task SelectNodeAsync(string node)
     {
-        await page.Locator($".df-node[data-node='{node}'] .df-node-title").ClickAsync();
-        await Expect(page.Locator(".df-node-panel .df-panel-title")).ToHaveTextAsync(node);
+        // A click that lands while the diagram redraws (an edit just saved, heard back from the store) can meet a node
+        // being replaced; as a person would, click again when the panel did not follow.
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator($".df-node[data-node='{node}'] .df-node-title").ClickAsync();
+            try
+            {
+                await Expect(page.Locator(".df-node-panel .df-panel-title")).ToHaveTextAsync(node, new() { Timeout = attempt < 3 ? 10_000 : 30_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3) { }
+        }
     }
 
     private async Task ChooseInputAsync(string node, string artifact)
