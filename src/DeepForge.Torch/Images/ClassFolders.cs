@@ -25,7 +25,7 @@ internal static class ClassFolders
             throw new DeepForgeException(where, $"{where} holds no images: put PNG or JPEG images in one folder per class (cat/1.png, dog/2.jpg, ...)");
         var empty = classes.FirstOrDefault(c => images.All(i => i.Class != c));
         if (empty != null)
-            throw new DeepForgeException(where, $"class folder '{empty}' of {where} has no images: add some or remove the folder");
+            throw new DeepForgeException($"class folder '{empty}'", $"class folder '{empty}' of {where} has no images: add some or remove the folder");
         if (classes.Length < 2)
             throw new DeepForgeException(where, $"{where} has one class folder ('{classes[0]}'); a classifier needs at least two, one folder of images per class");
         return (classes, images);
@@ -37,7 +37,7 @@ internal static class ClassFolders
         var normal = path.Replace('\\', '/');
         var parts = normal.Split('/', StringSplitOptions.RemoveEmptyEntries);
         if (normal.StartsWith('/') || (normal.Length > 1 && normal[1] == ':') || parts.Any(p => p == ".."))
-            throw new DeepForgeException(path, $"archive entry '{path}' points outside the archive (an absolute path or '..'); nothing was extracted: make the archive from the image folder itself");
+            throw new DeepForgeException($"archive entry '{path}'", $"archive entry '{path}' points outside the archive (an absolute path or '..'); nothing was extracted: make the archive from the image folder itself");
         return parts.Where(p => p != ".").ToArray();
     }
 
@@ -45,11 +45,11 @@ internal static class ClassFolders
     {
         var name = string.Join('/', parts);
         if (parts.Length == 1)
-            throw new DeepForgeException(name, $"'{name}' lies outside any class folder: put each image in a folder named for its class");
+            throw new DeepForgeException($"'{name}'", $"'{name}' lies outside any class folder: put each image in a folder named for its class");
         if (parts.Length > 2)
-            throw new DeepForgeException(name, $"'{name}' lies in a folder inside class folder '{parts[0]}': put the images directly in their class folder");
+            throw new DeepForgeException($"'{name}'", $"'{name}' lies in a folder inside class folder '{parts[0]}': put the images directly in their class folder");
         if (!Extensions.Contains(System.IO.Path.GetExtension(name), StringComparer.OrdinalIgnoreCase))
-            throw new DeepForgeException(name, $"'{name}' is not a PNG or JPEG image: only .png, .jpg and .jpeg files may lie in the class folders");
+            throw new DeepForgeException($"'{name}'", $"'{name}' is not a PNG or JPEG image: only .png, .jpg and .jpeg files may lie in the class folders");
         return parts[0];
     }
 

@@ -45,6 +45,18 @@ internal static class ImageDecoder
 
     private static byte[] ReadAll(ImageFile file)
     {
+        try
+        {
+            return ReadCapped(file);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw Refused(file, $"could not be read: {e.Message}");
+        }
+    }
+
+    private static byte[] ReadCapped(ImageFile file)
+    {
         using var stream = file.Open();
         using var copy = new MemoryStream();
         var buffer = new byte[81920];
@@ -58,5 +70,5 @@ internal static class ImageDecoder
     }
 
     private static DeepForgeException Refused(ImageFile file, string why) =>
-        new(file.Name, $"image '{file.Name}' {why}");
+        new($"image '{file.Name}'", $"image '{file.Name}' {why}");
 }

@@ -18,7 +18,7 @@ internal static class ImageFolderReader
             throw new DeepForgeException("testFraction", $"testFraction is {testFraction}: give the share of each class kept for testing, from 0 up to (not including) 1");
         var (source, where) = images != null ? (images.Path, "the images input")
             : path.Length > 0 ? (path, $"path '{path}'")
-            : throw new DeepForgeException("images", "no images: connect the images input (a folder or archive, e.g. deepforge run -i images=FOLDER) or set the path attribute");
+            : throw new DeepForgeException("no images", "no images: connect the images input (a folder or archive, e.g. deepforge run -i images=FOLDER) or set the path attribute");
         // A tar is extracted into the job's own folder, removed when the job ends; nothing is written anywhere else.
         return ImageSource.Open(source, where, () => Path.Combine(context.WorkingDirectory, $"images-{Guid.NewGuid():n}"));
     }

@@ -24,12 +24,19 @@ internal sealed class ImageSource : IDisposable
         if (Directory.Exists(path)) return FromFolder(path, where);
         if (!File.Exists(path)) throw new DeepForgeException(where, $"{where}: there is no folder or archive {path}");
         var kind = Sniff(path);
-        return kind switch
+        try
         {
-            "zip" => FromZip(path, where),
-            "gzip" or "tar" => FromTar(path, where, kind == "gzip", scratch()),
-            _ => throw new DeepForgeException(where, $"{where} is neither a folder nor a .zip, .tar or .tar.gz archive of class folders"),
-        };
+            return kind switch
+            {
+                "zip" => FromZip(path, where),
+                "gzip" or "tar" => FromTar(path, where, kind == "gzip", scratch()),
+                _ => throw new DeepForgeException(where, $"{where} is neither a folder nor a .zip, .tar or .tar.gz archive of class folders"),
+            };
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException && e is not FileNotFoundException)
+        {
+            throw new DeepForgeException(where, $"{where} is a damaged {kind} archive: {e.Message}", e);
+        }
     }
 
     public void Dispose() => _zip?.Dispose();
@@ -77,7 +84,7 @@ internal sealed class ImageSource : IDisposable
         var destination = Path.GetFullPath(Path.Combine([target, .. parts]));
         // Parts refused '..' and absolute paths already; this is the last guard that nothing lands outside the job's folder.
         if (!destination.StartsWith(Path.GetFullPath(target) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new DeepForgeException(entry.Name, $"archive entry '{entry.Name}' points outside the archive; nothing was extracted");
+            throw new DeepForgeException($"archive entry '{entry.Name}'", $"archive entry '{entry.Name}' points outside the archive; nothing was extracted");
         switch (entry.EntryType)
         {
             case TarEntryType.Directory:
@@ -85,12 +92,12 @@ internal sealed class ImageSource : IDisposable
                 break;
             case TarEntryType.RegularFile or TarEntryType.V7RegularFile:
                 if (entry.Length > MaxEntryBytes)
-                    throw new DeepForgeException(entry.Name, $"archive entry '{entry.Name}' is {entry.Length >> 20} MB, more than an image may be ({MaxEntryBytes >> 20} MB)");
+                    throw new DeepForgeException($"archive entry '{entry.Name}'", $"archive entry '{entry.Name}' is {entry.Length >> 20} MB, more than an image may be ({MaxEntryBytes >> 20} MB)");
                 Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
                 entry.ExtractToFile(destination, overwrite: false);
                 break;
             case TarEntryType.SymbolicLink or TarEntryType.HardLink:
-                throw new DeepForgeException(entry.Name, $"archive entry '{entry.Name}' is a link; only files and folders are read from an image archive");
+                throw new DeepForgeException($"archive entry '{entry.Name}'", $"archive entry '{entry.Name}' is a link; only files and folders are read from an image archive");
         }
     }
 

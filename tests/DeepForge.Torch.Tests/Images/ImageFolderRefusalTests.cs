@@ -126,6 +126,16 @@ public sealed class ImageFolderRefusalTests : IDisposable
     }
 
     [Fact]
+    public void ADamagedArchive_IsRefused()
+    {
+        var zip = ImageFiles.Zip(ImageFiles.Folder(_temp["images"], 2, 2), _temp["images.zip"]);
+        var bytes = File.ReadAllBytes(zip);
+        File.WriteAllBytes(zip, bytes[..(bytes.Length / 2)]);
+
+        Assert.Contains("is a damaged zip archive", Refusal(zip));
+    }
+
+    [Fact]
     public void NoInputAndNoPath_IsRefused()
     {
         var e = Assert.Throws<DeepForgeException>(() => new ImageFolder().Execute(JobContext.In(_temp["job"])));

@@ -1,0 +1,24 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+/// <summary>What Train needs to continue after an epoch: the weights, the optimizer's state (Adam's moments, SGD's momentum) and where it was.</summary>
+public sealed record TrainingCheckpoint(int Epoch, long Iteration, byte[] Weights, byte[] OptimizerState)
+{
+    public static TrainingCheckpoint Of(int epoch, long iteration, nn.Module module, OptimizerHelper optimizer) =>
+        new(epoch, iteration, Write(w => module.save(w)), Write(w => optimizer.save_state_dict(w)));
+
+    public void Restore(nn.Module module, OptimizerHelper optimizer)
+    {
+        using (var weights = new BinaryReader(new MemoryStream(Weights))) module.load(weights);
+        using var state = new BinaryReader(new MemoryStream(OptimizerState));
+        optimizer.load_state_dict(state);
+    }
+
+    private static byte[] Write(Action<BinaryWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream)) write(writer);
+        return stream.ToArray();
+    }
+}
