@@ -9,7 +9,7 @@ internal static class NewCommand
     public static Command Create()
     {
         var name = new Argument<string>("project") { Description = "Name of the new project" };
-        var seed = new Option<string>("--seed") { Description = "Seed to start from (cifar10, fashion-mnist, blank, ...)", DefaultValueFactory = _ => "blank" };
+        var seed = new Option<string>("--seed") { Description = "Seed to start from (cifar10, fashion-mnist, images, blank, ...)", DefaultValueFactory = _ => "blank" };
         var from = new Option<string?>("--from") { Description = "Folder to start from: one written by pull, or any folder in the seed layout (same as --seed ./folder)" };
         var command = new Command("new", "Create a project from a seed or a folder") { name, seed, from };
         CliAction.Set(command, async (parse, context, ct) =>

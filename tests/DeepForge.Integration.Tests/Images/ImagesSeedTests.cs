@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using DeepForge.Integration.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace DeepForge.Integration.Tests.Images;
 
