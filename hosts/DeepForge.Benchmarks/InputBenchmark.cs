@@ -23,6 +23,7 @@ internal static class InputBenchmark
     {
         if (megabytes < 1) throw new DeepForgeException("--mb", "--mb must be at least 1");
         if (rounds < 1) throw new DeepForgeException("--rounds", "--rounds must be 1 or more");
+        DeepForge.Torch.Native.TorchNative.EnsureLoaded(); // no engine here to load libtorch first
         var root = Path.Combine(Path.GetTempPath(), $"deepforge-bench-{Guid.NewGuid():n}");
         try
         {
