@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DeepForge.Benchmarks;
 
 /// <summary>
-/// <c>deepforge bench engine|train|dispatch|blob|editor|lease|feedback|soak</c>: speed figures as JSON, never as test assertions. The deepforge
+/// <c>deepforge bench engine|train|input|dispatch|blob|editor|lease|feedback|soak</c>: speed figures as JSON, never as test assertions. The deepforge
 /// command finds this assembly beside it, calls <see cref="Create"/> and runs the tree it returns, mapping what the
 /// actions throw to its one-line errors as for its own commands.
 /// </summary>
@@ -43,7 +43,7 @@ public static class BenchmarkCommands
             Report(await TrainBenchmark.RunAsync(host, parse.GetValue(images), parse.GetValue(epochs), parse.GetValue(rounds), ct), parse.GetValue(trainJson));
             return Ok;
         });
-        return new Command("bench", "Measure DeepForge's speed") { engine, train, Dispatch(host), Blob(host), Editor(host), Lease(host), Feedback(host), Soak(host), Worker(host), JobExec(host) };
+        return new Command("bench", "Measure DeepForge's speed") { engine, train, Input(), Dispatch(host), Blob(host), Editor(host), Lease(host), Feedback(host), Soak(host), Worker(host), JobExec(host) };
     }
 
     /// <summary>The hidden verb a bench worker's job child process runs: <c>job-exec</c> with the bench plugin.</summary>
@@ -82,6 +82,20 @@ public static class BenchmarkCommands
         command.SetAction(async (parse, ct) =>
         {
             Report(await BlobBenchmark.RunAsync(host, BlobBenchmark.ParseSize(parse.GetValue(size)!), parse.GetValue(rounds), ct), parse.GetValue(json));
+            return Ok;
+        });
+        return command;
+    }
+
+    private static Command Input()
+    {
+        var megabytes = new Option<int>("--mb") { Description = "Megabytes of the stored dataset (CIFAR-10 shaped float32 images)", DefaultValueFactory = _ => 100 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of every step; best and median of each", DefaultValueFactory = _ => 5 };
+        var json = new Option<bool>("--json") { Description = "Print one JSON line" };
+        var command = new Command("input", "Milliseconds until a stored dataset is ready for an operation, read as a job reads its input (checked against its hash as it is read)") { megabytes, rounds, json };
+        command.SetAction(async (parse, ct) =>
+        {
+            Report(await InputBenchmark.RunAsync(parse.GetValue(megabytes), parse.GetValue(rounds), ct), parse.GetValue(json));
             return Ok;
         });
         return command;

@@ -152,6 +152,33 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
         return new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
     }
 
+    /// <summary>
+    /// Reads a blob into a value with <paramref name="read"/> in one pass over its bytes: a file this process has not
+    /// found whole yet is hashed as it is read, and the value is returned only when the whole file hashed to its name
+    /// (else it is disposed and <see cref="BlobDamagedException"/> thrown, as <see cref="OpenReadAsync"/> throws it).
+    /// What operations' inputs and artifacts are read with.
+    /// </summary>
+    public Task<T> ReadOnceAsync<T>(string hash, Func<Stream, T> read, CancellationToken cancellationToken = default) =>
+        CheckedBlobReads.ReadAsync(this, hash, read, cancellationToken);
+
+    /// <summary>
+    /// Opens a blob to be read once, whole: a file this process has not found whole yet is hashed while it is read, not
+    /// before, and <see cref="CheckingReadStream.Complete"/> refuses it as <see cref="OpenReadAsync"/> would. Read it with
+    /// <see cref="CheckedBlobReads"/>, which completes the check before the value is used.
+    /// </summary>
+    internal async Task<Stream> OpenReadOnceAsync(string hash, CancellationToken cancellationToken)
+    {
+        var file = new FileInfo(PathOf(hash));
+        if (!file.Exists || _verified.IsWhole(hash, file)) return await OpenReadAsync(hash, cancellationToken);
+        var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        return new CheckingReadStream(stream, actual =>
+        {
+            // The size and time seen before opening: a file changed since then is hashed again on its next read.
+            if (actual == hash) _verified.Whole(hash, file);
+            else throw new BlobDamagedException(hash, actual, Quarantine(hash, file.FullName));
+        });
+    }
+
     /// <summary>The blob's file, checked as <see cref="OpenReadAsync"/> checks it, or null when the blob is no file here.</summary>
     public string? VerifiedPath(string hash)
     {

@@ -34,6 +34,9 @@ internal sealed class VerifiedBlobs
         return null;
     }
 
+    /// <summary>Whether the file was found whole with the size and time it has now.</summary>
+    public bool IsWhole(string hash, FileInfo file) => _whole.TryGetValue(hash, out var known) && known == (file.Length, file.LastWriteTimeUtc);
+
     /// <summary>The file was just written from bytes that hashed right: no need to read it again.</summary>
     public void Whole(string hash, FileInfo file) => Remember(hash, (file.Length, file.LastWriteTimeUtc));
 

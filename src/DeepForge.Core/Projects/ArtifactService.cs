@@ -31,8 +31,14 @@ public sealed class ArtifactService
         using var lease = await _catalogs.ForAsync(project.Sources, cancellationToken);
         var catalog = lease.Catalog;
         var type = catalog.ResolveType(artifact.DataType) is { } stored && typeof(T).IsAssignableFrom(stored) ? stored : typeof(T);
-        await using var stream = await _blobs.OpenReadAsync(artifact.Hash, cancellationToken);
-        return (T)catalog.Serializers.For(type).Deserialize(stream);
+        var serializer = catalog.Serializers.For(type);
+        if (type == typeof(Data.DataFile))
+        {
+            // The blob's own file is handed over (no copy), so it is checked before it is opened.
+            await using var stream = await _blobs.OpenReadAsync(artifact.Hash, cancellationToken);
+            return (T)serializer.Deserialize(stream);
+        }
+        return (T)await CheckedBlobReads.ReadAsync(_blobs, artifact.Hash, serializer.Deserialize, cancellationToken);
     }
 
     /// <summary>Stores a .NET value as an artifact, with its data type's serializer.</summary>

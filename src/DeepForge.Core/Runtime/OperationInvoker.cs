@@ -79,11 +79,15 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
     {
         var stored = catalog.ResolveType(input.DataType);
         var type = stored != null && parameterType.IsAssignableFrom(stored) ? stored : parameterType;
-        await using var stream = await blobs.OpenReadAsync(input.Hash, cancellationToken); // checks the blob's bytes against its name
         // A file as data: the operation gets a path, and must not be able to change the stored blob through it.
         if (type == typeof(DataFile))
+        {
+            await using var stream = await blobs.OpenReadAsync(input.Hash, cancellationToken); // checks the blob's bytes against its name
             return new DataFile(stream is FileStream file ? ReadOnlyInputs.ViewOf(file.Name, inputFolder, input.Hash) : ReadOnlyInputs.CopyOf(stream, inputFolder, input.Hash));
-        return catalog.Serializers.For(type).Deserialize(stream);
+        }
+        // Checked against its name as it is read: one pass over the bytes, straight into the value.
+        var serializer = catalog.Serializers.For(type);
+        return await CheckedBlobReads.ReadAsync(blobs, input.Hash, serializer.Deserialize, cancellationToken);
     }
 
     private static async Task<object?> CallAsync(OperationType operation, object instance, object?[] arguments, TextWriter log)
