@@ -35,6 +35,7 @@ internal static class BenchWorkerHost
         return 0;
     }
 
-    /// <summary>Registers the bench's operations (NoOp).</summary>
-    public static void AddPlugin(DeepForgeBuilder deepForge) => deepForge.AddPlugin(typeof(NoOp).Assembly, "bench");
+    /// <summary>Registers the bench's operations: NoOp from its own assembly (no TorchSharp in reach, as a plugin of non-tensor operations), the rest from this one.</summary>
+    public static void AddPlugin(DeepForgeBuilder deepForge) =>
+        deepForge.AddPlugin(typeof(NoOp).Assembly, "bench-noop").AddPlugin(typeof(BenchWorkerHost).Assembly, "bench");
 }

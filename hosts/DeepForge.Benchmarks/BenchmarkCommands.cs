@@ -185,9 +185,12 @@ public static class BenchmarkCommands
         command.Hidden = true;
         command.SetAction(async (parse, ct) =>
         {
+            JobPhases.Mark("command parsed");
+            // As the command's own job-exec: libtorch only for a job whose operation uses it (NoOp does not); the figure is the default path's.
+            DeepForge.Torch.Native.TorchNative.LoadLazily = true;
             await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
-            // Warm as the command's own job-exec is, libtorch included: the figure is the default path's.
-            return await JobChild.RunAsync(parse.GetValue(folder)!, services, DeepForge.Torch.Native.TorchNative.EnsureLoaded, ct);
+            var torch = new JobNativeLibrary("TorchSharp", DeepForge.Torch.Native.TorchNative.EnsureLoaded);
+            return await JobChild.RunAsync(parse.GetValue(folder)!, services, torch, ct);
         });
         return command;
     }

@@ -1,5 +1,8 @@
 using System.CommandLine;
 using DeepForge.Cli.Hosting;
+using DeepForge.Worker;
+
+JobPhases.Mark("main");
 
 // torch.dir: run again with its libtorch first on the loader's path (TorchRelaunch says why), before anything loads libtorch.
 if (TorchRelaunch.RunIfNeeded(args) is { } relaunched) return relaunched;

@@ -25,20 +25,22 @@ public static class JobChild
     /// <param name="services">The host's services with DeepForge's plugins (<c>AddDeepForgePlugins</c>, which needs no store, or <c>AddDeepForge</c>): they run the job.</param>
     /// <param name="cancellationToken">Ends the job (Ctrl+C when run by hand); the worker kills the process instead.</param>
     public static Task<int> RunAsync(string jobDirectory, IServiceProvider services, CancellationToken cancellationToken = default) =>
-        RunAsync(jobDirectory, services, warmUp: null, cancellationToken);
+        RunAsync(jobDirectory, services, native: null, cancellationToken);
 
     /// <summary>
     /// Runs a job as <see cref="RunAsync(string, IServiceProvider, CancellationToken)"/> does. Given <c>-</c> instead of a job
-    /// folder, the process starts warm, ahead of its job: it resolves the plugins, runs <paramref name="warmUp"/> (the deepforge
-    /// command loads libtorch there), tells the worker it is ready and waits for the job folder as one line on stdin;
-    /// then it runs that one job, and the worker starts the next process. A warm process whose worker goes away exits.
+    /// folder, the process starts warm, ahead of its job: it resolves the plugins and compiles what reading the job and writing its
+    /// result take, tells the worker it is ready and waits for the job folder as one line on stdin; then it runs that one job, and
+    /// the worker starts the next process. A warm process whose worker goes away exits. <paramref name="native"/> loads only before a
+    /// job that may use it (libtorch costs a process about a quarter of a second of CPU, which a job that needs none would pay).
     /// </summary>
     /// <param name="jobDirectory">The job folder the worker prepared, or <c>-</c> to start warm and read it from stdin.</param>
     /// <param name="services">The host's services, with DeepForge added (<c>AddDeepForge</c>): its plugins run the job.</param>
-    /// <param name="warmUp">What to load ahead of a job in a warm process besides the plugins (native libraries); null: nothing.</param>
+    /// <param name="native">A native library to load before a job that may use it (the deepforge command's libtorch); null: none.</param>
     /// <param name="cancellationToken">Ends the job (Ctrl+C when run by hand); the worker kills the process instead.</param>
-    public static async Task<int> RunAsync(string jobDirectory, IServiceProvider services, Action? warmUp, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string jobDirectory, IServiceProvider services, JobNativeLibrary? native, CancellationToken cancellationToken = default)
     {
+        JobPhases.Mark("services built");
         var watched = Environment.GetEnvironmentVariable(ChildProtocol.WatchParentVariable) == "1";
         var warm = jobDirectory == ChildProtocol.AwaitJobArgument;
         Task<string?> handover = Task.FromResult<string?>(null);
@@ -54,9 +56,11 @@ public static class JobChild
 
         if (warm)
         {
-            WarmUp(services, warmUp);
+            WarmUp(services);
             using (var stdout = new ChildOutput(Console.OpenStandardOutput())) stdout.Ready();
+            JobPhases.Mark("ready");
             var handed = await handover.WaitAsync(cancellationToken);
+            JobPhases.Mark("job received");
             if (string.IsNullOrWhiteSpace(handed))
             {
                 await Console.Error.WriteLineAsync("job-exec -: no job folder arrived on stdin; a warm job process runs the job its worker hands it");
@@ -83,7 +87,7 @@ public static class JobChild
             Console.SetOut(new SinkWriter(output));
             try
             {
-                outcome = await RunJobAsync(job, jobDirectory, services, output, cancellationToken);
+                outcome = await RunJobAsync(job, jobDirectory, services, native, output, cancellationToken);
             }
             finally
             {
@@ -91,16 +95,22 @@ public static class JobChild
             }
         }
         ChildProtocol.WriteResult(jobDirectory, outcome);
+        JobPhases.Mark("job done");
         return outcome.Succeeded ? 0 : 1;
     }
 
-    private static async Task<JobOutcome> RunJobAsync(ChildJobFile job, string jobDirectory, IServiceProvider services, ChildOutput output, CancellationToken cancellationToken)
+    private static async Task<JobOutcome> RunJobAsync(ChildJobFile job, string jobDirectory, IServiceProvider services, JobNativeLibrary? native, ChildOutput output, CancellationToken cancellationToken)
     {
         try
         {
             var plugins = services.GetService<PluginRegistry>()
                 ?? throw new DeepForgeException("job-exec", "the job process has no DeepForge plugins: its host must call AddDeepForgePlugins (or AddDeepForge) before JobChild.RunAsync");
             JobExtensions.Load(job.Spec, job.CacheDirectory, plugins);
+            if (native != null && NativeNeed.Of(job.Spec, plugins, native.ManagedAssembly))
+            {
+                native.Load();
+                JobPhases.Mark("native library loaded");
+            }
             var cache = new FileBlobStore(job.CacheDirectory);
             return await new InProcessExecutor(plugins, cache).RunAsync(job.Spec, jobDirectory, output, cancellationToken);
         }
@@ -114,11 +124,11 @@ public static class JobChild
         }
     }
 
-    // What every job needs, done before the job arrives: the plugins loaded, the job and result files' serialisers
-    // compiled, and what the host adds (libtorch).
-    private static void WarmUp(IServiceProvider services, Action? warmUp)
+    // What every job needs, done before the job arrives: the plugins loaded, the job and result files' serialisers compiled.
+    private static void WarmUp(IServiceProvider services)
     {
         _ = services.GetService<PluginRegistry>();
+        JobPhases.Mark("plugins loaded");
         ChildProtocol.Format(new ChildMessage(Log: "warm"));
         ChildProtocol.Parse(ChildProtocol.Format(new ChildMessage(Log: "warm")));
         var output = new OutputValue("warm", new string('0', 64), 0);
@@ -129,7 +139,7 @@ public static class JobChild
         };
         DeepForge.Data.Json.Deserialize<ChildJobFile>(DeepForge.Data.Json.Serialize(new ChildJobFile(spec, "warm")));
         DeepForge.Data.Json.Deserialize<JobOutcome>(DeepForge.Data.Json.Serialize(JobOutcome.Success(new Dictionary<string, OutputValue> { ["warm"] = output })));
-        warmUp?.Invoke();
+        JobPhases.Mark("serialisers warmed");
     }
 
     // The worker holds the write end of this process's stdin; when it closes, the worker is gone (killed,

@@ -10,12 +10,15 @@ public sealed class OperationContext
     private readonly string _workingDirectory;
     private readonly ProgressThrottle _progress = new();
     private int _images;
+    private string? _device;
 
-    internal OperationContext(IFeedbackSink sink, TextWriter log, string device, string workingDirectory, CancellationToken cancellationToken)
+    // A null device is the process's (ComputeDevice.Current), asked on first use: finding it may load a tensor library
+    // (libtorch, a quarter of a second of CPU), which a job that never asks must not pay for.
+    internal OperationContext(IFeedbackSink sink, TextWriter log, string? device, string workingDirectory, CancellationToken cancellationToken)
     {
         _sink = sink;
         Log = log;
-        Device = device;
+        _device = device;
         _workingDirectory = workingDirectory;
         CancellationToken = cancellationToken;
     }
@@ -24,7 +27,7 @@ public sealed class OperationContext
     public TextWriter Log { get; }
 
     /// <summary>The device to compute on: <c>cpu</c>, or <c>cuda:0</c> when this process has a CUDA libtorch and a usable device (see <see cref="ComputeDevice"/>).</summary>
-    public string Device { get; }
+    public string Device => _device ??= ComputeDevice.Current;
 
     /// <summary>A folder of this job for scratch files, made on first use and removed when the job ends.</summary>
     public string WorkingDirectory

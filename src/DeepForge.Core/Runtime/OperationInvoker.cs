@@ -24,7 +24,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             values.Add(instance);
             var log = new SinkWriter(sink);
             await using var checkpoints = await JobCheckpoints.OpenAsync(blobs, catalog, job.Checkpoint, sink, cancellationToken);
-            var context = new OperationContext(sink, log, ComputeDevice.Current, workDirectory, cancellationToken) { Checkpoints = checkpoints };
+            var context = new OperationContext(sink, log, device: null, workDirectory, cancellationToken) { Checkpoints = checkpoints };
             var arguments = await InputArgumentsAsync(operation, job, context, values, Path.Combine(workDirectory, "inputs"), cancellationToken);
             var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);

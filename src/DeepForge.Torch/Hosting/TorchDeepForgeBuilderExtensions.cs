@@ -17,13 +17,13 @@ public static class TorchDeepForgeBuilderExtensions
     private const string PluginName = "DeepForge.Torch";
 
     /// <summary>
-    /// Loads libtorch and registers this assembly as a plugin, so its data types (tensors, image
+    /// Loads libtorch (unless <see cref="TorchNative.LoadLazily"/>) and registers this assembly as a plugin, so its data types (tensors, image
     /// datasets, models) and their serializers are known, and models can be exported as ONNX and PyTorch; jobs
     /// of this process get <c>cuda:0</c> as their device when a CUDA device is usable. Calling it again changes nothing.
     /// </summary>
     public static DeepForgeBuilder AddTorch(this DeepForgeBuilder builder)
     {
-        TorchNative.EnsureLoaded();
+        if (!TorchNative.LoadLazily) TorchNative.EnsureLoaded();
         // Jobs of this process compute on CUDA when its libtorch has a usable device (OperationContext.Device).
         ComputeDevice.UseDetector(TorchDevices.Best);
         var assembly = typeof(ArchitectureExtensions).Assembly;

@@ -30,6 +30,13 @@ public static class TorchNative
     // Order matters: each one needs the ones before it.
     private static readonly string[] Dependencies = ["libc10.so", "libtorch_cpu.so", "libtorch.so"];
 
+    /// <summary>
+    /// When true, <c>AddTorch</c> leaves the load to the first use that needs it instead of loading libtorch at once. A worker's job
+    /// process sets it: loading costs about a quarter of a second of CPU, and it loads libtorch before a job whose operation uses
+    /// TorchSharp. Everything in DeepForge.Torch loads it on use either way.
+    /// </summary>
+    public static bool LoadLazily { get; set; }
+
     private static readonly Lock LoadGate = new();
     private static readonly Lock ResolveGate = new();
     private static volatile bool loaded;
