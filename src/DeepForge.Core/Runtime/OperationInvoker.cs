@@ -27,6 +27,7 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             var context = new OperationContext(sink, log, ComputeDevice.Current, workDirectory, cancellationToken) { Checkpoints = checkpoints };
             var arguments = await InputArgumentsAsync(operation, job, context, values, Path.Combine(workDirectory, "inputs"), cancellationToken);
             var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
+            await checkpoints.FlushAsync(); // stored before the job reports its outputs
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);
         }
         finally
