@@ -9,14 +9,16 @@ namespace DeepForge.Runtime;
 /// A job's checkpoints: the last one stored for its node (handed to the job that continues it) and new ones, written as
 /// blobs with the job's serializers and reported through its feedback, where the node records them. A new state is
 /// serialized at once (the operation may change it as soon as it goes on) and stored and reported on a background
-/// task, one after another in the order they came, so no thread waits on the store; the job awaits them all
-/// (<see cref="FlushAsync"/>) before it stores its outputs, so a checkpoint is stored before the job reports anything after it.
+/// task, one after another in the order they came, so no thread waits on the store. What the operation reports after a
+/// checkpoint is held back until it is stored (<see cref="Sink"/>), and the job awaits them all (<see cref="FlushAsync"/>)
+/// before it stores its outputs: a checkpoint is stored before the job reports anything that came after it.
 /// </summary>
 internal sealed class JobCheckpoints : IAsyncDisposable
 {
     private readonly IBlobStore _blobs;
     private readonly OperationCatalog _catalog;
     private readonly IFeedbackSink _sink;
+    private readonly OrderedSink _ordered;
     private readonly CancellationToken _cancellationToken;
     private readonly Lock _gate = new();
     private string? _lastType;
@@ -24,7 +26,10 @@ internal sealed class JobCheckpoints : IAsyncDisposable
     private Task _stored = Task.CompletedTask;
 
     private JobCheckpoints(IBlobStore blobs, OperationCatalog catalog, OutputValue? last, Stream? lastState, IFeedbackSink sink, CancellationToken cancellationToken) =>
-        (_blobs, _catalog, _lastType, _lastState, _sink, _cancellationToken) = (blobs, catalog, last?.DataType, lastState, sink, cancellationToken);
+        (_blobs, _catalog, _lastType, _lastState, _sink, _ordered, _cancellationToken) = (blobs, catalog, last?.DataType, lastState, sink, new OrderedSink(sink), cancellationToken);
+
+    /// <summary>The sink the operation reports through: what it reports after a checkpoint is passed on once that is stored.</summary>
+    public IFeedbackSink Sink => _ordered;
 
     /// <summary>
     /// Opens the last checkpoint before the operation starts: the operation asks for it from synchronous code on its
@@ -45,7 +50,11 @@ internal sealed class JobCheckpoints : IAsyncDisposable
         // What LastCheckpoint gives from now on: the bytes just taken, not the blob still being written.
         (_lastType, _lastState) = (DataTypeNames.Of(type), new MemoryStream(bytes, writable: false));
         previous?.Dispose();
-        lock (_gate) return _stored = StoreAfterAsync(_stored, DataTypeNames.Of(type), bytes);
+        lock (_gate)
+        {
+            _ordered.Hold();
+            return _stored = StoreAfterAsync(_stored, DataTypeNames.Of(type), bytes);
+        }
     }
 
     /// <summary>The checkpoints taken so far, stored and reported; fails with the first that could not be.</summary>
@@ -63,11 +72,18 @@ internal sealed class JobCheckpoints : IAsyncDisposable
 
     private async Task StoreAfterAsync(Task previous, string dataType, byte[] bytes)
     {
-        await previous.ConfigureAwait(false); // in order: a later checkpoint never lands before an earlier one
-        var blob = await _blobs.PutAsync(new MemoryStream(bytes, writable: false), cancellationToken: _cancellationToken).ConfigureAwait(false);
-        var report = CheckpointReport.Event(new OutputValue(dataType, blob.Hash, blob.Size));
-        if (_sink is CheckpointRecorder recorder) await recorder.RecordAsync(report, _cancellationToken).ConfigureAwait(false);
-        else _sink.Feedback(report); // a worker's job process: its runner uploads and reports it
+        try
+        {
+            await previous.ConfigureAwait(false); // in order: a later checkpoint never lands before an earlier one
+            var blob = await _blobs.PutAsync(new MemoryStream(bytes, writable: false), cancellationToken: _cancellationToken).ConfigureAwait(false);
+            var report = CheckpointReport.Event(new OutputValue(dataType, blob.Hash, blob.Size));
+            if (_sink is CheckpointRecorder recorder) await recorder.RecordAsync(report, _cancellationToken).ConfigureAwait(false);
+            else _sink.Feedback(report); // a worker's job process: its runner uploads and reports it
+        }
+        finally
+        {
+            _ordered.Release();
+        }
     }
 
     // A checkpoint of another type (the operation's code changed since) is no state this code can continue from.
