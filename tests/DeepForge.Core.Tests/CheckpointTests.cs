@@ -66,6 +66,77 @@ public sealed class CheckpointTests
         Assert.Empty(await df.Documents.ListAsync(Collections.Checkpoints, null, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Run_RetryAfterAFailure_ContinuesFromACheckpointItAwaited()
+    {
+        await using var df = TestEngine.Create();
+        var tally = df.PathOf("tally.txt");
+
+        var execution = await df.RunAsync(Project(tally, "CheckpointAwaited", Awaited), "main");
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, (await df.NodeAsync(execution.Id, "count")).Error);
+        Assert.Equal(["start 0", "start 4"], File.ReadAllLines(tally));
+    }
+
+    [Fact]
+    public async Task Checkpoint_OfAStateChangedAfterwards_KeepsTheStateAsItWasWhenTaken()
+    {
+        await using var df = TestEngine.Create();
+        var tally = df.PathOf("tally.txt");
+
+        var execution = await df.RunAsync(Project(tally, "CheckpointThenChange", Changing), "main");
+
+        Assert.True(execution.Status == ExecutionStatus.Succeeded, (await df.NodeAsync(execution.Id, "count")).Error);
+        Assert.Equal(["start 0", "start 1"], File.ReadAllLines(tally));
+    }
+
+    // Awaits each checkpoint, as an asynchronous operation does; its first attempt fails after the fourth.
+    private static readonly SourceFile Awaited = new("ops/Awaited.cs", """
+        namespace CheckpointOps;
+
+        public sealed record Steps(int Done);
+
+        [Operation(Category = "Test")]
+        public sealed class CheckpointAwaited(string tally) : Operation
+        {
+            [return: Output("counted")]
+            public async Task<int> ExecuteAsync(OperationContext context, CancellationToken cancellationToken)
+            {
+                var start = context.LastCheckpoint<Steps>()?.Done ?? 0;
+                File.AppendAllText(tally, $"start {start}\n");
+                for (var i = start + 1; i <= 6; i++)
+                {
+                    await context.CheckpointAsync(new Steps(i), cancellationToken);
+                    if (i == 4 && start == 0) throw new InvalidOperationException($"crash after {i}");
+                }
+                return 6;
+            }
+        }
+        """);
+
+    // Changes the state it checkpointed as soon as Checkpoint returns, then fails on its first attempt.
+    private static readonly SourceFile Changing = new("ops/Changing.cs", """
+        namespace CheckpointOps;
+
+        public sealed class Mutable { public int Done { get; set; } }
+
+        [Operation(Category = "Test")]
+        public sealed class CheckpointThenChange(string tally) : Operation
+        {
+            [return: Output("counted")]
+            public int Execute(OperationContext context)
+            {
+                var start = context.LastCheckpoint<Mutable>()?.Done ?? 0;
+                File.AppendAllText(tally, $"start {start}\n");
+                if (start > 0) return start;
+                var state = new Mutable { Done = 1 };
+                context.Checkpoint(state);
+                state.Done = 99;
+                throw new InvalidOperationException("crash after the checkpoint");
+            }
+        }
+        """);
+
     // The checkpoint is opened before the operation starts and each new one when stored: asked for again, it is the newest.
     private static readonly SourceFile Rereading = new("ops/Rereading.cs", """
         namespace CheckpointOps;

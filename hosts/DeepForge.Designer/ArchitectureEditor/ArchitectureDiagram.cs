@@ -33,7 +33,7 @@ internal sealed class ArchitectureDiagram
                 ShouldDeleteLink = link => Refuse(() => { if (KeyOf(link) is { } key) Disconnected?.Invoke(key); }),
             },
         });
-        Diagram.RegisterComponent<LayerNodeModel, Components.ArchitectureEditor.LayerNodeWidget>();
+        Diagram.RegisterComponent<LayerNodeModel, LayerNodeWidget>();
         Diagram.Links.Added += OnLinkAdded;
         Diagram.SelectionChanged += model =>
         {

@@ -1,6 +1,6 @@
 using DeepForge.Designer.Access;
 using DeepForge.Designer.Collaboration;
-using DeepForge.Designer.Components;
+using DeepForge.Designer.Layout;
 using DeepForge.Designer.Runs;
 using DeepForge.Hosting;
 using Microsoft.AspNetCore.Builder;

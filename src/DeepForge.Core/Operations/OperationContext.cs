@@ -75,9 +75,18 @@ public sealed class OperationContext
     /// epoch, after each epoch), replacing the last one. When the job is run again after a crash, a lost worker or a
     /// failed attempt, <see cref="LastCheckpoint{T}"/> gives it back so the operation continues instead of starting over.
     /// The state is stored as a blob with the same serializers as outputs; it is kept until the node succeeds.
-    /// Outside a pipeline (<see cref="Create"/>) nothing is kept.
+    /// Outside a pipeline (<see cref="Create"/>) nothing is kept. The state is serialized before this returns (change it
+    /// freely after) and stored in the background, in order; the job does not finish before it is stored. To know it is
+    /// stored, so that a crash right after cannot take it away, use <see cref="CheckpointAsync{T}"/>.
     /// </summary>
-    public void Checkpoint<T>(T state) where T : notnull => Checkpoints?.Write(state);
+    public void Checkpoint<T>(T state) where T : notnull => Checkpoints?.WriteAsync(state);
+
+    /// <summary>
+    /// As <see cref="Checkpoint{T}"/>, and completes once the checkpoint is stored for this node, so a crash after it
+    /// continues from here; it waits on no thread meanwhile.
+    /// </summary>
+    public Task CheckpointAsync<T>(T state, CancellationToken cancellationToken = default) where T : notnull =>
+        Checkpoints?.WriteAsync(state).WaitAsync(cancellationToken) ?? Task.CompletedTask;
 
     /// <summary>The last checkpoint this node stored in an earlier run of the job, or null when there is none (or it is of another type).</summary>
     public T? LastCheckpoint<T>() where T : class => Checkpoints?.Read<T>();

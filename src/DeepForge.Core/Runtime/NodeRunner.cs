@@ -79,9 +79,12 @@ internal sealed class NodeRunner(DeepForgeStore store, IBlobStore blobs, IJobRun
     {
         await using var sink = new StreamingSink(store.Documents, job.ExecutionId, job.NodeId, flushInterval, observer);
         if (job.Attempt > 1) sink.Log(AttemptSeparator(job.Attempt));
+        var checkpoints = new CheckpointRecorder(sink, store.Documents, blobs, job.ExecutionId, job.NodeId);
         try
         {
-            return (await jobs.RunAsync(job, new CheckpointRecorder(sink, store.Documents, blobs, job.ExecutionId, job.NodeId), cancellationToken), null);
+            var outputs = await jobs.RunAsync(job, checkpoints, cancellationToken);
+            await checkpoints.FlushAsync();
+            return (outputs, null);
         }
         catch (JobFailedException e)
         {

@@ -22,11 +22,12 @@ internal sealed class OperationInvoker(OperationCatalog catalog, IBlobStore blob
             // Not wrapped in a TargetInvocationException: what the operation's code throws keeps its own stack.
             var instance = operation.Constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, ConstructorArguments(operation, job), null);
             values.Add(instance);
-            var log = new SinkWriter(sink);
             await using var checkpoints = await JobCheckpoints.OpenAsync(blobs, catalog, job.Checkpoint, sink, cancellationToken);
-            var context = new OperationContext(sink, log, device: null, workDirectory, cancellationToken) { Checkpoints = checkpoints };
+            var log = new SinkWriter(checkpoints.Sink);
+            var context = new OperationContext(checkpoints.Sink, log, device: null, workDirectory, cancellationToken) { Checkpoints = checkpoints };
             var arguments = await InputArgumentsAsync(operation, job, context, values, Path.Combine(workDirectory, "inputs"), cancellationToken);
             var result = await ComputeThreads.Shared.Run(() => CallAsync(operation, instance, arguments, log), cancellationToken).Unwrap();
+            await checkpoints.FlushAsync(); // stored before the job reports its outputs
             return await StoreOutputsAsync(operation, job, result, values, cancellationToken);
         }
         finally

@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.ArchitectureEditor;
+using DeepForge.Designer.ArchitectureEditor;
 
 namespace DeepForge.Designer.Tests.ArchitectureEditor;
 

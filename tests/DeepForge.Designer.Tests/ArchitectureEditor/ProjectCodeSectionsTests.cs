@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.ArchitectureEditor;
+using DeepForge.Designer.ArchitectureEditor;
 using DeepForge.Models;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

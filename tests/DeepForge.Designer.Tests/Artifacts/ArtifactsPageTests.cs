@@ -1,6 +1,6 @@
 using Bunit;
 using DeepForge.Designer.Collaboration;
-using DeepForge.Designer.Components.Artifacts;
+using DeepForge.Designer.Artifacts;
 using DeepForge.Models;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.Artifacts;
+using DeepForge.Designer.Artifacts;
 using DeepForge.Models;
 using DeepForge.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.Executions;
+using DeepForge.Designer.Executions;
 using DeepForge.Models;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.Executions;
+using DeepForge.Designer.Executions;
 using DeepForge.Feedback;
 using DeepForge.Models;
 using Microsoft.Extensions.DependencyInjection;

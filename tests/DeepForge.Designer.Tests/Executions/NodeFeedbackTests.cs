@@ -1,4 +1,4 @@
-using DeepForge.Designer.Components.Executions;
+using DeepForge.Designer.Executions;
 using DeepForge.Feedback;
 
 namespace DeepForge.Designer.Tests.Executions;

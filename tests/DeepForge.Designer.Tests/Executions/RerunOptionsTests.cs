@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DeepForge.Designer.Components.Executions;
+using DeepForge.Designer.Executions;
 using DeepForge.Models;
 
 namespace DeepForge.Designer.Tests.Executions;

@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.Extensions;
+using DeepForge.Designer.Extensions;
 using DeepForge.Extensions;
 using DeepForge.Hosting;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,6 @@
 using BlazorMonaco.Editor;
 using Bunit;
 using DeepForge.Designer.Collaboration;
-using DeepForge.Designer.Components.OperationEditor;
 using DeepForge.Designer.OperationEditor;
 using Microsoft.Extensions.DependencyInjection;
 using Radzen;

@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.PipelineEditor;
+using DeepForge.Designer.PipelineEditor;
 using DeepForge.Designer.Diagrams;
 using DeepForge.Models;
 using Microsoft.Extensions.DependencyInjection;

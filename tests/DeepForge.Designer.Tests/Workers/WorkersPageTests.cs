@@ -1,5 +1,5 @@
 using Bunit;
-using DeepForge.Designer.Components.Workers;
+using DeepForge.Designer.Workers;
 using DeepForge.Designer.Runs;
 using DeepForge.Dispatch;
 using DeepForge.Runner.Protocol;

@@ -1,4 +1,0 @@
-namespace DeepForge.Designer.Components.Sweeps;
-
-/// <summary>One run on the sweep page's scatter chart: a varied value against the sweep's metric.</summary>
-internal sealed record SweepPoint(double X, double Y, string ExecutionId);
