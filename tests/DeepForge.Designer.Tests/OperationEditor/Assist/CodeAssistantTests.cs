@@ -57,6 +57,27 @@ public sealed class CodeAssistantTests
     }
 
     [Fact]
+    public void Complete_OffersANamespacesMembers_AndATypesStaticMembers()
+    {
+        var inNamespace = AssistCode.Complete(_assistant, "var list = new System.Collections.$$");
+        var statics = AssistCode.Complete(_assistant, "var m = Math.$$");
+
+        Assert.Contains(inNamespace, e => e.Label == "Generic" && e.Kind == "Module");
+        Assert.Contains(statics, e => e.Label == "Max" && e.Kind == "Method");
+        Assert.DoesNotContain(statics, e => e.Label == "GetHashCode");
+    }
+
+    [Fact]
+    public void Complete_OffersALocalsMembers_ByTheTypeItsInitializerGives()
+    {
+        var entries = AssistCode.Complete(_assistant, "var words = new List<string>();\n        var n = words.$$");
+
+        Assert.Contains(entries, e => e.Label == "Add" && e.Kind == "Method");
+        Assert.Contains(entries, e => e.Label == "Count" && e.Kind == "Property");
+        Assert.Contains(entries, e => e.Label == "Select" && e.Kind == "Method");
+    }
+
+    [Fact]
     public void Complete_OffersLocalsAndKeywords_WhereAStatementStarts()
     {
         var entries = AssistCode.Complete(_assistant, "var total = 1;\n        $$");
