@@ -154,7 +154,7 @@ public static class BenchmarkCommands
     {
         var rounds = new Option<int>("--rounds") { Description = "Timed repetitions of each step (compiles: a quarter as many)", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print one JSON line" };
-        var command = new Command("editor", "Milliseconds the designer's editors wait: operations read from edited code, the catalog compiled, shapes inferred") { rounds, json };
+        var command = new Command("editor", "Milliseconds the designer's editors wait: operations read from edited code, the catalog compiled, shapes inferred, code completion cold and warm") { rounds, json };
         command.SetAction(async (parse, ct) =>
         {
             Report(await EditorBenchmark.RunAsync(host, parse.GetValue(rounds), ct), parse.GetValue(json));

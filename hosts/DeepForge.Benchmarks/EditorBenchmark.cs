@@ -9,7 +9,8 @@ namespace DeepForge.Benchmarks;
 /// <summary>
 /// What the designer's editors wait for, on the fashion-mnist seed: reading the operations' interfaces from edited
 /// code (the operation editor, after each pause in typing), compiling the project's catalog after an edit and
-/// reading it again unchanged (the pipeline editor on open), and inferring the cnn's shapes (the architecture editor, after each edit).
+/// reading it again unchanged (the pipeline editor on open), inferring the cnn's shapes (the architecture editor, after each edit),
+/// and code completion in the operation editor (<see cref="CompletionBenchmark"/>).
 /// </summary>
 internal static class EditorBenchmark
 {
@@ -31,12 +32,14 @@ internal static class EditorBenchmark
             var warm = await TimeAsync(rounds, _ => engine.Projects.CatalogAsync("bench", cancellationToken));
             var cnn = project.FindArchitecture("cnn")!;
             var shapes = await TimeAsync(rounds, _ => Task.FromResult(ShapeInference.Infer(cnn)));
+            var completion = await CompletionBenchmark.RunAsync(engine, "bench", train, rounds, cancellationToken);
             return new
             {
                 Benchmark = "editor", Seed = "fashion-mnist", Rounds = rounds,
                 ReadOperationsMedianMs = read.Median, ReadOperationsP95Ms = read.P95,
                 CompileCatalogMedianMs = compile.Median, CompileCatalogMaxMs = compile.Max,
                 WarmCatalogMedianMs = warm.Median, ShapeInferenceMedianMs = shapes.Median, ShapeInferenceP95Ms = shapes.P95,
+                Completion = completion,
             };
         }
         finally

@@ -33,6 +33,8 @@ public static class DeepForgeDesignerExtensions
         services.AddScoped<ProjectEdits>();
         services.AddScoped<DeepForge.Designer.Undo.EditHistories>();
         services.AddSingleton<ExecutionStarter>();
+        // One warm Roslyn workspace per project for the operation editor's completion, hover and signature help.
+        services.AddSingleton<DeepForge.Designer.OperationEditor.Assist.CodeAssistant>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<DesignerAccess>();
         return services;

@@ -67,3 +67,94 @@ export function unbindSave(id) {
     if (onKey) window.removeEventListener("keydown", onKey, true);
     saving.delete(id);
 }
+
+// Code completion (on "."), hover and signature help (on "(" and ","), answered by the page in .NET from Roslyn.
+// Monaco's providers are global per language, so they are registered once and find the page whose editor holds the
+// model asked about; a model of no bound page (another editor's) gets nothing.
+const assisted = new Map();
+let providersRegistered = false;
+// The page's calls travel over the circuit, whose messages are limited (32 KB): longer code gets no assistance.
+const maxAssistedLength = 24000;
+
+export function bindAssist(key, id, page) {
+    assisted.set(key, { id, page });
+    registerProviders();
+}
+
+export function unbindAssist(key) {
+    assisted.delete(key);
+}
+
+function pageOf(model) {
+    for (const { id, page } of assisted.values()) {
+        const editor = editorOf(id);
+        if (editor && editor.getModel() === model) return page;
+    }
+    return null;
+}
+
+async function ask(model, position, method) {
+    const page = pageOf(model);
+    const text = model.getValue();
+    if (!page || text.length > maxAssistedLength) return null;
+    try {
+        return await page.invokeMethodAsync(method, text, model.getOffsetAt(position));
+    } catch (e) {
+        console.warn(`code assistance (${method}) failed: ${e}`);
+        return null;
+    }
+}
+
+function rangeOf(model, start, end) {
+    const from = model.getPositionAt(start);
+    const to = model.getPositionAt(end);
+    return new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column);
+}
+
+function registerProviders() {
+    if (providersRegistered) return;
+    providersRegistered = true;
+    const kinds = monaco.languages.CompletionItemKind;
+    monaco.languages.registerCompletionItemProvider("csharp", {
+        triggerCharacters: ["."],
+        provideCompletionItems: async (model, position) => {
+            const entries = (await ask(model, position, "Complete")) || [];
+            const word = model.getWordUntilPosition(position);
+            const range = new monaco.Range(position.lineNumber, word.startColumn, position.lineNumber, word.endColumn);
+            return {
+                suggestions: entries.map(e => ({
+                    label: e.label, kind: kinds[e.kind] ?? kinds.Text, detail: e.detail,
+                    documentation: e.documentation ?? undefined, insertText: e.label, sortText: e.sortText, range,
+                })),
+            };
+        },
+    });
+    monaco.languages.registerHoverProvider("csharp", {
+        provideHover: async (model, position) => {
+            const hover = await ask(model, position, "Hover");
+            if (!hover) return null;
+            const contents = [{ value: "```csharp\n" + hover.signature + "\n```" }];
+            if (hover.documentation) contents.push({ value: hover.documentation });
+            return { range: rangeOf(model, hover.start, hover.end), contents };
+        },
+    });
+    monaco.languages.registerSignatureHelpProvider("csharp", {
+        signatureHelpTriggerCharacters: ["(", ","],
+        signatureHelpRetriggerCharacters: [")"],
+        provideSignatureHelp: async (model, position) => {
+            const help = await ask(model, position, "Signatures");
+            if (!help) return null;
+            return {
+                value: {
+                    signatures: help.signatures.map(s => ({
+                        label: s.label, documentation: s.documentation ?? undefined,
+                        parameters: s.parameters.map(p => ({ label: [p.start, p.end], documentation: p.documentation ?? undefined })),
+                    })),
+                    activeSignature: help.activeSignature,
+                    activeParameter: help.activeParameter,
+                },
+                dispose() { },
+            };
+        },
+    });
+}

@@ -16,6 +16,12 @@ public static class ProjectCompiler
     public const string GlobalUsings = RoslynCompiler.GlobalUsings;
 
     /// <summary>
+    /// What project code compiles against, the references the engine's compiler uses (the framework and every assembly
+    /// loaded in the process: Core, Torch, plugins), for tools that analyse code as it is typed (the designer's completion).
+    /// </summary>
+    public static IReadOnlyList<Microsoft.CodeAnalysis.MetadataReference> References() => MetadataReferences.Current();
+
+    /// <summary>
     /// Compiles <paramref name="sources"/> into an assembly loaded in a collectible context of its own; the assembly is
     /// null, and the errors say why, when they do not compile.
     /// </summary>

@@ -66,6 +66,8 @@ internal sealed class TestEngine : IAsyncDisposable
         context.Services.AddSingleton(Engine);
         context.Services.AddSingleton(Edits);
         context.Services.AddScoped<DeepForge.Designer.Undo.EditHistories>();
+        // The operation editor's completion, hover and signature help, as the designer registers it.
+        context.Services.AddSingleton<DeepForge.Designer.OperationEditor.Assist.CodeAssistant>();
         // The store's change feed, by which the pages redraw.
         context.Services.AddSingleton(_services.GetRequiredService<DeepForge.Storage.IChangeFeed>());
         // The artifacts and execution pages offer a model's exports (ONNX, PyTorch) through it.

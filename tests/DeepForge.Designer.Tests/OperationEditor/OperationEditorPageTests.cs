@@ -30,6 +30,7 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
         _context.Services.AddSingleton<ProjectEditHub>();
         _context.Services.AddScoped<DeepForge.Designer.Access.DesignerAccess>();
         _context.Services.AddScoped<ProjectEdits>();
+        _context.Services.AddSingleton<DeepForge.Designer.OperationEditor.Assist.CodeAssistant>();
         // As the designer registers it, with an admin signed in (bunit's stand-in for the circuit's sign-in).
         var signedIn = _context.AddAuthorization();
         signedIn.SetAuthorized("admin");
