@@ -105,5 +105,9 @@ public sealed class MetricsBrowserTests
         var drawn = (await chart.Locator("svg text").AllTextContentsAsync()).Select(t => t.Trim()).ToList();
         Assert.Equal(classes, drawn.Where(classes.Contains)); // every class drawn, in full, in that order
         Assert.Contains(drawn, t => t.EndsWith(" %", StringComparison.Ordinal)); // the value axis in percent too
+        // Readable: no class name drawn over the next one.
+        var boxes = new List<LocatorBoundingBoxResult>();
+        foreach (var name in classes) boxes.Add((await chart.Locator("svg text", new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(name)}\\s*$") }).First.BoundingBoxAsync())!);
+        for (var i = 1; i < boxes.Count; i++) Assert.True(boxes[i - 1].X + boxes[i - 1].Width <= boxes[i].X + 0.5, $"'{classes[i - 1]}' overlaps '{classes[i]}'");
     }
 }
