@@ -22,6 +22,7 @@ public sealed class EnterSubmitsBrowserTests
         await page.Locator(".df-add-operation").ClickAsync();
         var field = page.Locator("input.df-new-operation-name");
         await Expect(page.Locator(".df-new-operation-create")).ToBeDisabledAsync();
+        await Expect(page.Locator("input.df-operation-filter")).ToBeFocusedAsync(); // opened with the caret in the filter, as before
 
         // Another writer edits the open pipeline through the store the whole time: each edit reaches this page by the
         // change feed and redraws it while the keys arrive.
@@ -37,7 +38,7 @@ public sealed class EnterSubmitsBrowserTests
         await site.ShotAsync(page, "dialog-new-operation-typed-while-busy");
         await field.PressAsync("Enter");
 
-        await Expect(page).ToHaveURLAsync(new Regex("/projects/fm/operations/ScaleImagesToUnitRange$"));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/projects/fm/operations/ScaleImagesToUnitRange(\?|$)"));
         Assert.Contains((await site.Engine.Projects.GetAsync("fm")).Sources, s => s.Path == "operations/ScaleImagesToUnitRange.cs");
         Assert.Empty(site.Errors);
     }
