@@ -58,7 +58,7 @@ public sealed class MetricTests
         await server.Api.SaveProjectAsync(TestProjects.Create("alices"));
         await server.Api.SaveProjectAsync(TestProjects.Create("bobs"));
         using var bob = await server.ApiAsAsync("bob", PersonRole.Editor);
-        await server.Services.GetRequiredService<ProjectAccess>().SetOwnerAsync("bobs", "bob", default);
+        await server.Services.GetRequiredService<ProjectAccess>().ShareAsync("bobs", "bob", PersonRole.Viewer, default); // not of alices
         using var worker = server.Worker("w");
         var first = await server.Api.StartAsync("alices", "diverge");
         var job = await worker.NextJobAsync();
