@@ -66,6 +66,9 @@ internal sealed class DesignerAccess(IServiceProvider services)
         return await access.RoleOfAsync(user, project, cancellationToken);
     }
 
+    /// <summary>Whether the person may read <paramref name="project"/> (see it at all: any role), by the rule of <see cref="RoleInAsync"/>.</summary>
+    public async Task<bool> MayReadAsync(string project, CancellationToken cancellationToken) => await RoleInAsync(project, cancellationToken) != null;
+
     /// <summary>
     /// Throws, before anything of the project is read, the very error a missing project gives when the person may
     /// not see <paramref name="project"/>: a page shows the same "not found" either way, so names do not leak.

@@ -31,6 +31,10 @@ public static class DeepForgeDesignerExtensions
         services.AddRadzenComponents();
         services.AddSingleton<ProjectEditHub>();
         services.AddScoped<ProjectEdits>();
+        // Who has which project open: a registry per server, fed by each circuit's handler (it hears the connection drop).
+        services.AddSingleton<ProjectPresence>();
+        services.AddScoped<PresenceCircuit>();
+        services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(s => s.GetRequiredService<PresenceCircuit>());
         services.AddScoped<DeepForge.Designer.Undo.EditHistories>();
         services.AddSingleton<ExecutionStarter>();
         // One warm Roslyn workspace per project for the operation editor's completion, hover and signature help.

@@ -13,7 +13,7 @@ public sealed partial class PipelineEditorPage
     {
         var operations = _types.Catalog?.Operations ?? [];
         var chosen = await Dialogs.OpenAsync<AddOperationDialog>("Add operation",
-            new Dictionary<string, object?> { ["Operations"] = operations }, new DialogOptions { Width = "36rem" });
+            new Dictionary<string, object?> { ["Operations"] = operations }, new DialogOptions { Width = "36rem", AutoFocusFirstElement = false });
         if (chosen is not string name) return;
         var isNew = name.StartsWith("new:", StringComparison.Ordinal);
         if (isNew) name = name["new:".Length..];

@@ -140,7 +140,15 @@ public sealed class ExecutionService
     /// came from the cache shows the metrics of the run it reused. Nodes without metrics are left out.
     /// </summary>
     public Task<IReadOnlyList<Metrics.NodeMetrics>> MetricsAsync(string executionId, CancellationToken cancellationToken = default) =>
-        Metrics.ExecutionMetrics.ReadAsync(this, executionId, cancellationToken);
+        Metrics.ExecutionMetrics.ReadAsync(this, executionId, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="MetricsAsync(string, CancellationToken)"/>, for a reader who may not see every project: a node
+    /// whose outputs came from a run of another project (the cache is shared by all projects) shows that run's metrics
+    /// only when <paramref name="mayReadProject"/> says the reader may read that project, and none otherwise.
+    /// </summary>
+    public Task<IReadOnlyList<Metrics.NodeMetrics>> MetricsAsync(string executionId, Func<string, CancellationToken, Task<bool>> mayReadProject, CancellationToken cancellationToken = default) =>
+        Metrics.ExecutionMetrics.ReadAsync(this, executionId, mayReadProject, cancellationToken);
 
     /// <summary>A node's feedback events so far, in order.</summary>
     public async Task<IReadOnlyList<FeedbackEvent>> FeedbackAsync(string executionId, string nodeId, CancellationToken cancellationToken = default)

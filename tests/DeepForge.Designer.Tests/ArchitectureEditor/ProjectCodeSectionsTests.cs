@@ -50,7 +50,7 @@ public sealed class ProjectCodeSectionsTests : IAsyncLifetime
     {
         var sections = await RenderAsync();
 
-        sections.Find(".df-new-architecture-name").Change("mlp");
+        sections.Find(".df-new-architecture-name").Input("mlp");
         await sections.Find(".df-new-architecture-create").ClickAsync(new());
 
         sections.WaitForAssertion(() => Assert.EndsWith("/projects/fm/architectures/mlp", _context.Services.GetRequiredService<NavigationManager>().Uri));
@@ -62,7 +62,7 @@ public sealed class ProjectCodeSectionsTests : IAsyncLifetime
     {
         var sections = await RenderAsync();
 
-        sections.Find(".df-new-architecture-name").Change("cnn");
+        sections.Find(".df-new-architecture-name").Input("cnn");
         await sections.Find(".df-new-architecture-create").ClickAsync(new());
 
         sections.WaitForAssertion(() => Assert.Contains("already has an architecture 'cnn'", sections.Markup));

@@ -49,19 +49,21 @@ public sealed class ProjectsPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Create_dialog_refuses_a_missing_malformed_or_taken_name()
+    public async Task Create_dialog_offers_no_Next_without_a_name_and_refuses_a_malformed_or_taken_one()
     {
         await _engine.Engine.Projects.CreateAsync("taken", "blank");
         var dialog = _context.Render<CreateProjectDialog>();
 
-        dialog.Find(".df-next").Click();
-        dialog.WaitForAssertion(() => Assert.Contains("Give the project a name", dialog.Find(".df-problem").TextContent));
+        Assert.True(dialog.Find(".df-next").HasAttribute("disabled")); // nothing typed: nothing to go on with
 
-        dialog.Find("input").Change("no spaces please");
+        dialog.Find("input").Input("   ");
+        Assert.True(dialog.Find(".df-next").HasAttribute("disabled"));
+
+        dialog.Find("input").Input("no spaces please");
         dialog.Find(".df-next").Click();
         dialog.WaitForAssertion(() => Assert.Contains("Use letters, digits", dialog.Find(".df-problem").TextContent));
 
-        dialog.Find("input").Change("taken");
+        dialog.Find("input").Input("taken");
         dialog.Find(".df-next").Click();
         dialog.WaitForAssertion(() => Assert.Contains("'taken' already exists", dialog.Find(".df-problem").TextContent));
         Assert.Empty(dialog.FindAll(".df-create"));
@@ -72,7 +74,7 @@ public sealed class ProjectsPageTests : IAsyncLifetime
     {
         var dialog = _context.Render<CreateProjectDialog>();
 
-        dialog.Find("input").Change("my-mnist");
+        dialog.Find("input").Input("my-mnist");
         dialog.Find(".df-next").Click();
         dialog.WaitForAssertion(() => Assert.Contains("my-mnist", dialog.Markup));
         Assert.Empty(dialog.FindAll(".df-problem"));

@@ -1,3 +1,4 @@
+using DeepForge.Identity;
 using DeepForge.Metrics;
 using DeepForge.Runtime;
 using Microsoft.AspNetCore.Builder;
@@ -14,11 +15,13 @@ internal static class MetricEndpoints
             .WithSummary("The metrics each node reported, the last value of each name; a cached node shows those of the run it reused")
             .Produces<IReadOnlyList<NodeMetrics>>().ProducesProblem(StatusCodes.Status404NotFound);
 
-    private static async Task<IResult> MetricsAsync(string execution, ExecutionService executions, CancellationToken cancellationToken)
+    private static async Task<IResult> MetricsAsync(string execution, ExecutionService executions, ProjectAccess access, HttpContext http, CancellationToken cancellationToken)
     {
         try
         {
-            return Results.Ok(await executions.MetricsAsync(execution, cancellationToken));
+            // The filter let the person read this execution's project; a node reused from another project's run is
+            // shown by the same rule for that project.
+            return Results.Ok(await executions.MetricsAsync(execution, async (project, ct) => await access.RoleOfAsync(http.User, project, ct) != null, cancellationToken));
         }
         catch (DeepForgeException e)
         {
