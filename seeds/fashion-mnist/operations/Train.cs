@@ -9,8 +9,8 @@ public enum Optimizer { Sgd, Adam, AdamW }
 
 /// <summary>
 /// Trains an architecture on labelled images with negative log likelihood (the network ends in LogSoftmax), drawing
-/// the graph "Training Error" as it goes. The defaults are the recipe that takes the seed's cnn to 93 % on
-/// Fashion-MNIST in a few minutes on two cores: Adam with a 1cycle schedule peaking at learningRate, label smoothing,
+/// the graph "Training Error" as it goes. The defaults are a recipe aimed at 93 % for the seed's cnn on
+/// Fashion-MNIST within minutes on two cores: Adam with a 1cycle schedule peaking at learningRate, label smoothing,
 /// and random flips and 2-pixel shifts of each batch.
 /// </summary>
 [Operation(Category = "Training", Description = "Trains a network on labelled images and draws the training error")]
