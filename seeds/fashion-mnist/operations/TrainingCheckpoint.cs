@@ -8,9 +8,16 @@ public sealed record TrainingCheckpoint(int Epoch, long Iteration, byte[] Weight
     public static TrainingCheckpoint Of(int epoch, long iteration, nn.Module module, OptimizerHelper optimizer) =>
         new(epoch, iteration, Write(w => module.save(w)), Write(w => optimizer.save_state_dict(w)));
 
-    public void Restore(nn.Module module, OptimizerHelper optimizer)
+    /// <summary>
+    /// Puts the weights back, steps a fresh schedule once per batch already trained, so the learning rate (and
+    /// 1cycle's momentum) continue where the checkpointed run was, then puts the optimizer's state back.
+    /// </summary>
+    public void Restore(nn.Module module, OptimizerHelper optimizer, optim.lr_scheduler.LRScheduler? schedule)
     {
         using (var weights = new BinaryReader(new MemoryStream(Weights))) module.load(weights);
+        // The schedule first: some schedules (cosine) compute each rate from the one before, so they must be replayed
+        // from the fresh optimizer's rate; the state loaded after it holds the same rate.
+        for (long step = 0; step < Iteration; step++) schedule?.step();
         using var state = new BinaryReader(new MemoryStream(OptimizerState));
         optimizer.load_state_dict(state);
     }

@@ -21,8 +21,8 @@ public sealed class ArchitectureBrowserTests
         await Assertions.Expect(page).ToHaveURLAsync(url + "/projects/fashion/architectures/cnn");
 
         // Every connection is drawn and labelled with the shape of one sample flowing along it.
-        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
-        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(11);
+        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(13);
 
         // Dragging a palette layer onto the canvas drops it there; moving a layer stores where it was put.
         await page.Locator(".df-palette-item[data-layer-type=Dropout]").DragToAsync(page.Locator(".df-arch-canvas"),
@@ -37,7 +37,7 @@ public sealed class ArchitectureBrowserTests
             (await engine.Projects.GetAsync("fashion")).FindArchitecture("cnn")!.Layers.Single(l => l.Id == "dropout1").Position is { Y: > 250 });
         await page.Locator(".df-layer[data-layer=dropout1] .df-layer-head").ClickAsync();
         await page.Keyboard.PressAsync("Delete");
-        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator(".diagram-link", new PageLocatorOptions { HasText = "32×14×14" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".diagram-link", new PageLocatorOptions { HasText = "3136" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
@@ -46,7 +46,7 @@ public sealed class ArchitectureBrowserTests
         // A palette click with no layer selected puts the layer after the output layer, connected.
         await page.Locator(".df-palette-item[data-layer-type=Softmax]").ClickAsync();
         await Assertions.Expect(page.Locator(".df-layer[data-layer=softmax1]")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator(".df-layer-misfit")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("arch-02-connected.png") });
@@ -55,8 +55,8 @@ public sealed class ArchitectureBrowserTests
         // Delete removes the selected layer and its connection.
         await page.Locator(".df-layer[data-layer=softmax1] .df-layer-head").ClickAsync(new LocatorClickOptions { Timeout = 5000 });
         await page.Keyboard.PressAsync("Delete");
-        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
-        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(11);
+        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(14);
+        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(13);
 
         // Break fc1: the attributes panel writes the value, the layer turns red and says why.
         await page.Locator(".df-layer[data-layer=fc1]").ClickAsync();

@@ -34,7 +34,7 @@ public sealed class ArchitectureEditorPageTests : IAsyncLifetime
 
         page.WaitForAssertion(() =>
         {
-            Assert.Equal(12, page.FindAll(".df-layer").Count);
+            Assert.Equal(14, page.FindAll(".df-layer").Count);
             Assert.Contains("32×14×14", page.Find(".df-layer[data-layer=pool1] .df-layer-output-shape").TextContent);
             Assert.Contains("1×28×28", page.Find(".df-layer[data-layer=conv1] .df-layer-input-shape").TextContent);
             Assert.Contains("1×28×28 → 10", page.Find(".df-shapes-fit").TextContent);
@@ -45,7 +45,7 @@ public sealed class ArchitectureEditorPageTests : IAsyncLifetime
     public async Task Clicking_a_palette_layer_adds_it_and_stores_it()
     {
         var page = Open();
-        page.WaitForAssertion(() => Assert.Equal(12, page.FindAll(".df-layer").Count), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Equal(14, page.FindAll(".df-layer").Count), TimeSpan.FromSeconds(30));
 
         await page.Find(".df-palette-item[data-layer-type=Tanh]").ClickAsync(new());
 
@@ -68,7 +68,7 @@ public sealed class ArchitectureEditorPageTests : IAsyncLifetime
     public async Task Another_pages_edit_marks_the_misfit_here()
     {
         var page = Open();
-        page.WaitForAssertion(() => Assert.Equal(12, page.FindAll(".df-layer").Count), TimeSpan.FromSeconds(30));
+        page.WaitForAssertion(() => Assert.Equal(14, page.FindAll(".df-layer").Count), TimeSpan.FromSeconds(30));
 
         await _engine.Edits.ApplyAsync("fm", "another-page", p =>
         {

@@ -21,7 +21,7 @@ public sealed class ArchitectureInsertBrowserTests
         }
         var page = await site.NewPageAsync(1400, height);
         await page.GotoAsync(site.Url + "/projects/fashion/architectures/cnn");
-        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator(".df-layer")).ToHaveCountAsync(14);
         return (site, page);
     }
 
@@ -40,7 +40,7 @@ public sealed class ArchitectureInsertBrowserTests
         await Assertions.Expect(page.Locator(".df-layer[data-layer=linear1]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".df-attr[data-attribute=in_features] input")).ToHaveValueAsync("128");
         await Assertions.Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
-        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(14);
         await site.ShotAsync(page, "arch-insert-01-palette");
         var links = ArchitectureEdits.Links(await StoredAsync(site));
         Assert.Contains(new LayerLink("fc1", "linear1"), links);
@@ -132,7 +132,7 @@ public sealed class ArchitectureInsertBrowserTests
         // flatten -> output as well: output now has two inputs, which only join layers may have.
         await DragAsync(page, ".df-layer[data-layer=flatten] .df-layer-port-out", ".df-layer[data-layer=output] .df-layer-port-in");
 
-        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(12);
+        await Assertions.Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(14);
         await Assertions.Expect(page.Locator(".df-shapes-misfit")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".diagram-link", new PageLocatorOptions { HasText = "32×14×14" }).First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".diagram-link", new PageLocatorOptions { HasText = "3136" }).First).ToBeVisibleAsync();

@@ -25,7 +25,7 @@ public sealed class OperationEditorBrowserTests
         await Assertions.Expect(page.Locator(".df-op-input[data-name=trainingData]")).ToContainTextAsync("ImageDataset");
         await Assertions.Expect(page.Locator(".df-op-output[data-name=net]")).ToContainTextAsync("Model");
         await Assertions.Expect(page.Locator(".df-op-reference[data-name=net]")).ToContainTextAsync("Architecture");
-        await Assertions.Expect(page.Locator(".df-op-attribute")).ToHaveCountAsync(5);
+        await Assertions.Expect(page.Locator(".df-op-attribute")).ToHaveCountAsync(9);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.Screenshot("op-editor-1-open.png") });
 
         // Into Monaco by the keyboard: to the start of the Execute line, past "public Model Execute(", then type.

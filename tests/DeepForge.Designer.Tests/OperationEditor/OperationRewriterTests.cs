@@ -119,7 +119,7 @@ public sealed class OperationRewriterTests : IAsyncLifetime
 
         var code = OperationRewriter.AddAttribute(source.Text, "Train", "patience", "int", "3");
 
-        Assert.Contains("Optimizer optimizer = Optimizer.Adam, int seed = 1, int patience = 3) : Operation", code);
+        Assert.Contains("bool augment = true, int seed = 1, int patience = 3) : Operation", code);
         var train = await ReadWithoutErrorsAsync(source.Path, code, "Train");
         var patience = train.Descriptor.Attributes.Single(a => a.Name == "patience");
         Assert.Equal(("integer", "3"), (patience.Kind, patience.Default?.GetRawText()));
@@ -178,7 +178,7 @@ public sealed class OperationRewriterTests : IAsyncLifetime
 
         var code = OperationRewriter.RemoveReference(source.Text, "Train", "net");
 
-        Assert.Contains("public sealed class Train([Range(0, double.MaxValue, MinimumIsExclusive = true)] double learningRate = 0.001,", code);
+        Assert.Contains("public sealed class Train([Range(0, double.MaxValue, MinimumIsExclusive = true)] double learningRate = 0.003,", code);
         var read = await _seed.ReadAsync(source.Path, code);
         Assert.Contains(read.Problems, p => p.Message.Contains("CS0103") && p.Message.Contains("'net'"));
     }

@@ -62,8 +62,8 @@ public sealed class NodePanelTests : IAsyncLifetime
     {
         var panel = await RenderAsync("train", "train");
 
-        Assert.Equal(["learningRate", "epochs", "batchSize", "optimizer", "seed"], panel.FindAll(".df-attribute").Select(e => e.GetAttribute("data-attribute")));
-        Assert.Equal("5", panel.Find(".df-attribute[data-attribute=epochs] input").GetAttribute("value"));
+        Assert.Equal(["learningRate", "epochs", "batchSize", "optimizer", "schedule", "weightDecay", "labelSmoothing", "augment", "seed"], panel.FindAll(".df-attribute").Select(e => e.GetAttribute("data-attribute")));
+        Assert.Equal("15", panel.Find(".df-attribute[data-attribute=epochs] input").GetAttribute("value"));
         Assert.Contains("open cnn", panel.Find(".df-reference[data-reference=net]").TextContent);
     }
 
@@ -85,7 +85,7 @@ public sealed class NodePanelTests : IAsyncLifetime
         await panel.Find(".df-attribute[data-attribute=learningRate] input").ChangeAsync(new() { Value = "0" });
 
         Assert.Equal("0 is outside the range of learningRate: greater than 0", panel.Find(".df-attribute[data-attribute=learningRate] .df-attribute-refused").TextContent);
-        Assert.Equal(0.001, (await Pipeline("train")).FindNode("train")!.Attributes["learningRate"].GetDouble()); // the seed's value
+        Assert.Equal(0.003, (await Pipeline("train")).FindNode("train")!.Attributes["learningRate"].GetDouble()); // the seed's value
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class ReadOnlyEditorsBrowserTests
         await page.GetByRole(AriaRole.Link, new() { Name = "fm", Exact = true }).ClickAsync();
         await Expect(page.Locator(".df-architecture-card")).Not.ToHaveCountAsync(0);
         Assert.Equal(version, (await site.Engine.Projects.GetAsync("fm")).Version);
-        Assert.Equal(12, (await site.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!.Layers.Count);
+        Assert.Equal(14, (await site.Engine.Projects.GetAsync("fm")).FindArchitecture("cnn")!.Layers.Count);
         Assert.Empty(site.Errors);
     }
 

@@ -16,23 +16,23 @@ public sealed class ArchitectureUndoBrowserTests
     {
         await using var site = await StartAsync();
         var page = await site.OpenAsync(CnnPath);
-        await Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
+        await Expect(page.Locator(".df-layer")).ToHaveCountAsync(14);
         await page.Locator(".df-layer[data-layer=output] .df-layer-head").ClickAsync();
         await page.Locator(".df-palette-item[data-layer-type=Softmax]").ClickAsync();
         await Expect(page.Locator(".df-layer[data-layer=softmax1]")).ToBeVisibleAsync();
-        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(12);
+        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(14);
 
         await page.Keyboard.PressAsync("Control+z");
 
-        await Expect(page.Locator(".df-layer")).ToHaveCountAsync(12);
-        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(11);
+        await Expect(page.Locator(".df-layer")).ToHaveCountAsync(14);
+        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(13);
         await Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
         Assert.DoesNotContain((await CnnAsync(site)).Layers, l => l.Id == "softmax1");
 
         await page.Keyboard.PressAsync("Control+Shift+z");
 
         await Expect(page.Locator(".df-layer[data-layer=softmax1]")).ToBeVisibleAsync();
-        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(12);
+        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(14);
         Assert.Contains(ArchitectureEdits.Links(await CnnAsync(site)), l => l == new LayerLink("output", "softmax1"));
         await site.ShotAsync(page, "undo-arch-insert-redone");
         Assert.Empty(site.Errors);
@@ -45,17 +45,17 @@ public sealed class ArchitectureUndoBrowserTests
         var page = await site.OpenAsync(CnnPath);
         await page.Locator(".df-layer[data-layer=relu1] .df-layer-head").ClickAsync();
         await page.Keyboard.PressAsync("Delete");
-        await Expect(page.Locator(".df-layer")).ToHaveCountAsync(11);
+        await Expect(page.Locator(".df-layer")).ToHaveCountAsync(13);
 
         await page.Locator(".df-undo").ClickAsync();
 
         await Expect(page.Locator(".df-layer[data-layer=relu1]")).ToBeVisibleAsync();
-        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(11);
+        await Expect(page.Locator("g.diagram-link")).ToHaveCountAsync(13);
         await Expect(page.Locator(".df-shapes-fit")).ToContainTextAsync("1×28×28 → 10");
         var links = ArchitectureEdits.Links(await CnnAsync(site));
         Assert.Contains(new LayerLink("conv1", "relu1"), links);
-        Assert.Contains(new LayerLink("relu1", "pool1"), links);
-        Assert.DoesNotContain(new LayerLink("conv1", "pool1"), links);
+        Assert.Contains(new LayerLink("relu1", "bn1"), links);
+        Assert.DoesNotContain(new LayerLink("conv1", "bn1"), links);
         await site.ShotAsync(page, "undo-arch-delete-undone");
         Assert.Empty(site.Errors);
     }

@@ -68,8 +68,8 @@ public sealed class PipelineUndoBrowserTests
 
         await page.Locator(".df-undo").ClickAsync();
 
-        await Expect(epochs).ToHaveValueAsync("5");
-        Assert.Equal(5, await EpochsAsync(site));
+        await Expect(epochs).ToHaveValueAsync("15");
+        Assert.Equal(15, await EpochsAsync(site));
         await site.ShotAsync(page, "undo-pipeline-attribute-undone");
 
         await page.Locator(".df-redo").ClickAsync();
