@@ -126,7 +126,8 @@ public sealed class ArchitectureInsertBrowserTests
     [Fact]
     public async Task ShapeLabels_StayOnTheLinksThatWork_WhileAnotherPartIsInvalid()
     {
-        var (site, page) = await OpenCnnAsync();
+        // The seed's cnn has 14 layers: a taller screen keeps the output layer's port where the mouse can reach it.
+        var (site, page) = await OpenCnnAsync(height: 2200);
         await using var _ = site;
 
         // flatten -> output as well: output now has two inputs, which only join layers may have.

@@ -127,7 +127,7 @@ public sealed class PipelineUndoBrowserTests
 
         await alice.Locator(".df-undo").ClickAsync();
 
-        await Eventually.TrueAsync(async () => await EpochsAsync(site) == 5);
+        await Eventually.TrueAsync(async () => await EpochsAsync(site) == 15);
         Assert.Equal(new NodePosition(80, 380), (await TrainAsync(site)).FindNode("model")!.Position);
         Assert.Empty(site.Errors);
     }
