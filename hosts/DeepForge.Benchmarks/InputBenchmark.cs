@@ -9,7 +9,7 @@ namespace DeepForge.Benchmarks;
 /// <summary>
 /// Milliseconds until a stored dataset of --mb megabytes (CIFAR-10 shaped float32 images and their labels) is a value
 /// an operation can use, read as a job reads its input: from a blob folder, by a store that has not read it before (a
-/// job's own process), its bytes checked against the blob's name as they are read (<see cref="FileBlobStore.ReadOnceAsync"/>,
+/// job's own process), its bytes checked against the blob's name by a hash made beside the read (<see cref="FileBlobStore.ReadOnceAsync"/>,
 /// what the runtime reads inputs with). Beside it, to tie the figure to its parts: the same read by a store that found
 /// the blob whole already (the copy into the tensors alone), the file's SHA-256 alone, a file read into new memory
 /// alone, and the two-pass read inputs took before (hash the file, then read it). The file is in the page cache (it

@@ -1,7 +1,7 @@
 namespace DeepForge.Blobs;
 
 /// <summary>
-/// Reads a blob into a value in one pass over its bytes, checking them against the blob's name on the way
+/// Reads a blob into a value while a second reader checks its bytes against the blob's name beside it
 /// (see <see cref="FileBlobStore.OpenReadOnceAsync"/>): the value is handed out only once the whole blob
 /// hashed right, and a damaged blob is reported as damaged even when the reader failed on its bytes first.
 /// </summary>
@@ -21,12 +21,12 @@ internal static class CheckedBlobReads
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A torn or changed file often fails the reader first: that it is damaged is the better answer.
-            CompleteAfterFailure(checking);
+            await CompleteAfterFailureAsync(checking, cancellationToken);
             throw;
         }
         try
         {
-            checking.Complete();
+            await checking.CompleteAsync(cancellationToken);
         }
         catch
         {
@@ -36,11 +36,11 @@ internal static class CheckedBlobReads
         return value;
     }
 
-    private static void CompleteAfterFailure(CheckingReadStream checking)
+    private static async Task CompleteAfterFailureAsync(CheckingReadStream checking, CancellationToken cancellationToken)
     {
         try
         {
-            checking.Complete();
+            await checking.CompleteAsync(cancellationToken);
         }
         catch (IOException e) when (e is not BlobDamagedException) { } // the reader's own error says more
     }

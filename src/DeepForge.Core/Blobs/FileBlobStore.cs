@@ -153,8 +153,8 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
     }
 
     /// <summary>
-    /// Reads a blob into a value with <paramref name="read"/> in one pass over its bytes: a file this process has not
-    /// found whole yet is hashed as it is read, and the value is returned only when the whole file hashed to its name
+    /// Reads a blob into a value with <paramref name="read"/> while its file is hashed beside the read: a file this
+    /// process has not found whole yet is hashed on a second thread as it is read, and the value is returned only when the whole file hashed to its name
     /// (else it is disposed and <see cref="BlobDamagedException"/> thrown, as <see cref="OpenReadAsync"/> throws it).
     /// What operations' inputs and artifacts are read with.
     /// </summary>
@@ -162,8 +162,8 @@ public sealed partial class FileBlobStore : IBlobStore, IBlobMaintenance
         CheckedBlobReads.ReadAsync(this, hash, read, cancellationToken);
 
     /// <summary>
-    /// Opens a blob to be read once, whole: a file this process has not found whole yet is hashed while it is read, not
-    /// before, and <see cref="CheckingReadStream.Complete"/> refuses it as <see cref="OpenReadAsync"/> would. Read it with
+    /// Opens a blob to be read once, whole: a file this process has not found whole yet is hashed beside the read, not
+    /// before, and <see cref="CheckingReadStream.CompleteAsync"/> refuses it as <see cref="OpenReadAsync"/> would. Read it with
     /// <see cref="CheckedBlobReads"/>, which completes the check before the value is used.
     /// </summary>
     internal async Task<Stream> OpenReadOnceAsync(string hash, CancellationToken cancellationToken)
