@@ -69,8 +69,8 @@ internal sealed class CheckingReadStream : Stream
         if (disposing)
         {
             _inner.Dispose();
-            // A read given up before its check: the hash is not wanted any more.
-            if (!_completed) _stop.Cancel();
+            // A read given up before its check, or a check whose wait was cancelled: the hash is not wanted any more.
+            if (!_hashing.IsCompleted) _stop.Cancel();
             _hashing.ContinueWith(_ => _stop.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
         base.Dispose(disposing);
