@@ -29,7 +29,7 @@ internal static class ExecutionMetrics
 
     // The cache is keyed by code and inputs, not by project: a reused run of another project is read only by those
     // who may read that project. A run deleted since has no metrics left to read.
-    private static async Task<bool> MayReadAsync(ExecutionService executions, string project, string reusedExecution,
+    internal static async Task<bool> MayReadAsync(ExecutionService executions, string project, string reusedExecution,
         Func<string, CancellationToken, Task<bool>>? mayReadProject, CancellationToken cancellationToken)
     {
         if (mayReadProject == null) return true;

@@ -8,20 +8,24 @@ namespace DeepForge.Sweeps;
 /// <summary>
 /// A run's final numbers: the metrics its operations reported with <c>context.Metric</c>, or, for pipelines that report
 /// none (training alone), the last point of each graph line, named by the graph's title (and the line's name when the
-/// graph has several). A name reported by several nodes is prefixed with the node's id.
+/// graph has several). A name reported by several nodes is prefixed with the node's id. A node reused from a run of
+/// another project scores only for a reader who may read that project (the cache is shared by all projects).
 /// </summary>
 internal static class RunScores
 {
-    public static async Task<IReadOnlyList<(string Name, double Value)>> ReadAsync(ExecutionService executions, ExecutionRecord execution, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<(string Name, double Value)>> ReadAsync(ExecutionService executions, ExecutionRecord execution,
+        Func<string, CancellationToken, Task<bool>>? mayReadProject, CancellationToken cancellationToken)
     {
-        var metrics = await executions.MetricsAsync(execution.Id, cancellationToken);
+        var metrics = mayReadProject == null ? await executions.MetricsAsync(execution.Id, cancellationToken)
+            : await executions.MetricsAsync(execution.Id, mayReadProject, cancellationToken);
         var named = metrics.SelectMany(n => n.Metrics.Select(m => (n.NodeId, m.Name, m.Value))).ToList();
-        if (named.Count == 0) named = await GraphEndsAsync(executions, execution, cancellationToken);
+        if (named.Count == 0) named = await GraphEndsAsync(executions, execution, mayReadProject, cancellationToken);
         var shared = named.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
         return named.Select(m => (shared.Contains(m.Name) ? $"{m.NodeId}.{m.Name}" : m.Name, m.Value)).ToList();
     }
 
-    private static async Task<List<(string NodeId, string Name, double Value)>> GraphEndsAsync(ExecutionService executions, ExecutionRecord execution, CancellationToken cancellationToken)
+    private static async Task<List<(string NodeId, string Name, double Value)>> GraphEndsAsync(ExecutionService executions, ExecutionRecord execution,
+        Func<string, CancellationToken, Task<bool>>? mayReadProject, CancellationToken cancellationToken)
     {
         var records = (await executions.NodesAsync(execution.Id, cancellationToken)).ToDictionary(n => n.NodeId);
         var result = new List<(string, string, double)>();
@@ -29,6 +33,7 @@ internal static class RunScores
         {
             // A node reused from the cache drew its graphs in the run it reused.
             var (fromExecution, fromNode) = records.GetValueOrDefault(node.Id) is { FromCache: true, ReusedExecution: { } e, ReusedNode: { } n } ? (e, n) : (execution.Id, node.Id);
+            if (fromExecution != execution.Id && !await ExecutionMetrics.MayReadAsync(executions, execution.Project, fromExecution, mayReadProject, cancellationToken)) continue;
             var lines = LastPoints(await executions.FeedbackAsync(fromExecution, fromNode, cancellationToken));
             result.AddRange(lines.Select(l => (node.Id, l.Name, l.Value)));
         }

@@ -66,7 +66,16 @@ public sealed class SweepService
             : throw new DeepForgeException($"sweep '{sweepId}'", $"project '{project}' has no sweep '{sweepId}'");
 
     /// <summary>Every run's values, status and final metrics, best first by the sweep's metric and goal.</summary>
-    public async Task<SweepTable> TableAsync(string project, string sweepId, CancellationToken cancellationToken = default)
+    public Task<SweepTable> TableAsync(string project, string sweepId, CancellationToken cancellationToken = default) =>
+        TableAsync(project, sweepId, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="TableAsync(string, string, CancellationToken)"/>, for a reader who may not see every project: a run
+    /// node reused from a run of another project (the cache is shared by all projects) scores only when
+    /// <paramref name="mayReadProject"/> says the reader may read that project.
+    /// </summary>
+    public async Task<SweepTable> TableAsync(string project, string sweepId, Func<string, CancellationToken, Task<bool>>? mayReadProject,
+        CancellationToken cancellationToken)
     {
         var sweep = await GetAsync(project, sweepId, cancellationToken);
         var runs = new List<(SweepRun Run, ExecutionStatus Status, IReadOnlyList<(string Name, double Value)> Scores)>();
@@ -74,7 +83,7 @@ public sealed class SweepService
         {
             // A run deleted since (by hand, or by retention) leaves the table; the sweep keeps its values.
             if (await FindAsync(run.ExecutionId, cancellationToken) is not { } execution) continue;
-            runs.Add((run, execution.Status, await RunScores.ReadAsync(_executions, execution, cancellationToken)));
+            runs.Add((run, execution.Status, await RunScores.ReadAsync(_executions, execution, mayReadProject, cancellationToken)));
         }
         var names = runs.SelectMany(r => r.Scores.Select(s => s.Name)).Distinct().ToList();
         var metric = SweepMetric.Resolve(sweep.Metric, names);

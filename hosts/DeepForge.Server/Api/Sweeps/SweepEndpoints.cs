@@ -1,4 +1,5 @@
 using DeepForge.Api;
+using DeepForge.Identity;
 using DeepForge.Server.Api.Projects;
 using DeepForge.Server.Sweeps;
 using DeepForge.Storage;
@@ -24,14 +25,14 @@ internal static class SweepEndpoints
     }
 
     private static async Task<IResult> StartAsync(string project, HttpRequest request, SweepService sweeps, ServerSweeps running, DeepForgeStore store,
-        CancellationToken cancellationToken)
+        ProjectAccess access, CancellationToken cancellationToken)
     {
         if (await store.Projects.GetAsync(project, cancellationToken) == null) return ProjectEndpoints.NoProject(project);
         var (body, problem) = await RequestJson.ReadAsync<StartSweepRequest>(request, cancellationToken);
         if (problem != null) return problem;
         var sweep = await sweeps.CreateAsync(project, body!.ToRequest(request.HttpContext.User.Identity?.Name), cancellationToken);
         running.Start(sweep);
-        return Results.Accepted($"/api/v1/projects/{project}/sweeps/{sweep.Id}", await sweeps.TableAsync(project, sweep.Id, cancellationToken));
+        return Results.Accepted($"/api/v1/projects/{project}/sweeps/{sweep.Id}", await sweeps.TableAsync(project, sweep.Id, MayRead(access, request.HttpContext), cancellationToken));
     }
 
     private static async Task<IResult> ListAsync(string project, SweepService sweeps, DeepForgeStore store, CancellationToken cancellationToken)
@@ -40,12 +41,13 @@ internal static class SweepEndpoints
         return Results.Ok((await sweeps.ListAsync(project, cancellationToken)).Select(SweepSummary.Of).ToList());
     }
 
-    private static async Task<IResult> GetAsync(string project, string sweep, SweepService sweeps, DeepForgeStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string project, string sweep, SweepService sweeps, DeepForgeStore store, ProjectAccess access,
+        HttpContext http, CancellationToken cancellationToken)
     {
         if (await store.Projects.GetAsync(project, cancellationToken) == null) return ProjectEndpoints.NoProject(project);
         try
         {
-            return Results.Ok(await sweeps.TableAsync(project, sweep, cancellationToken));
+            return Results.Ok(await sweeps.TableAsync(project, sweep, MayRead(access, http), cancellationToken));
         }
         catch (DeepForgeException e)
         {
@@ -53,4 +55,8 @@ internal static class SweepEndpoints
             return ApiProblems.NotFound(e.Message);
         }
     }
+
+    // Scores of a run node reused from another project's run are shown only to those who may read that project.
+    private static Func<string, CancellationToken, Task<bool>> MayRead(ProjectAccess access, HttpContext http) =>
+        async (project, ct) => await access.RoleOfAsync(http.User, project, ct) != null;
 }
