@@ -7,7 +7,9 @@ namespace DeepForge.Failures;
 /// <summary>
 /// How an exception from an operation is written for people: its frames in the project's own code first, with the
 /// project's file and line (<c>operations/Ticker.cs:14</c>), then, under <see cref="EngineFramesMarker"/>, the frames of
-/// DeepForge, .NET and TorchSharp without their source paths (those are the build machine's, not the user's).
+/// DeepForge, .NET and TorchSharp without their source paths (those are the build machine's, not the user's). A
+/// <see cref="DeepForgeException"/> (a refusal such as a damaged image or a missing file) is its message and the
+/// project's frames alone.
 /// </summary>
 public static partial class FailureText
 {
@@ -51,10 +53,14 @@ public static partial class FailureText
 
     private static void Append(StringBuilder text, Exception exception)
     {
-        text.Append(exception.GetType().FullName).Append(": ").Append(exception.Message);
+        // A DeepForgeException is a refusal worded for people (bad input, a missing file): its message is the whole story,
+        // so neither its type nor DeepForge's frames are shown; the project's frames stay, for code that threw one itself.
+        var refusal = exception is DeepForgeException;
+        if (!refusal) text.Append(exception.GetType().FullName).Append(": ");
+        text.Append(exception.Message);
         var frames = new StackTrace(exception, fNeedFileInfo: true).GetFrames();
         var project = frames.Where(IsProjectFrame).Select(ProjectLine).OfType<string>().ToList();
-        var engine = frames.Where(f => !IsProjectFrame(f)).Select(EngineLine).OfType<string>().ToList();
+        var engine = refusal ? [] : frames.Where(f => !IsProjectFrame(f)).Select(EngineLine).OfType<string>().ToList();
         foreach (var line in project) text.Append('\n').Append(line);
         if (engine.Count > 0) text.Append('\n').Append(EngineFramesMarker);
         foreach (var line in engine) text.Append('\n').Append(line);
