@@ -40,6 +40,27 @@ internal static class BenchCommand
         }
     }
 
+    /// <summary>
+    /// A bench worker's job process (<c>bench job-exec FOLDER</c>, exactly) run without the bench's command tree, as the command's
+    /// own job-exec is (<see cref="JobExecCommand"/>); null for any other arguments, or when the benchmarks are missing (the tree says so).
+    /// </summary>
+    public static Task<int>? RunJob(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args is not ["bench", var verb, var folder] || JobExecCommand.Direct([verb, folder]) == null) return null;
+        var path = Path.Combine(AppContext.BaseDirectory, AssemblyFile);
+        if (!File.Exists(path)) return null;
+        var run = AssemblyLoadContext.Default.LoadFromAssemblyPath(path).GetType(EntryType)?.GetMethod("RunJob",
+            [typeof(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>), typeof(string), typeof(CancellationToken)]);
+        if (run == null) return null;
+        return Guarded(() => (Task<int>)run.Invoke(null, [(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>)AddEngine, folder, cancellationToken])!);
+    }
+
+    private static async Task<int> Guarded(Func<Task<int>> body)
+    {
+        try { return await body(); }
+        catch (Exception e) { return CliErrors.Report(e is TargetInvocationException { InnerException: { } inner } ? inner : e); }
+    }
+
     // As `deepforge start` has them: the benchmarks measure what the command runs.
     private static void AddEngine(IServiceCollection services, string dataDirectory, Action<DeepForgeBuilder>? more) =>
         CliContext.AddEngine(services, dataDirectory, new DeepForgeConfig(dataDirectory), more);
