@@ -58,6 +58,9 @@ internal sealed class BenchWorkers : IAsyncDisposable
         catch (ObjectDisposedException) { } // a last line after the bench closed the log
     }
 
+    /// <summary>The worker processes' ids.</summary>
+    public IEnumerable<int> Ids => _workers.Select(w => w.Process.Id);
+
     /// <summary>Throws, with the end of its log, when a worker has exited.</summary>
     public void ThrowIfExited()
     {

@@ -183,16 +183,31 @@ public static class BenchmarkCommands
         var folder = new Argument<string>("folder") { Description = "The job folder the worker prepared" };
         var command = new Command(JobExecVerb, "Run one job of a bench worker (used by bench dispatch)") { folder };
         command.Hidden = true;
-        command.SetAction(async (parse, ct) =>
-        {
-            JobPhases.Mark("command parsed");
-            // As the command's own job-exec: libtorch only for a job whose operation uses it (NoOp does not); the figure is the default path's.
-            DeepForge.Torch.Native.TorchNative.LoadLazily = true;
-            await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
-            var torch = new JobNativeLibrary("TorchSharp", DeepForge.Torch.Native.TorchNative.EnsureLoaded);
-            return await JobChild.RunAsync(parse.GetValue(folder)!, services, torch, ct);
-        });
+        command.SetAction((parse, ct) => RunJobAsync(host, parse.GetValue(folder)!, ct));
         return command;
+    }
+
+    /// <summary>
+    /// <c>bench job-exec FOLDER</c> without the bench's command tree, as the command's own <c>job-exec</c> runs: a bench worker starts a
+    /// process per job, and each pays for the code it runs. The command calls it when the arguments are exactly that.
+    /// </summary>
+    /// <param name="addEngine">Adds the command's engine over a data folder, then the given additions (the bench plugin).</param>
+    /// <param name="folder">The job folder the worker prepared, or <c>-</c> to start warm.</param>
+    /// <param name="cancellationToken">Ends the job.</param>
+    public static Task<int> RunJob(Action<IServiceCollection, string, Action<DeepForgeBuilder>?> addEngine, string folder, CancellationToken cancellationToken)
+    {
+        BenchAssemblies.ResolveBesideThis();
+        return RunJobAsync(new BenchHost(addEngine, (_, _, _, _, _) => { }, []), folder, cancellationToken);
+    }
+
+    private static async Task<int> RunJobAsync(BenchHost host, string folder, CancellationToken cancellationToken)
+    {
+        JobPhases.Mark("command parsed");
+        // As the command's own job-exec: libtorch only for a job whose operation uses it (NoOp does not); the figure is the default path's.
+        DeepForge.Torch.Native.TorchNative.LoadLazily = true;
+        await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
+        var torch = new JobNativeLibrary("TorchSharp", DeepForge.Torch.Native.TorchNative.EnsureLoaded);
+        return await JobChild.RunAsync(folder, services, torch, cancellationToken);
     }
 
     internal static void Report(object result, bool json)

@@ -17,7 +17,8 @@ namespace DeepForge.Benchmarks;
 /// to its last job done, after a warm-up run. The headline is the default path, a warm child process per job; beside it
 /// the same jobs inside the worker processes (the dispatch path alone), and a child process started per job when it is
 /// leased (workers without warm processes). Each run also gives the median time a worker held a job (lease to done).
-/// With several servers (<see cref="Topology"/>), they share one store and one blob folder, the workers are spread over
+/// Each run also gives the CPU per job of the bench process (the servers), the workers and the job processes (<see cref="DispatchCpu"/>):
+/// on a shared machine that says more than wall time. With several servers (<see cref="Topology"/>), they share one store and one blob folder, the workers are spread over
 /// them, and the run is started on the first: jobs it queues are leased and completed through the others.
 /// </summary>
 internal static class DispatchBenchmark
@@ -50,11 +51,11 @@ internal static class DispatchBenchmark
                 Benchmark = "dispatch", Jobs = counts.Warm, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
                 Servers = topology.Servers, Store = LeaseBenchmark.KindOf(topology.Store ?? "sqlite:"), Transport = "http loopback", WorkerProcesses = true, JobsRun = "a warm child process per job (the default)",
                 MsPerJob = warm.MsPerJob, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
-                MedianJobMs = warm.MedianJobMs,
+                MedianJobMs = warm.MedianJobMs, CpuMsPerJob = warm.Cpu,
                 InProcessJobs = inProcess?.Jobs, InProcessMsPerJob = inProcess?.MsPerJob, InProcessTotalSeconds = inProcess?.Seconds,
-                InProcessJobsPerSecond = inProcess?.JobsPerSecond, InProcessJobsPerWorker = inProcess?.JobsPerWorker, InProcessMedianJobMs = inProcess?.MedianJobMs,
+                InProcessJobsPerSecond = inProcess?.JobsPerSecond, InProcessJobsPerWorker = inProcess?.JobsPerWorker, InProcessMedianJobMs = inProcess?.MedianJobMs, InProcessCpuMsPerJob = inProcess?.Cpu,
                 ColdProcessJobs = cold?.Jobs, ColdProcessMsPerJob = cold?.MsPerJob, ColdProcessTotalSeconds = cold?.Seconds,
-                ColdProcessJobsPerSecond = cold?.JobsPerSecond, ColdProcessJobsPerWorker = cold?.JobsPerWorker, ColdProcessMedianJobMs = cold?.MedianJobMs,
+                ColdProcessJobsPerSecond = cold?.JobsPerSecond, ColdProcessJobsPerWorker = cold?.JobsPerWorker, ColdProcessMedianJobMs = cold?.MedianJobMs, ColdProcessCpuMsPerJob = cold?.Cpu,
                 LoadAverage = LoadAverage(),
             };
         }
@@ -87,14 +88,16 @@ internal static class DispatchBenchmark
         await using var processes = BenchWorkers.Start(host, workers, root, [.. servers.Select(s => s.Url)], token, slots, mode);
         await WaitForWorkersAsync(server, processes, workers, cancellationToken);
         await RunAsync(engine, "warmup", processes, cancellationToken);
+        var before = DispatchCpu.Sample.Take(processes.Ids);
         var (elapsed, executionId) = await RunAsync(engine, "dispatch", processes, cancellationToken);
+        var cpu = DispatchCpu.Between(before, DispatchCpu.Sample.Take(processes.Ids), jobs);
         var done = (await server.Services.GetRequiredService<JobQueue>().OfExecutionAsync(executionId, cancellationToken))
             .Where(j => j.Status == JobStatus.Succeeded).ToList();
         // Which worker ran how many: both must have taken part for the figure to be about several workers.
         var ran = done.GroupBy(j => j.RunnerId).Select(g => g.Count()).OrderDescending().ToList();
         var held = done.Where(j => j is { LeasedAt: not null, FinishedAt: not null })
             .Select(j => (j.FinishedAt!.Value - j.LeasedAt!.Value).TotalMilliseconds).Order().ToList();
-        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1));
+        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1), cpu);
     }
 
     // The servers as a deployment runs them: each its own data folder, all on the store and blob folder given.
@@ -120,7 +123,7 @@ internal static class DispatchBenchmark
         }
     }
 
-    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs)
+    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs, DispatchCpu Cpu)
     {
         public double MsPerJob => Math.Round(Elapsed.TotalMilliseconds / Jobs, 2);
         public double Seconds => Math.Round(Elapsed.TotalSeconds, 3);

@@ -78,6 +78,7 @@ public static class JobChild
             await Console.Error.WriteLineAsync(e.Message);
             return 2;
         }
+        JobPhases.Mark("job read");
 
         JobOutcome outcome;
         using (var output = new ChildOutput(Console.OpenStandardOutput()))
@@ -106,13 +107,16 @@ public static class JobChild
             var plugins = services.GetService<PluginRegistry>()
                 ?? throw new DeepForgeException("job-exec", "the job process has no DeepForge plugins: its host must call AddDeepForgePlugins (or AddDeepForge) before JobChild.RunAsync");
             JobExtensions.Load(job.Spec, job.CacheDirectory, plugins);
+            JobPhases.Mark("extensions loaded");
             if (native != null && NativeNeed.Of(job.Spec, plugins, native.ManagedAssembly))
             {
                 native.Load();
                 JobPhases.Mark("native library loaded");
             }
             var cache = new FileBlobStore(job.CacheDirectory);
-            return await new InProcessExecutor(plugins, cache).RunAsync(job.Spec, jobDirectory, output, cancellationToken);
+            var outcome = await new InProcessExecutor(plugins, cache).RunAsync(job.Spec, jobDirectory, output, cancellationToken);
+            JobPhases.Mark("operation ran");
+            return outcome;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -131,6 +135,7 @@ public static class JobChild
         JobPhases.Mark("plugins loaded");
         ChildProtocol.Format(new ChildMessage(Log: "warm"));
         ChildProtocol.Parse(ChildProtocol.Format(new ChildMessage(Log: "warm")));
+        JobPhases.Mark("messages warmed");
         var output = new OutputValue("warm", new string('0', 64), 0);
         var spec = new JobSpec
         {

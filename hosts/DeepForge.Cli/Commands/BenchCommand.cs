@@ -40,6 +40,38 @@ internal static class BenchCommand
         }
     }
 
+    /// <summary>
+    /// A bench worker's job process (<c>bench job-exec FOLDER</c>, exactly) run without the bench's command tree, as the command's
+    /// own job-exec is (<see cref="JobExecCommand"/>); null for any other arguments, or when the benchmarks are missing (the tree says so).
+    /// </summary>
+    public static Task<int>? RunJob(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args is not ["bench", var verb, var folder] || JobExecCommand.Direct([verb, folder]) == null) return null;
+        var path = Path.Combine(AppContext.BaseDirectory, AssemblyFile);
+        return File.Exists(path) ? Guarded(() => RunJobAsync(path, folder, cancellationToken), cancellationToken) : null;
+    }
+
+    private static Task<int> RunJobAsync(string path, string folder, CancellationToken cancellationToken)
+    {
+        var run = AssemblyLoadContext.Default.LoadFromAssemblyPath(path).GetType(EntryType)?.GetMethod("RunJob",
+                [typeof(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>), typeof(string), typeof(CancellationToken)])
+            ?? throw new CliFailure($"{path} does not fit this deepforge (it has no {EntryType}.RunJob for it): build both from the same checkout with ./deepforge");
+        return (Task<int>)run.Invoke(null, [(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>)AddEngine, folder, cancellationToken])!;
+    }
+
+    // What the job throws becomes one line and an exit code, as through the tree (CliAction.Guard).
+    private static async Task<int> Guarded(Func<Task<int>> body, CancellationToken cancellationToken)
+    {
+        try { return await body(); }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Stopped.");
+            return CliAction.Failed;
+        }
+        catch (TargetInvocationException e) when (e.InnerException != null) { return CliErrors.Report(e.InnerException); }
+        catch (Exception e) { return CliErrors.Report(e); }
+    }
+
     // As `deepforge start` has them: the benchmarks measure what the command runs.
     private static void AddEngine(IServiceCollection services, string dataDirectory, Action<DeepForgeBuilder>? more) =>
         CliContext.AddEngine(services, dataDirectory, new DeepForgeConfig(dataDirectory), more);

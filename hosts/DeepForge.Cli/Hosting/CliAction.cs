@@ -39,22 +39,25 @@ internal static class CliAction
     }
 
     public static void Set(Command command, Func<ParseResult, CliContext, CancellationToken, Task<int>> body) =>
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) => Run(context => body(parse, context, cancellationToken), cancellationToken));
+
+    /// <summary>Runs <paramref name="body"/> with a new shared context, its errors as one line and an exit code (also for a verb run without a tree).</summary>
+    public static async Task<int> Run(Func<CliContext, Task<int>> body, CancellationToken cancellationToken)
+    {
+        try
         {
-            try
-            {
-                await using var context = new CliContext();
-                using var stop = cancellationToken.Register(context.StopAsked);
-                return await body(parse, context, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                Console.Error.WriteLine("Stopped.");
-                return Failed;
-            }
-            catch (Exception e)
-            {
-                return CliErrors.Report(e);
-            }
-        });
+            await using var context = new CliContext();
+            using var stop = cancellationToken.Register(context.StopAsked);
+            return await body(context);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Console.Error.WriteLine("Stopped.");
+            return Failed;
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e);
+        }
+    }
 }

@@ -56,6 +56,20 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
+    public void Dispatch_GivesCpuPerJob_OfTheServerTheWorkersAndTheJobProcesses()
+    {
+        var result = CliAssert.Succeeded(_cli.Run("bench", "dispatch", "--workers", "1", "--jobs", "4", "--slots", "2", "--in-process-jobs", "4", "--cold-jobs", "0", "--json"));
+
+        var figures = OneJsonLine(result);
+        var warm = figures.GetProperty("cpuMsPerJob");
+        double Ms(JsonElement cpu, string part) => cpu.GetProperty(part).GetDouble();
+        // A job process runs a .NET runtime: it costs CPU whatever the machine; jobs in the worker's own process start none.
+        Assert.True(Ms(warm, "jobProcessesMsPerJob") > 0, result.ToString());
+        Assert.Equal(0, Ms(figures.GetProperty("inProcessCpuMsPerJob"), "jobProcessesMsPerJob"));
+        Assert.Equal(Ms(warm, "serverMsPerJob") + Ms(warm, "workersMsPerJob") + Ms(warm, "jobProcessesMsPerJob"), Ms(warm, "totalMsPerJob"), 2);
+    }
+
+    [Fact]
     public void Dispatch_WithTwoServersOnOneStore_RunsJobsThroughBothServersWorkers()
     {
         // Two servers on one SQLite file and blob folder, a worker on each: the run is started on the first server.
