@@ -4,7 +4,7 @@ namespace DeepForge.Plugins;
 
 /// <summary>
 /// The plugin assemblies of this process: built-in ones registered by the host, and packages loaded
-/// from plugin folders, each in a load context of its own (<see cref="PluginLoadContext"/>). Plugins share every assembly
+/// from plugin folders, each in a load context of its own (<c>PluginLoadContext</c>). Plugins share every assembly
 /// the host has (Core, TorchSharp, DeepForge.Torch), so there is one copy of each type in the process; their own
 /// dependencies come from their folder.
 /// </summary>
