@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packs DeepForge's packages into artifacts/packages, the local feed that nuget.config names:
-# DeepForge.Core, DeepForge.Runner.Protocol, DeepForge.Api, DeepForge.Client, DeepForge.Torch, the stores (DeepForge.Storage.Sqlite, .PostgreSql, .MongoDb),
+# DeepForge.Core, DeepForge.Compilation, DeepForge.Runner.Protocol, DeepForge.Api, DeepForge.Client, DeepForge.Torch, the stores (DeepForge.Storage.Sqlite, .PostgreSql, .MongoDb),
 # DeepForge.Testing, the deepforge tool, and the DeepForge.Templates template package.
 #   ./pack.sh            everything
 #   ./pack.sh --no-tool  everything but the (large: libtorch) tool package
@@ -10,6 +10,7 @@ out="$root/artifacts/packages"
 mkdir -p "$out"
 projects=(
   src/DeepForge.Core/DeepForge.Core.csproj
+  src/DeepForge.Compilation/DeepForge.Compilation.csproj
   src/DeepForge.Runner.Protocol/DeepForge.Runner.Protocol.csproj
   src/DeepForge.Api/DeepForge.Api.csproj
   src/DeepForge.Client/DeepForge.Client.csproj

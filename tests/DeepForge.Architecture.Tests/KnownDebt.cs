@@ -20,7 +20,5 @@ internal static class KnownDebt
     /// <summary>Packages of Core beyond the BCL and Microsoft.Extensions (the compiler and plugin loading, to move to rooms of their own).</summary>
     public static readonly IReadOnlySet<string> CorePackages = new HashSet<string>
     {
-        "DeepForge.Core -> McMaster.NETCore.Plugins",
-        "DeepForge.Core -> Microsoft.CodeAnalysis.CSharp",
     };
 }

@@ -19,7 +19,7 @@ internal sealed class TestEngine : IAsyncDisposable
         _services = new ServiceCollection()
             .AddDeepForge(df =>
             {
-                df.UseSqlite(System.IO.Path.Combine(directory, "deepforge.db")).UseDataDirectory(directory);
+                df.UseSqlite(System.IO.Path.Combine(directory, "deepforge.db")).UseDataDirectory(directory).AddCompilation();
                 configure?.Invoke(df);
             })
             .BuildServiceProvider();

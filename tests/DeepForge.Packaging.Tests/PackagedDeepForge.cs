@@ -6,7 +6,7 @@ using NuGet.Versioning;
 namespace DeepForge.Packaging.Tests;
 
 /// <summary>
-/// Packs DeepForge once for every test (SLOW: about a minute): DeepForge.Core, DeepForge.Torch, DeepForge.Storage.Sqlite,
+/// Packs DeepForge once for every test (SLOW: about a minute): DeepForge.Core, DeepForge.Compilation, DeepForge.Torch, DeepForge.Storage.Sqlite,
 /// the templates and the deepforge tool into a temporary feed; installs the tool from that feed into a
 /// temporary tool path; and makes, builds and packs an extension from the template.
 /// </summary>
@@ -31,7 +31,8 @@ public sealed class PackagedDeepForge : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Root);
-        foreach (var project in new[] { "src/DeepForge.Core/DeepForge.Core.csproj", "src/DeepForge.Torch/DeepForge.Torch.csproj",
+        foreach (var project in new[] { "src/DeepForge.Core/DeepForge.Core.csproj", "src/DeepForge.Compilation/DeepForge.Compilation.csproj",
+                     "src/DeepForge.Torch/DeepForge.Torch.csproj",
                      "src/DeepForge.Storage.Sqlite/DeepForge.Storage.Sqlite.csproj",
                      "templates/DeepForge.Templates/DeepForge.Templates.csproj", "hosts/DeepForge.Cli/DeepForge.Cli.csproj" })
             (await Processes.DotnetAsync(Repository, "pack", project, "-c", "Release", "-o", Feed, "-nologo", "-v", "quiet")).Succeeded($"dotnet pack {project}");
@@ -42,7 +43,7 @@ public sealed class PackagedDeepForge : IAsyncLifetime
         // The extension and an exported pipeline restore DeepForge's packages 0.1.0 from the feed; a copy cached by an earlier run may be stale.
         var cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } packages
             ? packages : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "deepforge.core", "deepforge.torch", "deepforge.storage.sqlite" })
+        foreach (var id in new[] { "deepforge.core", "deepforge.compilation", "deepforge.torch", "deepforge.storage.sqlite" })
             TryDelete(Path.Combine(cache, id, Version));
 
         (await Processes.DotnetAsync(Root, "new", "install", Path.Combine(Feed, $"DeepForge.Templates.{Version}.nupkg"), "--debug:custom-hive", Hive))

@@ -15,7 +15,7 @@ public sealed class ToolTests(PackagedDeepForge packaged)
     [Fact]
     public void Every_package_has_a_description_authors_a_license_and_a_readme()
     {
-        foreach (var id in new[] { "DeepForge.Core", "DeepForge.Torch", "DeepForge.Templates", "deepforge" })
+        foreach (var id in new[] { "DeepForge.Core", "DeepForge.Compilation", "DeepForge.Torch", "DeepForge.Templates", "deepforge" })
         {
             using var reader = new NuGet.Packaging.PackageArchiveReader(Path.Combine(packaged.Feed, $"{id}.{PackagedDeepForge.Version}.nupkg"));
             var nuspec = reader.NuspecReader;

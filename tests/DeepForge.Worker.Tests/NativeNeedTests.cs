@@ -38,8 +38,8 @@ public sealed class NativeNeedTests
 
     [Fact]
     public void Need_IsTrue_WhenThePluginAssemblyReachesItThroughAnotherAssembly() =>
-        // The tests reference Core, and Core references McMaster's plugin loader; the tests themselves do not.
-        Assert.True(NativeNeed.Of(Job("NativeNeedProbe"), Plugins(), "McMaster.NETCore.Plugins"));
+        // The tests reference Core, and Core references Microsoft.Extensions.Options; the tests themselves do not.
+        Assert.True(NativeNeed.Of(Job("NativeNeedProbe"), Plugins(), "Microsoft.Extensions.Options"));
 
     [Fact]
     public void Need_IsTrue_ForProjectCode_WhichMayUseAnything() =>

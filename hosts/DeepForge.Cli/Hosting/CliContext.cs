@@ -50,7 +50,8 @@ internal sealed class CliContext : IAsyncDisposable
               .UseBlobDirectory(config.GetString("blob.dir"))
               .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds"))
               .AddInstalledExtensions(dataDirectory)
-              .AddTorch();
+              .AddTorch()
+              .AddCompilation();
             StoreSetting.Apply(df, config);
             more?.Invoke(df);
         });

@@ -46,7 +46,7 @@ internal static class ExportedProgram
             {
                 await using var services = new ServiceCollection()
                     .AddDeepForge(df => df.UseDataDirectory(data).UseSqlite(Path.Combine(data, "deepforge.db"))
-                                          .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds")){{(torch ? ".AddTorch()" : "")}})
+                                          .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds")).AddCompilation(){{(torch ? ".AddTorch()" : "")}})
                     .BuildServiceProvider();
                 var forge = services.GetRequiredService<DeepForgeEngine>();
                 await forge.Projects.CreateAsync(Project, Project);

@@ -5,8 +5,8 @@ namespace DeepForge.Cli.PipelineExport;
 
 /// <summary>
 /// The <c>.csproj</c> and <c>nuget.config</c> of an exported pipeline: a console program on the DeepForge packages of one
-/// version. The project's sources under <c>seeds/</c> are not compiled by it (the engine compiles them, as it does a seed's)
-/// but copied beside the program, where it finds them.
+/// version. The project's sources under <c>seeds/</c> are not compiled by it (the engine compiles them, as it does a seed's,
+/// with DeepForge.Compilation) but copied beside the program, where it finds them.
 /// </summary>
 internal static class ExportedProject
 {
@@ -37,6 +37,7 @@ internal static class ExportedProject
               </ItemGroup>
               <ItemGroup>
                 <PackageReference Include="DeepForge.Core" Version="{escaped}" />
+                <PackageReference Include="DeepForge.Compilation" Version="{escaped}" />
                 <PackageReference Include="DeepForge.Storage.Sqlite" Version="{escaped}" />{torchReference}
                 <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="{DependencyInjectionVersion}" />
               </ItemGroup>

@@ -22,6 +22,8 @@ public static class DeepForgeDesignerExtensions
         ArgumentNullException.ThrowIfNull(services);
         if (services.Any(s => s.ServiceType == typeof(DesignerMarker))) return services;
         services.AddSingleton<DesignerMarker>();
+        // The editors read operations from source as they are typed, and compile the project's code.
+        services.AddDeepForgeCompilation();
         // The designer's own services for what the REST API does too: runs in the background, people and project access.
         services.AddDeepForgeBackgroundExecutions();
         // The schedule panel reads and changes schedules; the server that hosts the designer fires them.

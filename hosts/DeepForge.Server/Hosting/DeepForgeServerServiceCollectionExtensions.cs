@@ -34,6 +34,8 @@ public static class DeepForgeServerServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddDeepForge();
+        // Saving a project compiles its code, to check it and to run it.
+        services.AddDeepForgeCompilation();
         if (!services.Any(s => s.ServiceType == typeof(ServerMarker)))
         {
             services.AddSingleton<ServerMarker>();

@@ -34,8 +34,11 @@ public sealed record AttributeRange(double Minimum, double Maximum, bool Minimum
         return parts.Count == 0 ? "any number" : string.Join(" and ", parts);
     }
 
-    /// <summary>Reads the bounds of a RangeAttribute: numbers, or strings parsed in the invariant culture; null when they are neither.</summary>
-    internal static AttributeRange? From(object? minimum, object? maximum, bool minimumIsExclusive, bool maximumIsExclusive) =>
+    /// <summary>
+    /// Reads the bounds of a RangeAttribute: numbers, or strings parsed in the invariant culture; null when they are neither.
+    /// Public so that reading them from source (DeepForge.Compilation) and from the compiled attribute agree.
+    /// </summary>
+    public static AttributeRange? From(object? minimum, object? maximum, bool minimumIsExclusive, bool maximumIsExclusive) =>
         ToDouble(minimum) is { } min && ToDouble(maximum) is { } max ? new AttributeRange(min, max, minimumIsExclusive, maximumIsExclusive) : null;
 
     private static double? ToDouble(object? value) => value switch

@@ -14,9 +14,11 @@ namespace DeepForge.Catalog;
 /// (source hash, plugin set). The compiled assembly is kept as a blob so later processes (and workers) load it
 /// without compiling again. Each loaded version lives in its own collectible context (<see cref="LoadedCatalogs"/>).
 /// A provider with no store (a worker's, which runs jobs from blobs only) loads compiled assemblies
-/// (<see cref="ForAssemblyBlobAsync"/>) and plugins, and refuses to compile sources.
+/// (<see cref="ForAssemblyBlobAsync"/>) and plugins, and refuses to compile sources. Compiling takes the
+/// <see cref="IProjectCompiler"/> given (DeepForge.Compilation's); with none, project code is refused in one line naming it.
 /// </summary>
-public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, IDocumentStore? store, int loadedVersions = CatalogProvider.DefaultLoadedVersions)
+public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, IDocumentStore? store,
+    int loadedVersions = CatalogProvider.DefaultLoadedVersions, IProjectCompiler? compiler = null)
 {
     /// <summary>How many versions of project code stay loaded when nothing uses them, unless configured.</summary>
     public const int DefaultLoadedVersions = 16;
@@ -62,18 +64,18 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
                 if (record.OperationCode == null)
                 {
                     // Stored before operations were cached by their own code: read it once now and keep it with the record.
-                    record = record with { OperationCode = OperationCodeReader.Read(RoslynCompiler.Create(assemblyName, sources)) };
+                    var code = MissingCompiler.Require(compiler).ReadOperationCode(assemblyName, sources, cancellationToken);
+                    record = record with { OperationCode = code.ToDictionary(StringComparer.Ordinal) };
                     await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(record), null, cancellationToken);
                 }
                 return Create(await LoadAssemblyAsync(sourceHash, record.AssemblyBlob, cancellationToken), record.Warnings, record.AssemblyBlob, record.OperationCode);
             }
         }
-        var compilation = RoslynCompiler.Create(assemblyName, sources);
-        var (image, errors, warnings) = RoslynCompiler.Emit(compilation);
+        var (image, errors, warnings, operationCode) = MissingCompiler.Require(compiler).Compile(assemblyName, sources, cancellationToken);
         if (image == null) throw new DeepForgeException(errors);
-        var operationCode = OperationCodeReader.Read(compilation);
         var blob = await blobs.PutAsync(new MemoryStream(image), cancellationToken: cancellationToken);
-        await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(new CompilationRecord(blob.Hash, warnings.ToList(), operationCode)), null, cancellationToken);
+        var compiled = new CompilationRecord(blob.Hash, warnings.ToList(), operationCode.ToDictionary(StringComparer.Ordinal));
+        await documents.PutAsync(CompilationsCollection, key, null, Json.Serialize(compiled), null, cancellationToken);
         return Create(await LoadAssemblyAsync(sourceHash, blob.Hash, cancellationToken), warnings, blob.Hash, operationCode);
     }
 

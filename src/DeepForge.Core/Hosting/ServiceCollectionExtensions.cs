@@ -1,5 +1,6 @@
 using DeepForge.Blobs;
 using DeepForge.Catalog;
+using DeepForge.Compilation;
 using DeepForge.Hosting;
 using DeepForge.Plugins;
 using DeepForge.Projects;
@@ -46,13 +47,15 @@ public static class ServiceCollectionExtensions
         // The store's own feed where it has one (every store of this repository does); a ticking one otherwise.
         services.TryAddSingleton<IChangeFeed>(sp => sp.GetRequiredService<DeepForgeStore>().Documents as IChangeFeed ?? new TickingChangeFeed());
         services.TryAddSingleton(sp => new CatalogProvider(sp.GetRequiredService<PluginRegistry>(), sp.GetRequiredService<IBlobStore>(),
-            sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.LoadedCodeVersions));
+            sp.GetRequiredService<DeepForgeStore>().Documents, sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.LoadedCodeVersions,
+            sp.GetService<IProjectCompiler>()));
         services.TryAddSingleton<SeedCatalog>();
         services.TryAddSingleton<ExecutionFactory>();
         services.TryAddSingleton(sp => new ProcessExitRecorder(sp.GetRequiredService<DeepForgeStore>()));
         services.TryAddSingleton<IJobRunner>(sp => new InProcessJobRunner(sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<IBlobStore>(),
             Path.Combine(sp.GetRequiredService<IOptions<DeepForgeOptions>>().Value.DataDirectory, "jobs"), sp.GetRequiredService<ProcessExitRecorder>()));
-        services.TryAddSingleton(sp => new ProjectService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<SeedCatalog>(), sp.GetRequiredService<CatalogProvider>()));
+        services.TryAddSingleton(sp => new ProjectService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<SeedCatalog>(), sp.GetRequiredService<CatalogProvider>(),
+            sp.GetService<IProjectCompiler>()));
         services.TryAddSingleton(sp => new ArtifactService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetRequiredService<CatalogProvider>(), sp.GetRequiredService<ProjectService>()));
         services.TryAddSingleton(sp => new Export.ExportService(sp.GetRequiredService<DeepForgeStore>(), sp.GetRequiredService<IBlobStore>(), sp.GetServices<Export.IArtifactExporter>()));
         services.TryAddSingleton(CreateExecutions);

@@ -1,19 +1,17 @@
 using System.Reflection;
-using DeepForge.Operations;
-using McMaster.NETCore.Plugins;
 
 namespace DeepForge.Plugins;
 
 /// <summary>
 /// The plugin assemblies of this process: built-in ones registered by the host, and packages loaded
-/// from plugin folders with McMaster.NETCore.Plugins. Plugins share every assembly the host has
-/// (Core, TorchSharp, DeepForge.Torch), so there is one copy of each type in the process.
+/// from plugin folders, each in a load context of its own (<c>PluginLoadContext</c>). Plugins share every assembly
+/// the host has (Core, TorchSharp, DeepForge.Torch), so there is one copy of each type in the process; their own
+/// dependencies come from their folder.
 /// </summary>
 public sealed class PluginRegistry
 {
     private readonly Lock _gate = new();
     private readonly List<PluginAssembly> _assemblies = [];
-    private readonly List<PluginLoader> _loaders = [];
 
     /// <summary>A copy of the assemblies registered so far, in the order they came, for the catalog to read operations from.</summary>
     public IReadOnlyList<PluginAssembly> Assemblies
@@ -34,9 +32,9 @@ public sealed class PluginRegistry
         if (!Directory.Exists(directory)) return;
         foreach (var path in Directory.EnumerateFiles(directory, "*.dll").Where(ReferencesCore))
         {
-            var loader = PluginLoader.CreateFromAssemblyFile(path, [typeof(Operation)], c => c.PreferSharedTypes = true);
-            lock (_gate) _loaders.Add(loader);
-            Add(Path.GetFileNameWithoutExtension(path), loader.LoadDefaultAssembly());
+            // Not collectible: a plugin's types stay in the catalog for the life of the process.
+            var context = new PluginLoadContext(Path.GetFullPath(path));
+            Add(Path.GetFileNameWithoutExtension(path), context.LoadFromAssemblyPath(Path.GetFullPath(path)));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using DeepForge.Catalog;
+using DeepForge.Compilation;
 using DeepForge.Models;
 using DeepForge.Storage;
 
@@ -11,8 +12,10 @@ public sealed partial class ProjectService
     private readonly DeepForgeStore _store;
     private readonly SeedCatalog _seeds;
     private readonly CatalogProvider _catalogs;
+    private readonly IProjectCompiler? _compiler;
 
-    internal ProjectService(DeepForgeStore store, SeedCatalog seeds, CatalogProvider catalogs) => (_store, _seeds, _catalogs) = (store, seeds, catalogs);
+    internal ProjectService(DeepForgeStore store, SeedCatalog seeds, CatalogProvider catalogs, IProjectCompiler? compiler) =>
+        (_store, _seeds, _catalogs, _compiler) = (store, seeds, catalogs, compiler);
 
     /// <summary>The seeds projects can start from.</summary>
     public IReadOnlyList<SeedInfo> Seeds => _seeds.List();
@@ -151,7 +154,7 @@ public sealed partial class ProjectService
             if (index < 0) sources.Add(edited);
             else sources[index] = edited;
         }
-        return SourceOperationReader.Read(sources);
+        return MissingCompiler.Require(_compiler).ReadOperations(sources, cancellationToken);
     }
 
     private static ProjectDefinition WithVersion(Versioned<ProjectDefinition> stored)

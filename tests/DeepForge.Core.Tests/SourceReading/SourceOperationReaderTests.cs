@@ -1,4 +1,5 @@
 using DeepForge.Catalog;
+using DeepForge.Compilation.Reading;
 using DeepForge.Models;
 using static DeepForge.Core.Tests.SourceReading.SourceSamples;
 

@@ -1,5 +1,7 @@
 using DeepForge.Catalog;
 using DeepForge.Compilation;
+using DeepForge.Compilation.Reading;
+using DeepForge.Compilation.Roslyn;
 using DeepForge.Models;
 
 namespace DeepForge.Core.Tests.SourceReading;

@@ -34,7 +34,7 @@ internal sealed class TestEngine : IAsyncDisposable
         }
         services.AddDeepForge(df =>
         {
-            df.UseFolder(Directory, seeds, torch);
+            df.UseFolder(Directory, seeds, torch).AddCompilation();
             if (plugin != null) df.AddPlugin(plugin, "test-plugin");
         });
         _services = services.BuildServiceProvider();

@@ -17,7 +17,7 @@ public sealed class ConnectionRulesTests : IAsyncLifetime
     {
         Directory.CreateDirectory(_data);
         _services = new ServiceCollection().AddDeepForge(df => df.UseSqlite(Path.Combine(_data, "deepforge.db")).UseDataDirectory(_data)
-            .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds")).AddTorch()).BuildServiceProvider();
+            .AddSeedDirectory(Path.Combine(AppContext.BaseDirectory, "seeds")).AddTorch().AddCompilation()).BuildServiceProvider();
         var engine = _services.GetRequiredService<DeepForgeEngine>();
         var project = await engine.Projects.CreateAsync("fm", "fashion-mnist");
         var pipeline = project.FindPipeline("download-normalize")!;

@@ -23,6 +23,7 @@ internal static class ReadmeConsoleApp
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Path.Combine(Repository.Root, "src", "DeepForge.Core", "DeepForge.Core.csproj")}" />
+                <ProjectReference Include="{Path.Combine(Repository.Root, "src", "DeepForge.Compilation", "DeepForge.Compilation.csproj")}" />
                 <ProjectReference Include="{Path.Combine(Repository.Root, "src", "DeepForge.Storage.Sqlite", "DeepForge.Storage.Sqlite.csproj")}" />
                 <ProjectReference Include="{Path.Combine(Repository.Root, "src", "DeepForge.Torch", "DeepForge.Torch.csproj")}" />
                 <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="11.0.0" />

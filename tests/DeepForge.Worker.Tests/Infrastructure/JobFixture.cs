@@ -2,6 +2,7 @@ using System.Text.Json;
 using DeepForge.Blobs;
 using DeepForge.Catalog;
 using DeepForge.Compilation;
+using DeepForge.Compilation.Roslyn;
 using DeepForge.Data;
 using DeepForge.Models;
 using DeepForge.Runtime;

@@ -1,6 +1,5 @@
 using System.Reflection;
-using System.Runtime.Loader;
-using DeepForge.Data;
+using DeepForge.Compilation.Roslyn;
 using DeepForge.Models;
 
 namespace DeepForge.Compilation;
@@ -37,9 +36,5 @@ public static class ProjectCompiler
     /// Unloads the context of an assembly <see cref="CompileCollectible"/> gave, and forgets the JSON metadata DeepForge
     /// cached for its types, so the context is freed once nothing else holds its types.
     /// </summary>
-    public static void Unload(Assembly assembly)
-    {
-        AssemblyLoadContext.GetLoadContext(assembly)?.Unload();
-        JsonCaches.Clear();
-    }
+    public static void Unload(Assembly assembly) => ProjectLoadContext.Unload(assembly);
 }

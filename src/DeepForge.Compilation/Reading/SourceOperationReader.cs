@@ -1,11 +1,12 @@
 using System.Text.Json;
-using DeepForge.Compilation;
+using DeepForge.Catalog;
+using DeepForge.Compilation.Roslyn;
 using DeepForge.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DeepForge.Catalog;
+namespace DeepForge.Compilation.Reading;
 
 /// <summary>
 /// Reads operations' interfaces from C# source with Roslyn's semantic model: no assembly is emitted and

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DeepForge.Compilation;
+namespace DeepForge.Compilation.Roslyn;
 
 /// <summary>
 /// Finds, with Roslyn's semantic model, the code each project operation depends on: its own declaration and the

@@ -1,6 +1,7 @@
+using DeepForge.Catalog;
 using Microsoft.CodeAnalysis;
 
-namespace DeepForge.Catalog;
+namespace DeepForge.Compilation.Reading;
 
 /// <summary>
 /// Names Roslyn type symbols the way reflection names the compiled types (see <see cref="DataTypeNames"/>):

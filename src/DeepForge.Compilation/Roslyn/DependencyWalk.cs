@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace DeepForge.Compilation;
+namespace DeepForge.Compilation.Roslyn;
 
 /// <summary>
 /// Walks from a project type to every project type its declarations reference (by the semantic model), transitively,

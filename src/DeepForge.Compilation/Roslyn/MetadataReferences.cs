@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace DeepForge.Compilation;
+namespace DeepForge.Compilation.Roslyn;
 
 /// <summary>What project code compiles against: the framework and every assembly loaded in the process (Core, Torch, plugins).</summary>
 internal static class MetadataReferences

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace DeepForge.Compilation;
+namespace DeepForge.Compilation.Roslyn;
 
 /// <summary>
 /// Hashes the declarations an operation depends on, file by file. Only tokens count, never trivia, so editing a

@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
 using Microsoft.CodeAnalysis.Text;
 
-namespace DeepForge.Compilation;
+namespace DeepForge.Compilation.Roslyn;
 
 /// <summary>Compiles a project's C# sources with Roslyn; problems name file, line and column.</summary>
 internal static class RoslynCompiler
@@ -37,10 +37,11 @@ internal static class RoslynCompiler
     /// own file and line (<c>operations/Ticker.cs:14</c>) wherever the assembly runs; returns its bytes (null on errors)
     /// and every error and warning as a problem.
     /// </summary>
-    public static (byte[]? Image, IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings) Emit(CSharpCompilation compilation)
+    public static (byte[]? Image, IReadOnlyList<Problem> Errors, IReadOnlyList<Problem> Warnings) Emit(CSharpCompilation compilation,
+        CancellationToken cancellationToken = default)
     {
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded));
+        var result = compilation.Emit(stream, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded), cancellationToken: cancellationToken);
         var errors = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(ToProblem).ToList();
         var warnings = result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Warning).Select(ToProblem).ToList();
         return (result.Success ? stream.ToArray() : null, errors, warnings);
