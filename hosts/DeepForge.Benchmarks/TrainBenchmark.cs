@@ -53,7 +53,8 @@ internal static class TrainBenchmark
                 results.Add(new TrainRound(direct.Sample, pipeline.Sample, pipeline.Phases, $"direct {direct.Thread}, pipeline {pipeline.Thread}"));
             }
             var checkpointMs = await ComputeThreads.Shared.Run(() => DirectLenet.CheckpointMs(epochs - 1), cancellationToken);
-            return Report(images, epochs, rounds, results, checkpointMs, load, LoadAverage());
+            var torchThreads = await ComputeThreads.Shared.Run(get_num_threads, cancellationToken);
+            return Report(images, epochs, rounds, results, checkpointMs, torchThreads, (load, LoadAverage()));
         }
         finally
         {
@@ -61,7 +62,7 @@ internal static class TrainBenchmark
         }
     }
 
-    private static object Report(int images, int epochs, int rounds, List<TrainRound> results, double checkpointMs, string loadBefore, string loadAfter)
+    private static object Report(int images, int epochs, int rounds, List<TrainRound> results, double checkpointMs, int torchThreads, (string Before, string After) load)
     {
         var total = (double)images * epochs;
         var direct = results.Select(r => r.Direct.WallMs).ToList();
@@ -87,8 +88,8 @@ internal static class TrainBenchmark
                 LoopOverBare = Math.Round(TrainSpread.MedianOf(results.Select(r => r.Phases.Loop - r.Direct.WallMs)), 1),
                 CheckpointSerialisation = Math.Round(checkpointMs, 1),
             },
-            Threads = results.Select(r => r.Threads).Distinct().ToList(),
-            LoadAverage = new { Before = loadBefore, After = loadAfter },
+            Threads = results.Select(r => r.Threads).Distinct().ToList(), TorchThreads = torchThreads,
+            LoadAverage = new { load.Before, load.After },
         };
     }
 
@@ -101,14 +102,17 @@ internal static class TrainBenchmark
     /// <summary>
     /// Waits until the first compute thread takes work again: the thread that ran the last side marks itself idle a
     /// moment after that side's result is seen (longer when the machine preempts it), and a side queued before would
-    /// run on the second thread, with another OpenMP team, and not like for like.
+    /// run on the second thread, with another OpenMP team, and not like for like. On a loaded machine it can still
+    /// happen; the report's threads say where each side ran.
     /// </summary>
     private static async Task SettleAsync(CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < 100; attempt++)
         {
-            if (await ComputeThreads.Shared.Run(() => Thread.CurrentThread.Name, cancellationToken) == "deepforge-compute-0") return;
-            await Task.Delay(10, cancellationToken);
+            var first = await ComputeThreads.Shared.Run(() => Thread.CurrentThread.Name, cancellationToken) == "deepforge-compute-0";
+            // Also after a success: that thread marks itself idle only after its result is seen (a preempted thread, later).
+            await Task.Delay(20, cancellationToken);
+            if (first) return;
         }
     }
 
