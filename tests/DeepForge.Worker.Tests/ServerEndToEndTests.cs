@@ -3,7 +3,6 @@ using DeepForge.Blobs;
 using DeepForge.Models;
 using DeepForge.Worker.Cache;
 using DeepForge.Client;
-using DeepForge.Hosting;
 using DeepForge.Worker.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

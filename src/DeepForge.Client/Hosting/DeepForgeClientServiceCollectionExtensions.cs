@@ -1,5 +1,6 @@
 using DeepForge.Client;
 using DeepForge.Client.Http;
+using DeepForge.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Telemetry;
 
-namespace DeepForge.Hosting;
+// In the root namespace with every AddX/UseX of DeepForge, so `using DeepForge;` is all a host needs.
+namespace DeepForge;
 
 /// <summary>Registers the DeepForge client with a service collection.</summary>
 public static class DeepForgeClientServiceCollectionExtensions

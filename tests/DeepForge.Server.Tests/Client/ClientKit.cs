@@ -1,5 +1,4 @@
 using DeepForge.Client;
-using DeepForge.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
