@@ -36,6 +36,20 @@ public sealed class ToolTests(PackagedDeepForge packaged)
         Assert.DoesNotContain(reader.GetFiles(), f => f.Contains("DeepForge.Benchmarks", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("designer-assets/_framework/blazor.web.js")]
+    [InlineData("designer-assets/_content/Z.Blazor.Diagrams/script.min.js")]
+    [InlineData("designer-assets/_content/Radzen.Blazor/Radzen.Blazor.js")]
+    [InlineData("designer-assets/_content/BlazorMonaco/jsInterop.js")]
+    [InlineData("designer-assets/_content/DeepForge.Designer/designer.css")]
+    public void The_tool_package_carries_the_designers_browser_files(string file)
+    {
+        // Packing publishes, and publishing once dropped every file but blazor.web.js: the designer opened without its diagrams.
+        using var reader = new NuGet.Packaging.PackageArchiveReader(Path.Combine(packaged.Feed, $"deepforge.{PackagedDeepForge.Version}.nupkg"));
+
+        Assert.Contains(reader.GetFiles(), f => f.EndsWith("/" + file, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Bench_in_the_installed_tool_says_in_one_line_that_the_benchmarks_are_not_installed()
     {
