@@ -23,7 +23,10 @@ internal sealed class LoadedCatalogs(int capacity)
         try
         {
             // The build is shared by every caller, so one caller's cancellation must not end (and poison) it: each caller only stops waiting.
-            var catalog = await entry.Build.Value.WaitAsync(cancellationToken);
+            var building = entry.Build.Value;
+            // WaitAsync hands a build that finished at once even to a caller that had given up; such a caller gets no lease either.
+            cancellationToken.ThrowIfCancellationRequested();
+            var catalog = await building.WaitAsync(cancellationToken);
             return new CatalogLease(catalog, () => Release(entry));
         }
         catch
