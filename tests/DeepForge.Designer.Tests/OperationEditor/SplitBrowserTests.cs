@@ -11,7 +11,8 @@ public sealed class SplitBrowserTests
         await using var site = await DesignerSite.StartAsync(new() { Seeds = TestSeeds.Copied, Torch = false });
         await site.Engine.Projects.CreateAsync("fm", "fashion-mnist");
         var page = await site.OpenAsync("/projects/fm/operations/Train");
-        await Assertions.Expect(page.Locator(".df-op-right .monaco-editor .view-line").First).ToBeVisibleAsync();
+        // Monaco's first load in a test run fetches and compiles its scripts: on a loaded machine that took longer than 30 s.
+        await Assertions.Expect(page.Locator(".df-op-right .monaco-editor .view-line").First).ToBeVisibleAsync(new() { Timeout = 90_000 });
         var (code, diagram) = (await WidthAsync(page, ".df-op-right .monaco-editor[role=code]"), await WidthAsync(page, ".df-op-left"));
         var bar = await page.Locator(".df-op-editor .rz-splitter-bar").First.BoundingBoxAsync();
         Assert.NotNull(bar);
