@@ -136,14 +136,18 @@ internal sealed class ExecutionRun(DeepForgeStore store, NodeRunner nodeRunner, 
 
     private async Task WatchForCancelAsync(CancellationTokenSource cancel)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(250));
         try
         {
-            while (await timer.WaitForNextTickAsync(cancel.Token))
+            using var changes = await ExecutionChanges.ListenAsync(store.Documents, Execution.Id, cancel.Token);
+            while (!cancel.IsCancellationRequested)
             {
-                if ((await store.Executions.GetAsync(Execution.Id, cancel.Token))?.Value is not { } stored) continue;
-                _fence.Observe(stored); // another server's claim is seen here before this run's next write
-                if (stored.CancelRequested) await cancel.CancelAsync();
+                // Read first: a cancel asked for before the feed listened is seen too.
+                if ((await store.Executions.GetAsync(Execution.Id, cancel.Token))?.Value is { } stored)
+                {
+                    _fence.Observe(stored); // another server's claim is seen here before this run's next write
+                    if (stored.CancelRequested) await cancel.CancelAsync();
+                }
+                await changes.WaitAsync(cancel.Token);
             }
         }
         catch (OperationCanceledException) { }
