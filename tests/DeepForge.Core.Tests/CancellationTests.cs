@@ -53,12 +53,7 @@ public sealed class CancellationTests
     public async Task RunningExecution_IsNotReadAgain_WhileNothingChangesIt()
     {
         CountingStore? counting = null;
-        await using var df = TestEngine.Create(d =>
-        {
-            var sqlite = d.Services.Last(s => s.ServiceType == typeof(IDocumentStore)).ImplementationFactory!;
-            d.Services.RemoveAll<IDocumentStore>();
-            d.Services.AddSingleton<IDocumentStore>(sp => counting = new CountingStore((IDocumentStore)sqlite(sp), Collections.Executions));
-        });
+        await using var df = TestEngine.Create(d => Count(d, store => counting = store));
         var (run, id) = await StartWaitingRunAsync(df, new ExecutionIdObserver());
 
         var before = counting!.Reads;
@@ -69,6 +64,31 @@ public sealed class CancellationTests
 
         // Polling read it every quarter second (8 times here); now a lease renewal and the fallback read at most.
         Assert.True(during <= 2, $"the running execution's record was read {during} times in 2 s while nothing changed it");
+    }
+
+    [Fact]
+    public async Task Cancel_StopsTheRun_WhenTheStoresFeedCannotListen()
+    {
+        await using var df = TestEngine.Create(d => Count(d, _ => { }, feedFails: true));
+        var (run, id) = await StartWaitingRunAsync(df, new ExecutionIdObserver());
+        await Task.Run(() => df.Engine.Executions.CancelAsync(id));
+
+        var execution = await run.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(ExecutionStatus.Cancelled, execution.Status);
+    }
+
+    // The engine's SQLite store, wrapped to count reads of executions.
+    private static void Count(Hosting.DeepForgeBuilder d, Action<CountingStore> made, bool feedFails = false)
+    {
+        var sqlite = d.Services.Last(s => s.ServiceType == typeof(IDocumentStore)).ImplementationFactory!;
+        d.Services.RemoveAll<IDocumentStore>();
+        d.Services.AddSingleton<IDocumentStore>(sp =>
+        {
+            var store = new CountingStore((IDocumentStore)sqlite(sp), Collections.Executions, feedFails);
+            made(store);
+            return store;
+        });
     }
 
     private static async Task<(Task<ExecutionRecord> Run, string Id)> StartWaitingRunAsync(TestEngine df, ExecutionIdObserver observer)

@@ -2,8 +2,11 @@ using DeepForge.Storage;
 
 namespace DeepForge.Core.Tests;
 
-/// <summary>The engine's real store with a count of reads of one collection (its feed passed through), to see how often a run reads.</summary>
-internal sealed class CountingStore(IDocumentStore inner, string counted) : IDocumentStore, IChangeFeed
+/// <summary>
+/// The engine's real store with a count of reads of one collection (its feed passed through, or refusing to listen when
+/// <paramref name="feedFails"/>), to see how often a run reads and what it does without a feed.
+/// </summary>
+internal sealed class CountingStore(IDocumentStore inner, string counted, bool feedFails = false) : IDocumentStore, IChangeFeed
 {
     private int _reads;
 
@@ -15,8 +18,9 @@ internal sealed class CountingStore(IDocumentStore inner, string counted) : IDoc
         return inner.GetAsync(collection, id, cancellationToken);
     }
 
-    public Task<IDisposable> SubscribeAsync(Action<StoreChange> onChange, CancellationToken cancellationToken = default) =>
-        ((IChangeFeed)inner).SubscribeAsync(onChange, cancellationToken);
+    public Task<IDisposable> SubscribeAsync(Action<StoreChange> onChange, CancellationToken cancellationToken = default) => feedFails
+        ? Task.FromException<IDisposable>(new InvalidOperationException("this feed cannot listen"))
+        : ((IChangeFeed)inner).SubscribeAsync(onChange, cancellationToken);
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => inner.InitializeAsync(cancellationToken);
 

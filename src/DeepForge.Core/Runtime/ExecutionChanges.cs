@@ -24,7 +24,9 @@ internal sealed class ExecutionChanges : IDisposable
     public static async Task<ExecutionChanges> ListenAsync(IDocumentStore documents, string executionId, CancellationToken cancellationToken)
     {
         var changes = new ExecutionChanges(executionId);
-        if (documents is IChangeFeed feed) changes._subscription = await feed.SubscribeAsync(changes.OnChange, cancellationToken);
+        if (documents is not IChangeFeed feed) return changes;
+        try { changes._subscription = await feed.SubscribeAsync(changes.OnChange, cancellationToken); }
+        catch (Exception e) when (e is not OperationCanceledException) { } // a feed that cannot listen: polled, as a store without one
         return changes;
     }
 
