@@ -8,7 +8,8 @@ namespace DeepForge.Runtime;
 /// reads the record then instead of every quarter second: a read deserialises the whole record (pipeline and
 /// architectures), and on two cores a read beside training preempts one of libtorch's threads. Built on the store's
 /// change feed, which tells this process's writes at once and other processes' where the store can (SQLite within a
-/// second); a store without a feed is polled as before. A slow fallback read guards against a feed that went quiet.
+/// second); a store without a feed, or whose feed cannot listen, is polled as before. A slow fallback read guards against a
+/// feed that went quiet.
 /// </summary>
 internal sealed class ExecutionChanges : IDisposable
 {
