@@ -48,7 +48,7 @@ internal static class BenchCommand
     {
         if (args is not ["bench", var verb, var folder] || JobExecCommand.Direct([verb, folder]) == null) return null;
         var path = Path.Combine(AppContext.BaseDirectory, AssemblyFile);
-        return File.Exists(path) ? Guarded(() => RunJobAsync(path, folder, cancellationToken), cancellationToken) : null;
+        return File.Exists(path) ? CliAction.Run(() => RunJobAsync(path, folder, cancellationToken), cancellationToken) : null;
     }
 
     private static Task<int> RunJobAsync(string path, string folder, CancellationToken cancellationToken)
@@ -57,19 +57,6 @@ internal static class BenchCommand
                 [typeof(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>), typeof(string), typeof(CancellationToken)])
             ?? throw new CliFailure($"{path} does not fit this deepforge (it has no {EntryType}.RunJob for it): build both from the same checkout with ./deepforge");
         return (Task<int>)run.Invoke(null, [(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>)AddEngine, folder, cancellationToken])!;
-    }
-
-    // What the job throws becomes one line and an exit code, as through the tree (CliAction.Guard).
-    private static async Task<int> Guarded(Func<Task<int>> body, CancellationToken cancellationToken)
-    {
-        try { return await body(); }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Stopped.");
-            return CliAction.Failed;
-        }
-        catch (TargetInvocationException e) when (e.InnerException != null) { return CliErrors.Report(e.InnerException); }
-        catch (Exception e) { return CliErrors.Report(e); }
     }
 
     // As `deepforge start` has them: the benchmarks measure what the command runs.

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.CommandLine;
 using System.CommandLine.Invocation;
 
@@ -21,7 +22,8 @@ internal static class CliAction
         foreach (var subcommand in command.Subcommands) Guard(subcommand);
     }
 
-    private static async Task<int> Run(Func<Task<int>> body, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="body"/> with what it throws as one line and an exit code ("Stopped." when <paramref name="cancellationToken"/> ended it).</summary>
+    public static async Task<int> Run(Func<Task<int>> body, CancellationToken cancellationToken)
     {
         try
         {
@@ -31,6 +33,10 @@ internal static class CliAction
         {
             Console.Error.WriteLine("Stopped.");
             return Failed;
+        }
+        catch (TargetInvocationException e) when (e.InnerException != null)
+        {
+            return CliErrors.Report(e.InnerException); // a verb loaded by reflection (the benchmarks' job-exec) throws through Invoke
         }
         catch (Exception e)
         {
@@ -42,22 +48,11 @@ internal static class CliAction
         command.SetAction((parse, cancellationToken) => Run(context => body(parse, context, cancellationToken), cancellationToken));
 
     /// <summary>Runs <paramref name="body"/> with a new shared context, its errors as one line and an exit code (also for a verb run without a tree).</summary>
-    public static async Task<int> Run(Func<CliContext, Task<int>> body, CancellationToken cancellationToken)
-    {
-        try
+    public static Task<int> Run(Func<CliContext, Task<int>> body, CancellationToken cancellationToken) =>
+        Run(async () =>
         {
             await using var context = new CliContext();
             using var stop = cancellationToken.Register(context.StopAsked);
             return await body(context);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            Console.Error.WriteLine("Stopped.");
-            return Failed;
-        }
-        catch (Exception e)
-        {
-            return CliErrors.Report(e);
-        }
-    }
+        }, cancellationToken);
 }

@@ -16,8 +16,7 @@ internal static class RunScores
     public static async Task<IReadOnlyList<(string Name, double Value)>> ReadAsync(ExecutionService executions, ExecutionRecord execution,
         Func<string, CancellationToken, Task<bool>>? mayReadProject, CancellationToken cancellationToken)
     {
-        var metrics = mayReadProject == null ? await executions.MetricsAsync(execution.Id, cancellationToken)
-            : await executions.MetricsAsync(execution.Id, mayReadProject, cancellationToken);
+        var metrics = await ExecutionMetrics.ReadAsync(executions, execution.Id, mayReadProject, cancellationToken);
         var named = metrics.SelectMany(n => n.Metrics.Select(m => (n.NodeId, m.Name, m.Value))).ToList();
         if (named.Count == 0) named = await GraphEndsAsync(executions, execution, mayReadProject, cancellationToken);
         var shared = named.GroupBy(m => m.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
