@@ -40,8 +40,9 @@ public sealed class ToolTests(PackagedDeepForge packaged)
     [InlineData("designer-assets/_framework/blazor.web.js")]
     [InlineData("designer-assets/_content/Z.Blazor.Diagrams/script.min.js")]
     [InlineData("designer-assets/_content/Radzen.Blazor/Radzen.Blazor.js")]
-    [InlineData("designer-assets/_content/BlazorMonaco/jsInterop.js")]
+    [InlineData("designer-assets/_content/BlazorMonaco/lib/monaco-editor/min/vs/editor/editor.main.js")]
     [InlineData("designer-assets/_content/DeepForge.Designer/designer.css")]
+    [InlineData("designer-assets/_content/DeepForge.Designer/codeeditor.js")]
     public void The_tool_package_carries_the_designers_browser_files(string file)
     {
         // Packing publishes, and publishing once dropped every file but blazor.web.js: the designer opened without its diagrams.

@@ -1,11 +1,7 @@
-// The operation editor's bits of Monaco that BlazorMonaco 3.0 does not expose: problem markers, replacing the
+// The operation editor's uses of Monaco beyond showing and reading code: problem markers, replacing the
 // text as one undoable edit (so the cursor and undo history survive a change made in the diagram), Ctrl+S, and
-// revealing a line. BlazorMonaco keeps its editors in window.blazorMonaco.editors, by the id given to the component.
-
-function editorOf(id) {
-    const holder = ((window.blazorMonaco && window.blazorMonaco.editors) || []).find(e => e.id === id);
-    return holder ? holder.editor : null;
-}
+// revealing a line. The editors are codeeditor.js's, found by the id their component gave them.
+import { editorOf } from "./codeeditor.js";
 
 export function setMarkers(id, problems) {
     const editor = editorOf(id);

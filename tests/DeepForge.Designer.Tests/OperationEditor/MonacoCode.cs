@@ -7,10 +7,11 @@ internal static class MonacoCode
 {
     /// <param name="holder">The element whose <c>data-editor</c> names the editor: the operation editor's by default.</param>
     public static Task<string> OfAsync(IPage page, string holder = ".df-op-right") => page.EvaluateAsync<string>("""
-        selector => {
+        async selector => {
             const id = document.querySelector(selector).dataset.editor;
-            const found = window.blazorMonaco.editors.find(e => e.id === id);
-            return found ? found.editor.getValue() : `(no editor ${id} among ${window.blazorMonaco.editors.map(e => e.id).join(', ')})`;
+            const editors = await import("/_content/DeepForge.Designer/codeeditor.js");
+            const found = editors.editorOf(id);
+            return found ? found.getValue() : `(no editor ${id} among ${editors.ids().join(', ')})`;
         }
         """, holder);
 }

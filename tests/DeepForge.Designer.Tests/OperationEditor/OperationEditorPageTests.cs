@@ -1,5 +1,5 @@
-using BlazorMonaco.Editor;
 using Bunit;
+using DeepForge.Designer.CodeEditing;
 using DeepForge.Designer.Collaboration;
 using DeepForge.Designer.OperationEditor;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +18,7 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
     private readonly BunitContext _context = new();
     private SeedCode _seed = null!;
     private BunitJSModuleInterop _module = null!;
+    private BunitJSModuleInterop _editors = null!;
 
     public async Task InitializeAsync()
     {
@@ -25,6 +26,10 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
         _context.JSInterop.Mode = JSRuntimeMode.Loose;
         _module = _context.JSInterop.SetupModule("./_content/DeepForge.Designer/opeditor.js");
         _module.Mode = JSRuntimeMode.Loose;
+        // The editor's script: it makes the editor (and says so) and answers for its text.
+        _editors = _context.JSInterop.SetupModule("./_content/DeepForge.Designer/codeeditor.js");
+        _editors.Mode = JSRuntimeMode.Loose;
+        _editors.Setup<bool>("create", _ => true).SetResult(true);
         _context.Services.AddRadzenComponents();
         _context.Services.AddSingleton(_seed.Engine);
         _context.Services.AddSingleton<ProjectEditHub>();
@@ -260,7 +265,7 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
         Assert.Empty(page.FindAll(".df-op-remove"));
         Assert.Empty(page.FindAll(".df-op-add"));
         Assert.Empty(page.FindAll(".df-op-save"));
-        Assert.Empty(page.FindComponents<StandaloneCodeEditor>());
+        Assert.Empty(page.FindComponents<CodeEditor>());
     }
 
     [Fact]
@@ -298,9 +303,9 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
     /// <summary>What Monaco's script does as the user types: the editor now holds <paramref name="text"/> and reports a change.</summary>
     private async Task TypeAsync(IRenderedComponent<OperationEditorPage> page, string text)
     {
-        _context.JSInterop.Setup<string>("blazorMonaco.editor.getValue", _ => true).SetResult(text);
-        var editor = page.FindComponent<StandaloneCodeEditor>();
-        await page.InvokeAsync(() => editor.Instance.EventCallback("OnDidChangeModelContent", "{\"changes\":[],\"eol\":\"\\n\",\"versionId\":2}"));
+        _editors.Setup<string?>("getValue", _ => true).SetResult(text);
+        var editor = page.FindComponent<CodeEditor>();
+        await page.InvokeAsync(editor.Instance.ContentChanged);
     }
 
     /// <summary>The code the page last put into Monaco.</summary>

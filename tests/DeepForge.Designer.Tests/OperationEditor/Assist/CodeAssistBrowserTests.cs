@@ -71,9 +71,9 @@ public sealed class CodeAssistBrowserTests
     private static async Task<(float X, float Y)> PointAtAsync(IPage page, string text)
     {
         var point = await page.EvaluateAsync<float[]>("""
-            text => {
+            async text => {
                 const id = document.querySelector(".df-op-right").dataset.editor;
-                const editor = window.blazorMonaco.editors.find(e => e.id === id).editor;
+                const editor = (await import("/_content/DeepForge.Designer/codeeditor.js")).editorOf(id);
                 const model = editor.getModel();
                 const at = model.getPositionAt(model.getValue().indexOf(text) + 3);
                 editor.revealPositionInCenter(at);
