@@ -191,13 +191,13 @@ public static class BenchmarkCommands
     /// <c>bench job-exec FOLDER</c> without the bench's command tree, as the command's own <c>job-exec</c> runs: a bench worker starts a
     /// process per job, and each pays for the code it runs. The command calls it when the arguments are exactly that.
     /// </summary>
-    /// <param name="addEngine">Adds the command's engine over a data folder, then the given additions (the bench plugin).</param>
+    /// <param name="addJobPlugins">Adds what the command's own job processes have over a data folder (its engine's plugins, no store), then the given additions (the bench plugin).</param>
     /// <param name="folder">The job folder the worker prepared, or <c>-</c> to start warm.</param>
     /// <param name="cancellationToken">Ends the job.</param>
-    public static Task<int> RunJob(Action<IServiceCollection, string, Action<DeepForgeBuilder>?> addEngine, string folder, CancellationToken cancellationToken)
+    public static Task<int> RunJob(Action<IServiceCollection, string, Action<DeepForgeBuilder>?> addJobPlugins, string folder, CancellationToken cancellationToken)
     {
         BenchAssemblies.ResolveBesideThis();
-        return RunJobAsync(new BenchHost(addEngine, (_, _, _, _, _) => { }, []), folder, cancellationToken);
+        return RunJobAsync(new BenchHost(addJobPlugins, (_, _, _, _, _) => { }, []), folder, cancellationToken);
     }
 
     private static async Task<int> RunJobAsync(BenchHost host, string folder, CancellationToken cancellationToken)
@@ -205,7 +205,10 @@ public static class BenchmarkCommands
         JobPhases.Mark("command parsed");
         // As the command's own job-exec: libtorch only for a job whose operation uses it (NoOp does not); the figure is the default path's.
         DeepForge.Torch.Native.TorchNative.LoadLazily = true;
-        await using var services = host.Build(BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
+        // Built as the command's own job-exec builds its services (CliContext.BuildForJob): no validation pass over them.
+        var collection = new ServiceCollection();
+        host.AddEngine(collection, BenchHost.DataDirectory, BenchWorkerHost.AddPlugin);
+        await using var services = collection.BuildServiceProvider();
         var torch = new JobNativeLibrary("TorchSharp", DeepForge.Torch.Native.TorchNative.EnsureLoaded);
         return await JobChild.RunAsync(folder, services, torch, cancellationToken);
     }

@@ -56,8 +56,12 @@ internal static class BenchCommand
         var run = AssemblyLoadContext.Default.LoadFromAssemblyPath(path).GetType(EntryType)?.GetMethod("RunJob",
                 [typeof(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>), typeof(string), typeof(CancellationToken)])
             ?? throw new CliFailure($"{path} does not fit this deepforge (it has no {EntryType}.RunJob for it): build both from the same checkout with ./deepforge");
-        return (Task<int>)run.Invoke(null, [(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>)AddEngine, folder, cancellationToken])!;
+        return (Task<int>)run.Invoke(null, [(Action<IServiceCollection, string, Action<DeepForgeBuilder>?>)AddJobPlugins, folder, cancellationToken])!;
     }
+
+    // A job process's services, as the command's own job-exec has them: the engine's plugins, no store (CliContext.BuildForJob).
+    private static void AddJobPlugins(IServiceCollection services, string dataDirectory, Action<DeepForgeBuilder>? more) =>
+        CliContext.AddJobPlugins(services, dataDirectory, new DeepForgeConfig(dataDirectory), more);
 
     // As `deepforge start` has them: the benchmarks measure what the command runs.
     private static void AddEngine(IServiceCollection services, string dataDirectory, Action<DeepForgeBuilder>? more) =>

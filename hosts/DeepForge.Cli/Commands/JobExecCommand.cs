@@ -32,9 +32,11 @@ internal static class JobExecCommand
         return command;
     }
 
-    private static Task<int> RunAsync(string folder, CliContext context, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string folder, CliContext context, CancellationToken cancellationToken)
     {
         TorchNative.LoadLazily = true;
-        return JobChild.RunAsync(folder, context.Services, new JobNativeLibrary("TorchSharp", TorchNative.EnsureLoaded), cancellationToken);
+        // The plugins alone, not the context's engine: a job needs no store (CliContext.BuildForJob says why).
+        await using var services = CliContext.BuildForJob(context.DataDirectory, context.Config);
+        return await JobChild.RunAsync(folder, services, new JobNativeLibrary("TorchSharp", TorchNative.EnsureLoaded), cancellationToken);
     }
 }

@@ -57,6 +57,34 @@ internal sealed class CliContext : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// What a worker's job process needs of the engine, and no more: the same plugins as <see cref="AddEngine"/> (DeepForge's own,
+    /// Torch, the installed extensions, <paramref name="more"/>), with no store, seeds, compiler, schedules or extension installer.
+    /// A job runs from its job folder and the worker's cache (<see cref="DeepForge.Worker.JobChild"/> asks its services for the
+    /// plugins alone), and every job process pays for what it builds: the whole engine cost each one tens of milliseconds of CPU,
+    /// and opened the data folder's store besides.
+    /// </summary>
+    public static ServiceProvider BuildForJob(string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
+    {
+        var services = new ServiceCollection();
+        AddJobPlugins(services, dataDirectory, config, more);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The plugins of <see cref="AddEngine"/> alone (see <see cref="BuildForJob"/>).</summary>
+    public static IServiceCollection AddJobPlugins(IServiceCollection services, string dataDirectory, DeepForgeConfig config, Action<DeepForgeBuilder>? more = null)
+    {
+        PrivateFiles.CreateFolder(dataDirectory);
+        TorchSetting.Apply(config);
+        return services.AddDeepForgePlugins(df =>
+        {
+            df.UseDataDirectory(dataDirectory)
+              .AddInstalledExtensions(dataDirectory)
+              .AddTorch();
+            more?.Invoke(df);
+        });
+    }
+
     // DEEPFORGE_DATA_DIR holds for one run from one folder: a relative path means that folder. A file there is no data folder.
     private static string CheckedDataDirectory()
     {
