@@ -10,5 +10,9 @@ public sealed class NoOp(int id = 0) : Operation
     public int Id { get; } = id;
 
     [return: Output("value")]
-    public int Execute(int value = 0) => value + 1;
+    public int Execute(int value = 0)
+    {
+        OperationStarts.Record(Id);
+        return value + 1;
+    }
 }

@@ -11,13 +11,16 @@ internal sealed class BenchWorkers : IAsyncDisposable
 {
     private readonly List<(Process Process, string Log, TextWriter Writer)> _workers = [];
 
-    /// <summary>Starts <paramref name="count"/> workers, spread over <paramref name="serverUrls"/> in turn.</summary>
-    public static BenchWorkers Start(BenchHost host, int count, string root, IReadOnlyList<string> serverUrls, string token, int slots, BenchJobMode mode)
+    /// <summary>
+    /// Starts <paramref name="count"/> workers, spread over <paramref name="serverUrls"/> in turn; their NoOps (and those of their job
+    /// processes) append when they started to <paramref name="operationStarts"/> (<see cref="OperationStarts"/>).
+    /// </summary>
+    public static BenchWorkers Start(BenchHost host, int count, string root, IReadOnlyList<string> serverUrls, string token, int slots, BenchJobMode mode, string operationStarts)
     {
         var workers = new BenchWorkers();
         try
         {
-            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrls[i % serverUrls.Count], token, slots, mode);
+            for (var i = 0; i < count; i++) workers.StartOne(host, Path.Combine(root, $"worker-{i + 1}"), serverUrls[i % serverUrls.Count], token, slots, mode, operationStarts);
             return workers;
         }
         catch
@@ -27,7 +30,7 @@ internal sealed class BenchWorkers : IAsyncDisposable
         }
     }
 
-    private void StartOne(BenchHost host, string dataDirectory, string serverUrl, string token, int slots, BenchJobMode mode)
+    private void StartOne(BenchHost host, string dataDirectory, string serverUrl, string token, int slots, BenchJobMode mode, string operationStarts)
     {
         Directory.CreateDirectory(dataDirectory);
         var command = host.Command;
@@ -42,6 +45,7 @@ internal sealed class BenchWorkers : IAsyncDisposable
         // Nothing of this machine's DeepForge setup: folders and token come from the bench alone.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("DEEPFORGE_", StringComparison.Ordinal)).ToList()) start.Environment.Remove(name);
         start.Environment["DEEPFORGE_DATA_DIR"] = dataDirectory;
+        start.Environment[OperationStarts.Variable] = operationStarts;
         var log = Path.Combine(dataDirectory, "worker.log");
         var writer = TextWriter.Synchronized(new StreamWriter(log) { AutoFlush = true });
         var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {command[0]}");

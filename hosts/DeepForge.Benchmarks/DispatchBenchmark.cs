@@ -16,7 +16,8 @@ namespace DeepForge.Benchmarks;
 /// lease them over HTTP, run them, upload their outputs and complete them. Timed from the start of the run
 /// to its last job done, after a warm-up run. The headline is the default path, a warm child process per job; beside it
 /// the same jobs inside the worker processes (the dispatch path alone), and a child process started per job when it is
-/// leased (workers without warm processes). Each run also gives the median time a worker held a job (lease to done).
+/// leased (workers without warm processes). Each run also gives the median time a worker held a job (lease to done), and the
+/// start latency: from the server leasing a job to its operation starting in the job process (<see cref="OperationStarts"/>), median and 95th percentile.
 /// Each run also gives the CPU per job of the bench process (the servers), the workers and the job processes (<see cref="DispatchCpu"/>):
 /// on a shared machine that says more than wall time. With several servers (<see cref="Topology"/>), they share one store and one blob folder, the workers are spread over
 /// them, and the run is started on the first: jobs it queues are leased and completed through the others.
@@ -50,12 +51,14 @@ internal static class DispatchBenchmark
             {
                 Benchmark = "dispatch", Jobs = counts.Warm, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
                 Servers = topology.Servers, Store = LeaseBenchmark.KindOf(topology.Store ?? "sqlite:"), Transport = "http loopback", WorkerProcesses = true, JobsRun = "a warm child process per job (the default)",
-                MsPerJob = warm.MsPerJob, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
+                MsPerJob = warm.MsPerJob, StartMsMedian = warm.StartMsMedian, StartMsP95 = warm.StartMsP95, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
                 MedianJobMs = warm.MedianJobMs, CpuMsPerJob = warm.Cpu,
                 InProcessJobs = inProcess?.Jobs, InProcessMsPerJob = inProcess?.MsPerJob, InProcessTotalSeconds = inProcess?.Seconds,
                 InProcessJobsPerSecond = inProcess?.JobsPerSecond, InProcessJobsPerWorker = inProcess?.JobsPerWorker, InProcessMedianJobMs = inProcess?.MedianJobMs, InProcessCpuMsPerJob = inProcess?.Cpu,
+                InProcessStartMsMedian = inProcess?.StartMsMedian, InProcessStartMsP95 = inProcess?.StartMsP95,
                 ColdProcessJobs = cold?.Jobs, ColdProcessMsPerJob = cold?.MsPerJob, ColdProcessTotalSeconds = cold?.Seconds,
                 ColdProcessJobsPerSecond = cold?.JobsPerSecond, ColdProcessJobsPerWorker = cold?.JobsPerWorker, ColdProcessMedianJobMs = cold?.MedianJobMs, ColdProcessCpuMsPerJob = cold?.Cpu,
+                ColdProcessStartMsMedian = cold?.StartMsMedian, ColdProcessStartMsP95 = cold?.StartMsP95,
                 LoadAverage = LoadAverage(),
             };
         }
@@ -85,7 +88,8 @@ internal static class DispatchBenchmark
         // Enough jobs in process for the hot paths of server and workers to be compiled; in child processes, one per slot (each costs a process start).
         var warmup = Math.Min(jobs, mode == BenchJobMode.InProcess ? Math.Max(100, 4 * workers * slots) : workers * slots);
         await engine.Projects.SaveAsync(new ProjectDefinition { Name = "bench", Pipelines = { Independent("dispatch", jobs, 0), Independent("warmup", warmup, jobs) } }, cancellationToken);
-        await using var processes = BenchWorkers.Start(host, workers, root, [.. servers.Select(s => s.Url)], token, slots, mode);
+        var operationStarts = Path.Combine(root, "operation-starts.txt");
+        await using var processes = BenchWorkers.Start(host, workers, root, [.. servers.Select(s => s.Url)], token, slots, mode, operationStarts);
         await WaitForWorkersAsync(server, processes, workers, cancellationToken);
         await RunAsync(engine, "warmup", processes, cancellationToken);
         var before = DispatchCpu.Sample.Take(processes.Ids);
@@ -97,8 +101,15 @@ internal static class DispatchBenchmark
         var ran = done.GroupBy(j => j.RunnerId).Select(g => g.Count()).OrderDescending().ToList();
         var held = done.Where(j => j is { LeasedAt: not null, FinishedAt: not null })
             .Select(j => (j.FinishedAt!.Value - j.LeasedAt!.Value).TotalMilliseconds).Order().ToList();
-        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1), cpu);
+        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1), cpu, StartLatencies(done, OperationStarts.Read(operationStarts)));
     }
+
+    // Lease (the server's clock) to the operation's start (the job's, on the same machine), sorted: a dispatch node n{i} is NoOp number i.
+    private static List<double> StartLatencies(IEnumerable<JobRecord> done, IReadOnlyDictionary<int, DateTimeOffset> starts) =>
+        [.. done.Where(j => j.LeasedAt != null)
+            .Select(j => int.TryParse(j.NodeId.AsSpan(1), System.Globalization.CultureInfo.InvariantCulture, out var id) && starts.TryGetValue(id, out var start)
+                ? (start - j.LeasedAt!.Value).TotalMilliseconds : (double?)null)
+            .OfType<double>().Order()];
 
     // The servers as a deployment runs them: each its own data folder, all on the store and blob folder given.
     private static async Task<BenchServers> StartServersAsync(BenchHost host, string root, string store, int count, string token, int maxParallelJobs, CancellationToken cancellationToken)
@@ -123,8 +134,11 @@ internal static class DispatchBenchmark
         }
     }
 
-    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs, DispatchCpu Cpu)
+    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs, DispatchCpu Cpu, IReadOnlyList<double> StartsMs)
     {
+        public double? StartMsMedian => Percentile(0.5);
+        public double? StartMsP95 => Percentile(0.95);
+        private double? Percentile(double p) => StartsMs.Count == 0 ? null : Math.Round(StartsMs[Math.Max(0, (int)Math.Ceiling(p * StartsMs.Count) - 1)], 1);
         public double MsPerJob => Math.Round(Elapsed.TotalMilliseconds / Jobs, 2);
         public double Seconds => Math.Round(Elapsed.TotalSeconds, 3);
         public double JobsPerSecond => Math.Round(Jobs / Elapsed.TotalSeconds, 1);

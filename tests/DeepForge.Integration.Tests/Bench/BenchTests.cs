@@ -56,6 +56,22 @@ public sealed class BenchTests : IDisposable
     }
 
     [Fact]
+    public void Dispatch_GivesTheStartLatency_FromLeaseToTheOperationRunning_OfEachWay()
+    {
+        var result = CliAssert.Succeeded(_cli.Run("bench", "dispatch", "--workers", "1", "--jobs", "4", "--slots", "2", "--in-process-jobs", "2", "--cold-jobs", "2", "--json"));
+
+        var figures = OneJsonLine(result);
+        // Beside the headline, not instead of it; no figure is judged, only that each was measured (a lease comes before its operation runs).
+        Assert.True(figures.GetProperty("msPerJob").GetDouble() > 0, result.ToString());
+        foreach (var prefix in new[] { "start", "inProcessStart", "coldProcessStart" })
+        {
+            var median = figures.GetProperty(prefix + "MsMedian").GetDouble();
+            var p95 = figures.GetProperty(prefix + "MsP95").GetDouble();
+            Assert.True(median > 0 && p95 >= median, $"{prefix}: median {median}, p95 {p95}\n{result}");
+        }
+    }
+
+    [Fact]
     public void Dispatch_GivesCpuPerJob_OfTheServerTheWorkersAndTheJobProcesses()
     {
         var result = CliAssert.Succeeded(_cli.Run("bench", "dispatch", "--workers", "1", "--jobs", "4", "--slots", "2", "--in-process-jobs", "4", "--cold-jobs", "0", "--json"));
