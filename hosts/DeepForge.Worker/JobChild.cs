@@ -54,9 +54,10 @@ public static class JobChild
         }
         else if (warm) handover = Task.Run(Console.In.ReadLine, cancellationToken);
 
+        PreparedExecutor? prepared = null;
         if (warm)
         {
-            WarmUp(services);
+            prepared = await WarmUpAsync(services, cancellationToken);
             using (var stdout = new ChildOutput(Console.OpenStandardOutput())) stdout.Ready();
             JobPhases.Mark("ready");
             var handed = await handover.WaitAsync(cancellationToken);
@@ -88,7 +89,7 @@ public static class JobChild
             Console.SetOut(new SinkWriter(output));
             try
             {
-                outcome = await RunJobAsync(job, jobDirectory, services, native, output, cancellationToken);
+                outcome = await RunJobAsync(job, jobDirectory, services, native, prepared, output, cancellationToken);
             }
             finally
             {
@@ -100,7 +101,8 @@ public static class JobChild
         return outcome.Succeeded ? 0 : 1;
     }
 
-    private static async Task<JobOutcome> RunJobAsync(ChildJobFile job, string jobDirectory, IServiceProvider services, JobNativeLibrary? native, ChildOutput output, CancellationToken cancellationToken)
+    private static async Task<JobOutcome> RunJobAsync(ChildJobFile job, string jobDirectory, IServiceProvider services, JobNativeLibrary? native, PreparedExecutor? prepared,
+        ChildOutput output, CancellationToken cancellationToken)
     {
         try
         {
@@ -113,8 +115,9 @@ public static class JobChild
                 native.Load();
                 JobPhases.Mark("native library loaded");
             }
-            var cache = new FileBlobStore(job.CacheDirectory);
-            var outcome = await new InProcessExecutor(plugins, cache).RunAsync(job.Spec, jobDirectory, output, cancellationToken);
+            // The warm-up's executor when it was made over this job's cache (the worker said which); else one made now.
+            var executor = prepared?.Serves(job.CacheDirectory) == true ? prepared.Executor : new InProcessExecutor(plugins, new FileBlobStore(job.CacheDirectory));
+            var outcome = await executor.RunAsync(job.Spec, jobDirectory, output, cancellationToken);
             JobPhases.Mark("operation ran");
             return outcome;
         }
@@ -128,10 +131,11 @@ public static class JobChild
         }
     }
 
-    // What every job needs, done before the job arrives: the plugins loaded, the job and result files' serialisers compiled.
-    private static void WarmUp(IServiceProvider services)
+    // What every job needs, done before the job arrives: the plugins loaded, the job and result files' serialisers compiled, and,
+    // when the worker said which cache the job will use, the executor over it with the plugins' catalog made.
+    private static async Task<PreparedExecutor?> WarmUpAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
-        _ = services.GetService<PluginRegistry>();
+        var plugins = services.GetService<PluginRegistry>();
         JobPhases.Mark("plugins loaded");
         ChildProtocol.Format(new ChildMessage(Log: "warm"));
         ChildProtocol.Parse(ChildProtocol.Format(new ChildMessage(Log: "warm")));
@@ -145,6 +149,7 @@ public static class JobChild
         DeepForge.Data.Json.Deserialize<ChildJobFile>(DeepForge.Data.Json.Serialize(new ChildJobFile(spec, "warm")));
         DeepForge.Data.Json.Deserialize<JobOutcome>(DeepForge.Data.Json.Serialize(JobOutcome.Success(new Dictionary<string, OutputValue> { ["warm"] = output })));
         JobPhases.Mark("serialisers warmed");
+        return await PreparedExecutor.MakeAsync(plugins, Environment.GetEnvironmentVariable(ChildProtocol.CacheVariable), cancellationToken);
     }
 
     // The worker holds the write end of this process's stdin; when it closes, the worker is gone (killed,

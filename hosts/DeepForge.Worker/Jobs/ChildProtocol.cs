@@ -35,6 +35,12 @@ internal static class ChildProtocol
     /// <summary>Set by the worker in the child's environment: the child ends its process group when its stdin closes (the worker went away).</summary>
     public const string WatchParentVariable = "DEEPFORGE_JOB_WATCH_PARENT";
 
+    /// <summary>
+    /// Set by the worker in a warm process's environment: the cache its job will read and write (the job file names it again). The
+    /// warm-up makes the catalog of the plugins over it before the job arrives, so a job of a plugin's operation finds it made.
+    /// </summary>
+    public const string CacheVariable = "DEEPFORGE_JOB_CACHE";
+
     public static void WriteJob(string jobDirectory, ChildJobFile job) => WriteAtomically(Path.Combine(jobDirectory, JobFileName), Json.Serialize(job));
 
     public static ChildJobFile ReadJob(string jobDirectory)

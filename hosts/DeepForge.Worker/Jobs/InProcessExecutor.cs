@@ -15,6 +15,15 @@ internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache
     // No store: a worker loads project code from its compiled assembly blob only.
     private readonly CatalogProvider _catalogs = new(plugins, cache, store: null);
 
+    /// <summary>
+    /// Makes the catalog of the plugins alone ahead of a job (a warm job process does, before its job arrives): a job of a plugin's
+    /// operation finds it made, and one of project code finds the plugins' types read once already.
+    /// </summary>
+    public async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await _catalogs.ForAsync([], cancellationToken);
+    }
+
     public async Task<JobOutcome> RunAsync(JobSpec spec, string jobDirectory, IFeedbackSink sink, CancellationToken cancellationToken)
     {
         var runner = new InProcessJobRunner(_catalogs, cache, Path.Combine(jobDirectory, "work"));

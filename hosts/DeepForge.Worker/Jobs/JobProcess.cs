@@ -30,8 +30,11 @@ internal sealed class JobProcess : IDisposable
         _ = _pumps.ContinueWith(_ => _ready.TrySetResult(), TaskScheduler.Default);
     }
 
-    /// <summary>Starts <paramref name="command"/> with <paramref name="argument"/> added; throws <see cref="System.ComponentModel.Win32Exception"/> when the program cannot run.</summary>
-    public static JobProcess Start(IReadOnlyList<string> command, string argument, string workingDirectory)
+    /// <summary>
+    /// Starts <paramref name="command"/> with <paramref name="argument"/> added; throws <see cref="System.ComponentModel.Win32Exception"/> when the
+    /// program cannot run. A warm process is told its jobs' <paramref name="cacheDirectory"/> (<see cref="ChildProtocol.CacheVariable"/>).
+    /// </summary>
+    public static JobProcess Start(IReadOnlyList<string> command, string argument, string workingDirectory, string? cacheDirectory = null)
     {
         var info = new ProcessStartInfo(command[0])
         {
@@ -46,6 +49,7 @@ internal sealed class JobProcess : IDisposable
         foreach (var part in command.Skip(1)) info.ArgumentList.Add(part);
         info.ArgumentList.Add(argument);
         info.Environment[ChildProtocol.WatchParentVariable] = "1";
+        if (cacheDirectory != null) info.Environment[ChildProtocol.CacheVariable] = cacheDirectory;
         var process = new Process { StartInfo = info };
         try
         {

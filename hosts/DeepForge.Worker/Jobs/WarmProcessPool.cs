@@ -35,7 +35,8 @@ internal sealed class WarmProcessPool(IReadOnlyList<string> command, string work
             try
             {
                 Directory.CreateDirectory(workingDirectory);
-                process = JobProcess.Start(command, ChildProtocol.AwaitJobArgument, workingDirectory);
+                // The working directory is the worker's cache, which the warm-up prepares the catalog over.
+                process = JobProcess.Start(command, ChildProtocol.AwaitJobArgument, workingDirectory, cacheDirectory: workingDirectory);
             }
             catch (Exception e) when (e is Win32Exception or IOException or UnauthorizedAccessException)
             {
