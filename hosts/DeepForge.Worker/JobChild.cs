@@ -137,17 +137,12 @@ public static class JobChild
     {
         var plugins = services.GetService<PluginRegistry>();
         JobPhases.Mark("plugins loaded");
+        // The job and result files and the log lines go through ChildJson, which asks nothing of the serializer's metadata: what
+        // they take is warmed here (the serializer itself is not, as a job that needs it, for feedback or an unusual job file, is rare).
         ChildProtocol.Format(new ChildMessage(Log: "warm"));
-        ChildProtocol.Parse(ChildProtocol.Format(new ChildMessage(Log: "warm")));
-        JobPhases.Mark("messages warmed");
         var output = new OutputValue("warm", new string('0', 64), 0);
-        var spec = new JobSpec
-        {
-            ExecutionId = "warm", NodeId = "warm", Attempt = 1, Operation = "warm",
-            Attributes = { ["warm"] = System.Text.Json.JsonSerializer.SerializeToElement(1) }, Inputs = { ["warm"] = output }, DeclaredOutputs = ["warm"],
-        };
-        DeepForge.Data.Json.Deserialize<ChildJobFile>(DeepForge.Data.Json.Serialize(new ChildJobFile(spec, "warm")));
-        DeepForge.Data.Json.Deserialize<JobOutcome>(DeepForge.Data.Json.Serialize(JobOutcome.Success(new Dictionary<string, OutputValue> { ["warm"] = output })));
+        ChildJson.TryReadJob($$$"""{"spec":{"executionId":"warm","nodeId":"warm","attempt":1,"operation":"warm","attributes":{"warm":1},"inputs":{"warm":{"dataType":"warm","hash":"{{{output.Hash}}}","size":0}},"declaredOutputs":["warm"]},"cacheDirectory":"warm"}""");
+        ChildJson.Result(JobOutcome.Success(new Dictionary<string, OutputValue> { ["warm"] = output }));
         JobPhases.Mark("serialisers warmed");
         return await PreparedExecutor.MakeAsync(plugins, Environment.GetEnvironmentVariable(ChildProtocol.CacheVariable), cancellationToken);
     }

@@ -47,11 +47,15 @@ internal static class ChildProtocol
     {
         var path = Path.Combine(jobDirectory, JobFileName);
         if (!File.Exists(path)) throw new DeepForgeException(path, $"{path} does not exist: '{jobDirectory}' is not a job folder a worker prepared");
-        try { return Json.Deserialize<ChildJobFile>(File.ReadAllText(path)); }
+        try
+        {
+            var text = File.ReadAllText(path);
+            return ChildJson.TryReadJob(text) ?? Json.Deserialize<ChildJobFile>(text);
+        }
         catch (System.Text.Json.JsonException e) { throw new DeepForgeException(path, $"{path} is not a job file: {e.Message}"); }
     }
 
-    public static void WriteResult(string jobDirectory, JobOutcome result) => WriteAtomically(Path.Combine(jobDirectory, ResultFileName), Json.Serialize(result));
+    public static void WriteResult(string jobDirectory, JobOutcome result) => WriteAtomically(Path.Combine(jobDirectory, ResultFileName), ChildJson.Result(result));
 
     /// <summary>The child's result, or null when it wrote none (it died first).</summary>
     public static JobOutcome? ReadResult(string jobDirectory)
@@ -62,7 +66,7 @@ internal static class ChildProtocol
         catch (System.Text.Json.JsonException) { return null; }
     }
 
-    public static string Format(ChildMessage message) => Marker + Json.Serialize(message);
+    public static string Format(ChildMessage message) => Marker + ChildJson.Message(message);
 
     /// <summary>Splits a stdout line into the raw text before a marker (if any) and the message after it.</summary>
     public static (string? Text, ChildMessage? Message) Parse(string line)
