@@ -17,13 +17,19 @@ namespace DeepForge.Benchmarks;
 /// to its last job done, after a warm-up run. The headline is the default path, a warm child process per job; beside it
 /// the same jobs inside the worker processes (the dispatch path alone), and a child process started per job when it is
 /// leased (workers without warm processes). Each run also gives the median time a worker held a job (lease to done), and the
-/// start latency: from the server leasing a job to its operation starting in the job process (<see cref="OperationStarts"/>), median and 95th percentile.
+/// start latency: from the server leasing a job to its operation starting in the job process (<see cref="OperationStarts"/>), median and 95th percentile,
+/// over the timed run (every slot busy, so it includes waiting for a warm process) and over up to 20 jobs run one at a time after a pause
+/// (the idle start latency: a job that finds its worker waiting).
 /// Each run also gives the CPU per job of the bench process (the servers), the workers and the job processes (<see cref="DispatchCpu"/>):
 /// on a shared machine that says more than wall time. With several servers (<see cref="Topology"/>), they share one store and one blob folder, the workers are spread over
 /// them, and the run is started on the first: jobs it queues are leased and completed through the others.
 /// </summary>
 internal static class DispatchBenchmark
 {
+    // Jobs timed one at a time for the idle start latency, and the pause before each (a warm process is made in about 0.2 s of CPU).
+    private const int IdleJobs = 20;
+    private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(600);
+
     /// <summary>Jobs of each timed run: the default path, in process, cold processes (0 skips a run; the default path always runs).</summary>
     public sealed record Counts(int Warm, int InProcess, int Cold);
 
@@ -51,14 +57,16 @@ internal static class DispatchBenchmark
             {
                 Benchmark = "dispatch", Jobs = counts.Warm, Workers = workers, SlotsPerWorker = slots, MaxParallelJobs = maxParallelJobs,
                 Servers = topology.Servers, Store = LeaseBenchmark.KindOf(topology.Store ?? "sqlite:"), Transport = "http loopback", WorkerProcesses = true, JobsRun = "a warm child process per job (the default)",
-                MsPerJob = warm.MsPerJob, StartMsMedian = warm.StartMsMedian, StartMsP95 = warm.StartMsP95, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
+                MsPerJob = warm.MsPerJob, IdleStartMsMedian = warm.IdleStartMsMedian, IdleStartMsP95 = warm.IdleStartMsP95, StartMsMedian = warm.StartMsMedian, StartMsP95 = warm.StartMsP95, TotalSeconds = warm.Seconds, JobsPerSecond = warm.JobsPerSecond, JobsPerWorker = warm.JobsPerWorker,
                 MedianJobMs = warm.MedianJobMs, CpuMsPerJob = warm.Cpu,
                 InProcessJobs = inProcess?.Jobs, InProcessMsPerJob = inProcess?.MsPerJob, InProcessTotalSeconds = inProcess?.Seconds,
                 InProcessJobsPerSecond = inProcess?.JobsPerSecond, InProcessJobsPerWorker = inProcess?.JobsPerWorker, InProcessMedianJobMs = inProcess?.MedianJobMs, InProcessCpuMsPerJob = inProcess?.Cpu,
                 InProcessStartMsMedian = inProcess?.StartMsMedian, InProcessStartMsP95 = inProcess?.StartMsP95,
+                InProcessIdleStartMsMedian = inProcess?.IdleStartMsMedian, InProcessIdleStartMsP95 = inProcess?.IdleStartMsP95,
                 ColdProcessJobs = cold?.Jobs, ColdProcessMsPerJob = cold?.MsPerJob, ColdProcessTotalSeconds = cold?.Seconds,
                 ColdProcessJobsPerSecond = cold?.JobsPerSecond, ColdProcessJobsPerWorker = cold?.JobsPerWorker, ColdProcessMedianJobMs = cold?.MedianJobMs, ColdProcessCpuMsPerJob = cold?.Cpu,
                 ColdProcessStartMsMedian = cold?.StartMsMedian, ColdProcessStartMsP95 = cold?.StartMsP95,
+                ColdProcessIdleStartMsMedian = cold?.IdleStartMsMedian, ColdProcessIdleStartMsP95 = cold?.IdleStartMsP95,
                 LoadAverage = LoadAverage(),
             };
         }
@@ -87,7 +95,10 @@ internal static class DispatchBenchmark
         var engine = server.Services.GetRequiredService<DeepForgeEngine>();
         // Enough jobs in process for the hot paths of server and workers to be compiled; in child processes, one per slot (each costs a process start).
         var warmup = Math.Min(jobs, mode == BenchJobMode.InProcess ? Math.Max(100, 4 * workers * slots) : workers * slots);
-        await engine.Projects.SaveAsync(new ProjectDefinition { Name = "bench", Pipelines = { Independent("dispatch", jobs, 0), Independent("warmup", warmup, jobs) } }, cancellationToken);
+        var singles = Math.Min(jobs, IdleJobs);
+        var project = new ProjectDefinition { Name = "bench", Pipelines = { Independent("dispatch", jobs, 0), Independent("warmup", warmup, jobs) } };
+        for (var i = 0; i < singles; i++) project.Pipelines.Add(Single($"single{i}", jobs + warmup + i));
+        await engine.Projects.SaveAsync(project, cancellationToken);
         var operationStarts = Path.Combine(root, "operation-starts.txt");
         await using var processes = BenchWorkers.Start(host, workers, root, [.. servers.Select(s => s.Url)], token, slots, mode, operationStarts);
         await WaitForWorkersAsync(server, processes, workers, cancellationToken);
@@ -101,7 +112,23 @@ internal static class DispatchBenchmark
         var ran = done.GroupBy(j => j.RunnerId).Select(g => g.Count()).OrderDescending().ToList();
         var held = done.Where(j => j is { LeasedAt: not null, FinishedAt: not null })
             .Select(j => (j.FinishedAt!.Value - j.LeasedAt!.Value).TotalMilliseconds).Order().ToList();
-        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1), cpu, StartLatencies(done, OperationStarts.Read(operationStarts)));
+        var idle = await IdleStartsAsync(engine, server, singles, processes, operationStarts, cancellationToken);
+        return new Phase(jobs, elapsed, ran, held.Count == 0 ? null : Math.Round(held[held.Count / 2], 1), cpu, StartLatencies(done, OperationStarts.Read(operationStarts)), idle);
+    }
+
+    // Jobs one at a time, each a run of its own after a pause in which the workers refill their warm processes: the start
+    // of a job that finds a worker waiting, as someone who presses Execute on a quiet cluster sees it.
+    private static async Task<List<double>> IdleStartsAsync(DeepForgeEngine engine, BenchServer server, int singles, BenchWorkers processes,
+        string operationStarts, CancellationToken cancellationToken)
+    {
+        var done = new List<JobRecord>();
+        for (var i = 0; i < singles; i++)
+        {
+            await Task.Delay(IdlePause, cancellationToken);
+            var (_, executionId) = await RunAsync(engine, $"single{i}", processes, cancellationToken);
+            done.AddRange(await server.Services.GetRequiredService<JobQueue>().OfExecutionAsync(executionId, cancellationToken));
+        }
+        return StartLatencies(done.Where(j => j.Status == JobStatus.Succeeded), OperationStarts.Read(operationStarts));
     }
 
     // Lease (the server's clock) to the operation's start (the job's, on the same machine), sorted: a dispatch node n{i} is NoOp number i.
@@ -134,11 +161,14 @@ internal static class DispatchBenchmark
         }
     }
 
-    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs, DispatchCpu Cpu, IReadOnlyList<double> StartsMs)
+    private sealed record Phase(int Jobs, TimeSpan Elapsed, IReadOnlyList<int> JobsPerWorker, double? MedianJobMs, DispatchCpu Cpu, IReadOnlyList<double> StartsMs, IReadOnlyList<double> IdleStartsMs)
     {
-        public double? StartMsMedian => Percentile(0.5);
-        public double? StartMsP95 => Percentile(0.95);
-        private double? Percentile(double p) => StartsMs.Count == 0 ? null : Math.Round(StartsMs[Math.Max(0, (int)Math.Ceiling(p * StartsMs.Count) - 1)], 1);
+        public double? StartMsMedian => Percentile(StartsMs, 0.5);
+        public double? StartMsP95 => Percentile(StartsMs, 0.95);
+        public double? IdleStartMsMedian => Percentile(IdleStartsMs, 0.5);
+        public double? IdleStartMsP95 => Percentile(IdleStartsMs, 0.95);
+        private static double? Percentile(IReadOnlyList<double> sorted, double p) =>
+            sorted.Count == 0 ? null : Math.Round(sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)], 1);
         public double MsPerJob => Math.Round(Elapsed.TotalMilliseconds / Jobs, 2);
         public double Seconds => Math.Round(Elapsed.TotalSeconds, 3);
         public double JobsPerSecond => Math.Round(Jobs / Elapsed.TotalSeconds, 1);
@@ -152,6 +182,11 @@ internal static class DispatchBenchmark
     }
 
     /// <summary>Nodes with no connections between them: each is a job of its own, all ready at once.</summary>
+    private static PipelineDefinition Single(string name, int id) => new()
+    {
+        Name = name, Nodes = { new PipelineNode { Id = $"n{id}", Operation = nameof(NoOp), Attributes = { ["id"] = JsonSerializer.SerializeToElement(id) } } },
+    };
+
     private static PipelineDefinition Independent(string name, int nodes, int firstId)
     {
         var pipeline = new PipelineDefinition { Name = name };

@@ -63,7 +63,7 @@ public sealed class BenchTests : IDisposable
         var figures = OneJsonLine(result);
         // Beside the headline, not instead of it; no figure is judged, only that each was measured (a lease comes before its operation runs).
         Assert.True(figures.GetProperty("msPerJob").GetDouble() > 0, result.ToString());
-        foreach (var prefix in new[] { "start", "inProcessStart", "coldProcessStart" })
+        foreach (var prefix in new[] { "start", "idleStart", "inProcessStart", "inProcessIdleStart", "coldProcessStart", "coldProcessIdleStart" })
         {
             var median = figures.GetProperty(prefix + "MsMedian").GetDouble();
             var p95 = figures.GetProperty(prefix + "MsP95").GetDouble();
