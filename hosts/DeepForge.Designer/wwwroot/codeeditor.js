@@ -28,9 +28,22 @@ export function create(element, id, options, component) {
     return true;
 }
 
-export function getValue(id) {
+// The text travels to the server in pieces: the circuit closes on a message over 32 KB, and code can be longer. The
+// text is taken once (snapshot) and read from there, so typing meanwhile cannot mix two versions.
+const snapshots = new Map();
+
+export function snapshot(id) {
     const editor = editorOf(id);
-    return editor ? editor.getValue() : null;
+    if (!editor) return null;
+    const text = editor.getValue();
+    snapshots.set(id, text);
+    return text.length;
+}
+
+export function piece(id, start, length) {
+    const text = snapshots.get(id) ?? "";
+    if (start + length >= text.length) snapshots.delete(id);
+    return text.substring(start, start + length);
 }
 
 export function setValue(id, text) {
@@ -42,6 +55,7 @@ export function dispose(id) {
     const entry = editors.get(id);
     if (!entry) return;
     editors.delete(id);
+    snapshots.delete(id);
     entry.listener.dispose();
     const model = entry.editor.getModel();
     entry.editor.dispose();

@@ -9,7 +9,7 @@ namespace DeepForge.Designer.Tests.OperationEditor;
 
 /// <summary>
 /// The operation editor page on a real engine and the fashion-mnist seed. Monaco does not run here: the tests
-/// play its part as its script would (it reports a change; it answers getValue with the typed code) and read
+/// play its part as its script would (it reports a change; it answers for the typed code, in pieces) and read
 /// what the page asks of it (the text to show, the markers to set).
 /// </summary>
 public sealed class OperationEditorPageTests : IAsyncLifetime
@@ -303,7 +303,12 @@ public sealed class OperationEditorPageTests : IAsyncLifetime
     /// <summary>What Monaco's script does as the user types: the editor now holds <paramref name="text"/> and reports a change.</summary>
     private async Task TypeAsync(IRenderedComponent<OperationEditorPage> page, string text)
     {
-        _editors.Setup<string?>("getValue", _ => true).SetResult(text);
+        _editors.Setup<int?>("snapshot", _ => true).SetResult(text.Length);
+        for (var start = 0; start < text.Length; start += 4000)
+        {
+            var from = start;
+            _editors.Setup<string>("piece", call => (int)call.Arguments[1]! == from).SetResult(text.Substring(from, Math.Min(4000, text.Length - from)));
+        }
         var editor = page.FindComponent<CodeEditor>();
         await page.InvokeAsync(editor.Instance.ContentChanged);
     }
