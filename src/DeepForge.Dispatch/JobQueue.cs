@@ -44,16 +44,43 @@ public sealed class JobQueue
     /// <summary>Queues a job for the spec and wakes waiting lease requests.</summary>
     public async Task<JobRecord> EnqueueAsync(JobSpec spec, CancellationToken cancellationToken)
     {
-        var job = new JobRecord
-        {
-            Id = Guid.NewGuid().ToString("n"), ExecutionId = spec.ExecutionId, NodeId = spec.NodeId, Spec = spec,
-            Labels = spec.Labels.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList(),
-            Status = JobStatus.Queued, MaxAttempts = Options.MaxAttempts, EnqueuedAt = DateTimeOffset.UtcNow,
-        };
+        var job = NewJob(spec);
         await _jobs.CreateAsync(job, cancellationToken);
+        Announce(job);
+        return job;
+    }
+
+    /// <summary>
+    /// The node's job that is still going (queued or leased, no cancel asked) or that succeeded, else a new queued one; returns
+    /// it and whether this call queued it. Looking and queueing are one step on the store: when another server queues a job
+    /// for the node in between (it took the execution over while this one was paused), that job is taken up, not doubled.
+    /// </summary>
+    public async Task<(JobRecord Job, bool Queued)> TakeUpOrEnqueueAsync(JobSpec spec, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (newest, version) = await _jobs.NewestOfNodeVersionedAsync(spec.ExecutionId, spec.NodeId, cancellationToken);
+            // A node runs again only when it has no outputs yet, so a job of it that succeeded has outputs nobody took.
+            if (newest is { Status: JobStatus.Queued or JobStatus.Leased, CancelRequested: false } or { Status: JobStatus.Succeeded })
+                return (newest, false);
+            var job = NewJob(spec);
+            if (!await _jobs.TryCreateAsync(job, version, cancellationToken)) continue;
+            Announce(job);
+            return (job, true);
+        }
+    }
+
+    private JobRecord NewJob(JobSpec spec) => new()
+    {
+        Id = Guid.NewGuid().ToString("n"), ExecutionId = spec.ExecutionId, NodeId = spec.NodeId, Spec = spec,
+        Labels = spec.Labels.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList(),
+        Status = JobStatus.Queued, MaxAttempts = Options.MaxAttempts, EnqueuedAt = DateTimeOffset.UtcNow,
+    };
+
+    private void Announce(JobRecord job)
+    {
         DispatchLog.Queued(_logger, job.Id, job.NodeId, job.ExecutionId, string.Join(", ", job.Labels));
         _signals.Queued();
-        return job;
     }
 
     /// <summary>The job, or null when there is none.</summary>

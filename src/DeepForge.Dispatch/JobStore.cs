@@ -15,15 +15,27 @@ internal sealed class JobStore(IDocumentStore documents)
 
     public async Task CreateAsync(JobRecord job, CancellationToken cancellationToken)
     {
-        var written = await documents.PutManyAsync([
-            _jobs.Write(job.Id, job.Partition, job, 0),
-            _newestOfNode.Write(NodeKey(job.ExecutionId, job.NodeId), job.ExecutionId, job.Id, null)], cancellationToken);
-        if (!written) throw new InvalidOperationException($"job id {job.Id} is taken");
+        if (!await TryCreateAsync(job, null, cancellationToken)) throw new InvalidOperationException($"job id {job.Id} is taken");
     }
+
+    /// <summary>
+    /// Stores a new job as its node's newest, in one transaction with the node's pointer to it; with <paramref name="newestVersion"/>
+    /// (from <see cref="NewestOfNodeVersionedAsync"/>) only while the node has had no newer job since. False: nothing was written.
+    /// </summary>
+    public Task<bool> TryCreateAsync(JobRecord job, long? newestVersion, CancellationToken cancellationToken) =>
+        documents.PutManyAsync([
+            _jobs.Write(job.Id, job.Partition, job, 0),
+            _newestOfNode.Write(NodeKey(job.ExecutionId, job.NodeId), job.ExecutionId, job.Id, newestVersion)], cancellationToken);
 
     /// <summary>The newest job of a node of an execution, in any state, or null.</summary>
     public async Task<JobRecord?> NewestOfNodeAsync(string executionId, string nodeId, CancellationToken cancellationToken) =>
-        (await _newestOfNode.GetAsync(NodeKey(executionId, nodeId), cancellationToken))?.Value is { } jobId ? await GetAsync(jobId, cancellationToken) : null;
+        (await NewestOfNodeVersionedAsync(executionId, nodeId, cancellationToken)).Job;
+
+    /// <summary>The newest job of a node (null when there is none) and the version of the node's pointer to it (0: the node never had one).</summary>
+    public async Task<(JobRecord? Job, long Version)> NewestOfNodeVersionedAsync(string executionId, string nodeId, CancellationToken cancellationToken) =>
+        await _newestOfNode.GetAsync(NodeKey(executionId, nodeId), cancellationToken) is { } pointer
+            ? (await GetAsync(pointer.Value, cancellationToken), pointer.Version)
+            : (null, 0);
 
     private static string NodeKey(string executionId, string nodeId) => $"{executionId}/{nodeId}";
 

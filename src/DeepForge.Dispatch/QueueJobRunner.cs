@@ -44,13 +44,11 @@ public sealed class QueueJobRunner(JobQueue queue, CancellationToken serverStopp
 
     private async Task<JobRecord> AttachOrEnqueueAsync(JobSpec job, IFeedbackSink sink, CancellationToken cancellationToken)
     {
-        // A node runs again only when it has no outputs yet, so a job of it that succeeded has outputs nobody took.
-        var latest = await queue.LatestAsync(job.ExecutionId, job.NodeId, cancellationToken);
-        if (latest is not ({ Status: JobStatus.Queued or JobStatus.Leased, CancelRequested: false } or { Status: JobStatus.Succeeded }))
-            return await queue.EnqueueAsync(job, cancellationToken);
-        DispatchLog.Reattached(logger, latest.Id, latest.Status, job.NodeId, job.ExecutionId);
-        sink.Log($"Took up job {latest.Id} that this node already had ({latest.Status.ToString().ToLowerInvariant()}{(latest.RunnerId != null ? $", runner '{latest.RunnerId}'" : "")}) instead of queueing another.\n");
-        return latest;
+        var (record, queued) = await queue.TakeUpOrEnqueueAsync(job, cancellationToken);
+        if (queued) return record;
+        DispatchLog.Reattached(logger, record.Id, record.Status, job.NodeId, job.ExecutionId);
+        sink.Log($"Took up job {record.Id} that this node already had ({record.Status.ToString().ToLowerInvariant()}{(record.RunnerId != null ? $", runner '{record.RunnerId}'" : "")}) instead of queueing another.\n");
+        return record;
     }
 
     private async Task<IReadOnlyDictionary<string, OutputValue>> ResultAsync(JobRecord job, CancellationToken cancellationToken)
