@@ -51,7 +51,8 @@ export function bindSave(id, page) {
     const onKey = e => {
         if ((e.ctrlKey || e.metaKey) && !e.altKey && e.key.toLowerCase() === "s") {
             e.preventDefault();
-            page.invokeMethodAsync("SaveFromKeyboard");
+            // A page that is going (the person left it as they pressed the keys) cannot save: not an error of the page.
+            page.invokeMethodAsync("SaveFromKeyboard").catch(e => console.warn(`saving from the keyboard failed: ${e}`));
         }
     };
     window.addEventListener("keydown", onKey, true);

@@ -12,7 +12,8 @@ export function listen(editor) {
         const redo = (key === "z" && e.shiftKey) || (key === "y" && !e.shiftKey);
         if (key !== "z" && !redo) return;
         e.preventDefault();
-        editor.invokeMethodAsync(redo ? "RedoFromKey" : "UndoFromKey");
+        // The editor may be going (the person left the page as they pressed the keys): its answer is not awaited.
+        editor.invokeMethodAsync(redo ? "RedoFromKey" : "UndoFromKey").catch(e => console.warn(`undo from the keyboard failed: ${e}`));
     };
     document.addEventListener("keydown", onKey);
     return { stop: () => document.removeEventListener("keydown", onKey) };
