@@ -113,6 +113,7 @@ public sealed class PipelineUndoBrowserTests
         await epochs.FillAsync("2");
         await epochs.PressAsync("Tab");
         await Eventually.TrueAsync(async () => await EpochsAsync(site) == 2);
+        await RedrawnAfterEditByAsync(bob, "admin");
         await DragNodeAsync(bob, "model", 300, 0);
         await Eventually.TrueAsync(async () => (await TrainAsync(site)).FindNode("model")!.Position!.X > 200);
 
@@ -141,6 +142,7 @@ public sealed class PipelineUndoBrowserTests
         var bob = await site.OpenAsync(TrainPath, person: "bob");
         await SetEpochsAsync(alice, "2");
         await Eventually.TrueAsync(async () => await EpochsAsync(site) == 2);
+        await RedrawnAfterEditByAsync(bob, "admin");
         await SetEpochsAsync(bob, "7");
         await Eventually.TrueAsync(async () => await EpochsAsync(site) == 7);
 
@@ -170,6 +172,11 @@ public sealed class PipelineUndoBrowserTests
         await epochs.FillAsync(value);
         await epochs.PressAsync("Tab");
     }
+
+    // Another person's edit redraws every node of this page's diagram; a click or drag that lands in the redraw is lost
+    // (the node it began on is gone), so a test that means the second person's own edit waits for the redraw first.
+    private static async Task RedrawnAfterEditByAsync(IPage page, string editor) =>
+        await Expect(page.Locator(".df-editor-toolbar .df-last-edit-by")).ToHaveTextAsync(editor);
 
     private static async Task SelectAsync(IPage page, string node)
     {
