@@ -11,7 +11,7 @@ internal static class NodeFactory
         var descriptor = types.Operation(node);
         var problem = node.Kind == NodeKind.Operation && descriptor == null && types.Catalog != null
             ? $"unknown operation '{node.Operation}'" : null;
-        var model = new PipelineNodeModel(node, position) { Descriptor = descriptor, Problem = problem };
+        var model = new PipelineNodeModel(node, position, descriptor) { Problem = problem };
         foreach (var (name, type) in Inputs(node, types)) Add(model, name, true, type, types, rules);
         foreach (var (name, type) in Outputs(node, types)) Add(model, name, false, type, types, rules);
         foreach (var c in pipeline.Connections)

@@ -27,14 +27,26 @@ internal static class PipelineDiagram
 
     /// <summary>
     /// Draws the pipeline again on the same diagram, so its canvas stays: a new canvas each time left the old one's
-    /// resize observer calling into a disposed component (a script error in the page).
+    /// resize observer calling into a disposed component (a script error in the page). A node that draws as before keeps
+    /// its model (and so its element in the page): another person's edit redrew every node, and a click or drag begun on
+    /// one as the redraw arrived was lost with the element it began on.
     /// </summary>
     public static void Redraw(BlazorDiagram diagram, PipelineDefinition pipeline, PipelineTypes types)
     {
         diagram.Batch(() =>
         {
-            diagram.Nodes.Remove(diagram.Nodes.ToList());
-            Fill(diagram, pipeline, types);
+            diagram.Links.Remove(diagram.Links.ToList());
+            var shown = diagram.Nodes.OfType<PipelineNodeModel>().ToDictionary(n => n.Node.Id);
+            var rules = new ConnectionRules(types.Catalog, () => pipeline.Connections);
+            for (var i = 0; i < pipeline.Nodes.Count; i++)
+            {
+                var fresh = NodeFactory.Create(pipeline.Nodes[i], PositionOf(pipeline.Nodes[i], i), pipeline, types, rules);
+                if (shown.Remove(fresh.Node.Id, out var old) && old.LooksLike(fresh)) { old.TakeFrom(fresh); continue; }
+                if (old != null) diagram.Nodes.Remove(old);
+                diagram.Nodes.Add(fresh);
+            }
+            diagram.Nodes.Remove(diagram.Nodes.Where(n => n is not PipelineNodeModel || shown.ContainsValue((PipelineNodeModel)n)).ToList());
+            foreach (var connection in pipeline.Connections) AddLink(diagram, connection);
         });
     }
 
@@ -42,13 +54,12 @@ internal static class PipelineDiagram
     {
         var rules = new ConnectionRules(types.Catalog, () => pipeline.Connections);
         for (var i = 0; i < pipeline.Nodes.Count; i++)
-        {
-            var node = pipeline.Nodes[i];
-            var position = node.Position is { } p ? new Point(p.X, p.Y) : new Point(40 + i * Spacing, 80);
-            diagram.Nodes.Add(NodeFactory.Create(node, position, pipeline, types, rules));
-        }
+            diagram.Nodes.Add(NodeFactory.Create(pipeline.Nodes[i], PositionOf(pipeline.Nodes[i], i), pipeline, types, rules));
         foreach (var connection in pipeline.Connections) AddLink(diagram, connection);
     }
+
+    private static Point PositionOf(PipelineNode node, int index) =>
+        node.Position is { } p ? new Point(p.X, p.Y) : new Point(40 + index * Spacing, 80);
 
     public static LinkModel? AddLink(BlazorDiagram diagram, Connection connection)
     {

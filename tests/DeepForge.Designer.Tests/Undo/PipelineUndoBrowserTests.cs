@@ -173,8 +173,8 @@ public sealed class PipelineUndoBrowserTests
         await epochs.PressAsync("Tab");
     }
 
-    // Another person's edit redraws every node of this page's diagram; a click or drag that lands in the redraw is lost
-    // (the node it began on is gone), so a test that means the second person's own edit waits for the redraw first.
+    // The second person's edit is meant to come after the first one's has reached their page (as when people take turns),
+    // not to race it: a node that changes in that redraw is a new element, and a click begun on the old one is lost.
     private static async Task RedrawnAfterEditByAsync(IPage page, string editor) =>
         await Expect(page.Locator(".df-editor-toolbar .df-last-edit-by")).ToHaveTextAsync(editor);
 
