@@ -116,7 +116,7 @@ public static class JobChild
                 JobPhases.Mark("native library loaded");
             }
             // The warm-up's executor when it was made over this job's cache (the worker said which); else one made now.
-            var executor = prepared?.Serves(job.CacheDirectory) == true ? prepared.Executor : new InProcessExecutor(plugins, new FileBlobStore(job.CacheDirectory));
+            var executor = prepared?.Serves(job.CacheDirectory) == true ? prepared.Executor : new InProcessExecutor(plugins, new FileBlobStore(job.CacheDirectory), oneJob: true);
             var outcome = await executor.RunAsync(job.Spec, jobDirectory, output, cancellationToken);
             JobPhases.Mark("operation ran");
             return outcome;

@@ -10,14 +10,15 @@ namespace DeepForge.Worker.Jobs;
 /// Runs jobs in this process against the cache: what a job's child process does, and what the worker
 /// does itself when RunInChildProcess is off. Project code loads once per assembly blob.
 /// </summary>
-internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache, string? cacheDirectory = null) : IJobExecutor
+internal sealed class InProcessExecutor(PluginRegistry plugins, IBlobStore cache, string? cacheDirectory = null, bool oneJob = false) : IJobExecutor
 {
-    // No store: a worker loads project code from its compiled assembly blob only.
-    private readonly CatalogProvider _catalogs = new(plugins, cache, store: null);
+    // No store: a worker loads project code from its compiled assembly blob only. A job process (oneJob) runs one operation, so its
+    // catalog reads that one rather than every plugin's; the worker's own executor runs many and reads each catalog whole, once.
+    private readonly CatalogProvider _catalogs = new(plugins, cache, store: null) { ReadsOperationsOnDemand = oneJob };
 
     /// <summary>
     /// Makes the catalog of the plugins alone ahead of a job (a warm job process does, before its job arrives): a job of a plugin's
-    /// operation finds it made, and one of project code finds the plugins' types read once already.
+    /// operation finds it made (in a job process, its serializers found; its operation is read when the job names it).
     /// </summary>
     public async Task PrepareAsync(CancellationToken cancellationToken)
     {

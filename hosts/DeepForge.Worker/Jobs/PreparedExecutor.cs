@@ -22,7 +22,7 @@ internal sealed class PreparedExecutor
     public static async Task<PreparedExecutor?> MakeAsync(PluginRegistry? plugins, string? cacheDirectory, CancellationToken cancellationToken)
     {
         if (plugins == null || string.IsNullOrEmpty(cacheDirectory)) return null;
-        var executor = new InProcessExecutor(plugins, new FileBlobStore(cacheDirectory));
+        var executor = new InProcessExecutor(plugins, new FileBlobStore(cacheDirectory), oneJob: true);
         try
         {
             await executor.PrepareAsync(cancellationToken);

@@ -26,6 +26,13 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
     private const string CompilationsCollection = "compilations";
     private readonly LoadedCatalogs _loaded = new(loadedVersions);
 
+    /// <summary>
+    /// Whether catalogs read an operation only when it is asked for by name (and whole only when anything else is asked), for a
+    /// process that runs one operation and exits, a worker's job process: reading every plugin's operations was the largest part of
+    /// such a process's CPU. Off by default: a process that serves many (a server, a designer) reads each catalog once, whole.
+    /// </summary>
+    public bool ReadsOperationsOnDemand { get; init; }
+
     /// <summary>How many catalogs are loaded now: those in use plus at most the configured number of others.</summary>
     public int LoadedCount => _loaded.Count;
 
@@ -84,7 +91,7 @@ public sealed class CatalogProvider(PluginRegistry plugins, IBlobStore blobs, ID
     {
         var assemblies = plugins.Assemblies.AsEnumerable();
         if (project != null) assemblies = assemblies.Append(project);
-        return new OperationCatalog(assemblies, warnings)
+        return new OperationCatalog(assemblies, warnings, onDemand: ReadsOperationsOnDemand)
         {
             ProjectContext = project == null ? null : System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(project.Assembly),
             ProjectAssemblyBlob = assemblyBlob, SourceHash = project?.CodeHash,

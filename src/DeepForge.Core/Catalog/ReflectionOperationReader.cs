@@ -11,8 +11,10 @@ internal static class ReflectionOperationReader
 {
     private static readonly HashSet<Type> ContextTypes = [typeof(OperationContext), typeof(CancellationToken)];
 
-    public static IEnumerable<Type> FindOperationTypes(Assembly assembly) =>
-        SafeTypes(assembly).Where(t => t is { IsAbstract: false, IsPublic: true } && typeof(Operation).IsAssignableFrom(t));
+    public static IEnumerable<Type> FindOperationTypes(Assembly assembly) => SafeTypes(assembly).Where(IsOperationType);
+
+    /// <summary>Whether the catalog takes the type for an operation: public, concrete, deriving from <see cref="Operation"/>.</summary>
+    public static bool IsOperationType(Type type) => type is { IsAbstract: false, IsPublic: true } && typeof(Operation).IsAssignableFrom(type);
 
     /// <summary>Reads the type, or throws <see cref="DeepForgeException"/> naming what is wrong with it.</summary>
     public static OperationType Read(Type type, string origin, string codeHash)
