@@ -31,6 +31,7 @@ internal sealed class OperationCatalog
         Assemblies = _plugins.Select(a => a.Assembly).ToList();
         foreach (var plugin in _plugins) Serializers.AddFrom(plugin.Assembly);
         if (!onDemand) Complete();
+        else ReaderWarmUp.Run();
     }
 
     public IReadOnlyList<Problem> Warnings { get; }
