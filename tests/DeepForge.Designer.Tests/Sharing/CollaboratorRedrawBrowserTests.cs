@@ -24,7 +24,7 @@ public sealed class CollaboratorRedrawBrowserTests
         await MarkNodesAsync(bob);
         var before = (await bob.Locator(".df-node[data-node=model]").BoundingBoxAsync())!;
 
-        await DragNodeAsync(alice, "model", 300, 0);
+        await NodeDrag.ByAsync(alice, "model", 300, 0);
 
         await Eventually.TrueAsync(async () => (await bob.Locator(".df-node[data-node=model]").BoundingBoxAsync())!.X > before.X + 200);
         await Expect(bob.Locator(".df-editor-toolbar .df-last-edit-by")).ToHaveTextAsync("admin");
@@ -39,13 +39,4 @@ public sealed class CollaboratorRedrawBrowserTests
 
     private static async Task<string[]> MarkedNodesAsync(IPage page) =>
         [.. (await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('.df-node')].filter(n => n.dfMark === n.dataset.node).map(n => n.dataset.node)")).Order()];
-
-    private static async Task DragNodeAsync(IPage page, string node, float dx, float dy)
-    {
-        var title = (await page.Locator($".df-node[data-node='{node}'] .df-node-title").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(title.X + 10, title.Y + title.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(title.X + 10 + dx, title.Y + title.Height / 2 + dy, new MouseMoveOptions { Steps = 10 });
-        await page.Mouse.UpAsync();
-    }
 }

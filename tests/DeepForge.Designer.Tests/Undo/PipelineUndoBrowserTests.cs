@@ -41,7 +41,7 @@ public sealed class PipelineUndoBrowserTests
         await using var site = await StartAsync();
         var page = await site.OpenAsync(TrainPath);
         var before = (await page.Locator(".df-node[data-node=model]").BoundingBoxAsync())!;
-        await DragNodeAsync(page, "model", 300, 0);
+        await NodeDrag.ByAsync(page, "model", 300, 0);
         await Eventually.TrueAsync(async () => (await TrainAsync(site)).FindNode("model")!.Position!.X > 200);
 
         await page.Locator(".df-undo").ClickAsync();
@@ -84,10 +84,10 @@ public sealed class PipelineUndoBrowserTests
     {
         await using var site = await StartAsync();
         var page = await site.OpenAsync(TrainPath);
-        await DragNodeAsync(page, "trainingdata", 300, 0);
+        await NodeDrag.ByAsync(page, "trainingdata", 300, 0);
         await Eventually.TrueAsync(async () => (await TrainAsync(site)).FindNode("trainingdata")!.Position!.X > 200);
         // Moves only, nothing typed: Chromium's own undo (shared by every field of the page) has nothing to take back.
-        await DragNodeAsync(page, "model", 300, 0);
+        await NodeDrag.ByAsync(page, "model", 300, 0);
         await Eventually.TrueAsync(async () => (await TrainAsync(site)).FindNode("model")!.Position!.X > 200);
         await Expect(page.Locator(".df-node-panel .df-panel-title")).ToHaveTextAsync("model");
 
@@ -114,7 +114,7 @@ public sealed class PipelineUndoBrowserTests
         await epochs.PressAsync("Tab");
         await Eventually.TrueAsync(async () => await EpochsAsync(site) == 2);
         await RedrawnAfterEditByAsync(bob, "admin");
-        await DragNodeAsync(bob, "model", 300, 0);
+        await NodeDrag.ByAsync(bob, "model", 300, 0);
         await Eventually.TrueAsync(async () => (await TrainAsync(site)).FindNode("model")!.Position!.X > 200);
 
         await bob.Locator(".df-undo").ClickAsync();
@@ -182,15 +182,5 @@ public sealed class PipelineUndoBrowserTests
     {
         await page.Locator($".df-node[data-node='{node}'] .df-node-title").ClickAsync();
         await Expect(page.Locator(".df-node-panel .df-panel-title")).ToHaveTextAsync(node);
-    }
-
-    /// <summary>Drags a node by its title, in small steps as a hand would.</summary>
-    private static async Task DragNodeAsync(IPage page, string node, float dx, float dy)
-    {
-        var title = (await page.Locator($".df-node[data-node='{node}'] .df-node-title").BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(title.X + 10, title.Y + title.Height / 2);
-        await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync(title.X + 10 + dx, title.Y + title.Height / 2 + dy, new MouseMoveOptions { Steps = 10 });
-        await page.Mouse.UpAsync();
     }
 }
